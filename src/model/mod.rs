@@ -1,0 +1,3 @@
+//! The checked content model that every later stage trusts.
+
+pub mod calendar;
