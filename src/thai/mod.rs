@@ -1,1 +1,17 @@
 //! Thai formatting: B.E. years, Thai digits, month names, official dates, baht in words.
+//!
+//! Every function here is total: any `Month`, `Date`, `FiscalYear` or `Decimal` value
+//! produces a string, never a panic. Money is always `rust_decimal::Decimal`.
+
+mod dates;
+mod digits;
+mod money;
+mod words;
+
+pub use dates::{
+    MONTHS_ABBR, MONTHS_FULL, date_full, date_short, fiscal_year_label, month_abbr, month_full,
+    month_short,
+};
+pub use digits::{digits_if, thai_digits};
+pub use money::{baht, baht_whole, format_number};
+pub use words::baht_text;
