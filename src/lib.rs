@@ -3,5 +3,14 @@
 //!
 //! The data flows one way: load → validate → compute → render → write.
 
+pub mod build;
+pub mod cli;
+pub mod compute;
+pub mod diag;
+pub mod export;
+pub mod load;
 pub mod model;
+pub mod output;
+pub mod render;
 pub mod thai;
+pub mod validate;

@@ -11,7 +11,7 @@ const BE_THRESHOLD: i32 = 2400;
 pub const BE_OFFSET: i32 = 543;
 
 /// A calendar month (C.E. year, month 1..=12).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Month {
     pub year: i32,
     pub month: u32,
@@ -26,7 +26,7 @@ pub struct Date {
 }
 
 /// A Thai fiscal year, numbered in B.E. (2566 = Oct 2022 .. Sep 2023).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct FiscalYear(pub i32);
 
 fn normalise_year(written: i32) -> i32 {

@@ -1,3 +1,257 @@
 //! The checked content model that every later stage trusts.
+//!
+//! Built by `validate` from the raw layer: ids are resolved to indices, money and quantities
+//! are `Decimal`, months and dates are typed, and plan-level defaults (conditions, approval
+//! terms, signatures) are already merged from the fiscal year.
 
+pub mod budget;
 pub mod calendar;
+pub mod targets;
+
+pub use budget::{BudgetClass, BudgetNode, BudgetTree, BudgetType};
+pub use calendar::{Date, FiscalYear, Month};
+pub use targets::{TargetCurve, Targets};
+
+use crate::diag::{FileId, Loc};
+use rust_decimal::Decimal;
+use std::collections::BTreeMap;
+
+/// A whole checked content folder.
+#[derive(Debug, Default)]
+pub struct Content {
+    pub site: Site,
+    pub fiscal_years: BTreeMap<FiscalYear, FiscalYearSettings>,
+    /// Every plan, in id order.
+    pub plans: Vec<Plan>,
+    pub pages: Vec<Page>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Site {
+    pub title: String,
+    pub organisation: String,
+    pub ministry: String,
+    pub base_path: String,
+    pub thai_digits: bool,
+    pub as_of: Option<Month>,
+    pub theme: Option<String>,
+}
+
+impl Default for Site {
+    fn default() -> Self {
+        Site {
+            title: "ระบบติดตามแผนปฏิบัติงานและงบประมาณ".into(),
+            organisation: String::new(),
+            ministry: String::new(),
+            base_path: "/".into(),
+            thai_digits: true,
+            as_of: None,
+            theme: None,
+        }
+    }
+}
+
+/// Department-wide settings of one fiscal year.
+#[derive(Debug, Clone, Default)]
+pub struct FiscalYearSettings {
+    pub year: FiscalYear,
+    pub disbursement_targets: Targets,
+    pub spending_targets: Targets,
+    pub conditions: Vec<String>,
+    pub approval_terms: Vec<String>,
+    pub sign_off: SignOff,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct SignOff {
+    pub proposer: Option<Signer>,
+    pub approver: Option<Signer>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Signer {
+    pub name: String,
+    pub title: String,
+    pub date: Option<Date>,
+}
+
+/// `2566/samut-prakan/debt-relief`: fiscal year, office and activity folder names.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct PlanId {
+    pub fiscal_year: FiscalYear,
+    pub office: String,
+    pub activity: String,
+}
+
+impl std::fmt::Display for PlanId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}/{}/{}", self.fiscal_year, self.office, self.activity)
+    }
+}
+
+/// One main activity of one office in one fiscal year, with its monthly progress.
+#[derive(Debug, Clone)]
+pub struct Plan {
+    pub id: PlanId,
+    pub file: FileId,
+    pub job_no: Option<String>,
+    pub department: String,
+    pub ministry: String,
+    /// The office's display name (หน่วยงานรับผิดชอบ).
+    pub office_name: String,
+    pub prepared_by: Option<String>,
+    pub strategy: Strategy,
+    pub program: Option<String>,
+    pub project: Option<String>,
+    pub activity: String,
+    pub objectives: Vec<String>,
+    pub kpis: Vec<Kpi>,
+    pub tasks: Vec<Task>,
+    pub budget: BudgetTree,
+    /// Planned disbursement by month (แผนการใช้จ่ายงบประมาณ), in month order.
+    pub spending_plan: Vec<(Month, Decimal)>,
+    /// In date order.
+    pub revisions: Vec<Revision>,
+    /// The plan's own, or the fiscal year's.
+    pub conditions: Vec<String>,
+    pub approval_terms: Vec<String>,
+    pub sign_off: SignOff,
+    /// Monthly entries in month order, at most one per month.
+    pub entries: Vec<ProgressEntry>,
+}
+
+impl Plan {
+    /// Activity KPIs, then the strategy's sub-plan KPIs.
+    pub fn all_kpis(&self) -> impl Iterator<Item = &Kpi> {
+        self.kpis
+            .iter()
+            .chain(self.strategy.sub_plans.iter().flat_map(|s| s.kpis.iter()))
+    }
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Strategy {
+    pub national: Option<String>,
+    pub master_plan: Option<String>,
+    pub sub_plans: Vec<SubPlan>,
+}
+
+#[derive(Debug, Clone)]
+pub struct SubPlan {
+    pub name: String,
+    pub kpis: Vec<Kpi>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Direction {
+    AtLeast,
+    AtMost,
+}
+
+#[derive(Debug, Clone)]
+pub struct Kpi {
+    pub id: String,
+    pub name: String,
+    pub unit: String,
+    pub target: Decimal,
+    pub direction: Direction,
+}
+
+#[derive(Debug, Clone)]
+pub struct Task {
+    pub id: String,
+    pub name: String,
+    pub unit: String,
+    pub target: Decimal,
+    /// Planned quantity by month (the action plan), in month order.
+    pub schedule: Vec<(Month, Decimal)>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Revision {
+    pub date: Date,
+    pub reference: Option<String>,
+    pub reason: Option<String>,
+    /// (budget leaf index, change in baht).
+    pub changes: Vec<(usize, Decimal)>,
+    pub loc: Loc,
+}
+
+/// An amount named against a budget node in a progress entry.
+#[derive(Debug, Clone, Copy)]
+pub struct NodeAmount {
+    pub node: usize,
+    pub amount: Decimal,
+    pub loc: Loc,
+}
+
+#[derive(Debug, Clone)]
+pub struct Adjustment {
+    pub node: usize,
+    pub amount: Decimal,
+    pub reason: Option<String>,
+    pub loc: Loc,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EventKind {
+    Training,
+    Seminar,
+    Meeting,
+}
+
+impl EventKind {
+    /// Trainings and seminars must be evaluated within 60 days (condition 5).
+    pub fn needs_evaluation(self) -> bool {
+        matches!(self, EventKind::Training | EventKind::Seminar)
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EventKind::Training => "training",
+            EventKind::Seminar => "seminar",
+            EventKind::Meeting => "meeting",
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Event {
+    pub name: String,
+    pub kind: EventKind,
+    pub ended_on: Date,
+    pub participants: Option<Decimal>,
+    pub evaluated_on: Option<Date>,
+}
+
+/// One monthly progress entry.
+#[derive(Debug, Clone)]
+pub struct ProgressEntry {
+    pub file: FileId,
+    pub month: Month,
+    pub month_loc: Loc,
+    pub reported_on: Option<Date>,
+    /// Flows of the month.
+    pub disbursed: Vec<NodeAmount>,
+    /// Stocks at month end.
+    pub committed: Vec<NodeAmount>,
+    pub received: Vec<NodeAmount>,
+    pub adjustments: Vec<Adjustment>,
+    /// Outputs of the month, by task index.
+    pub tasks: Vec<(usize, Decimal)>,
+    /// Values at month end, by KPI id.
+    pub kpis: Vec<(String, Decimal)>,
+    pub events: Vec<Event>,
+    pub narrative: Option<String>,
+    pub problems: Option<String>,
+}
+
+/// A free page from `pages/*.md`.
+#[derive(Debug, Clone)]
+pub struct Page {
+    pub slug: String,
+    pub title: String,
+    pub description: Option<String>,
+    pub weight: i64,
+    pub body: String,
+}

@@ -1,0 +1,160 @@
+//! The pipeline as named steps: load → validate → compute → render → write.
+
+use crate::compute::{self, Figures};
+use crate::diag::{Diagnostics, SourceMap};
+use crate::export;
+use crate::model::{Content, Month};
+use crate::output::{Staging, WriteError};
+use crate::render::{self, RenderError, theme::Theme};
+use crate::{load, validate};
+use rayon::prelude::*;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+/// What `build` is asked to do.
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    pub content_dir: PathBuf,
+    pub output_dir: PathBuf,
+    pub as_of: Option<Month>,
+}
+
+/// A content folder read and checked.
+pub struct Checked {
+    pub content: Content,
+    pub sources: SourceMap,
+    pub diagnostics: Diagnostics,
+}
+
+/// Why a build did not publish.
+#[derive(Debug)]
+pub enum BuildError {
+    /// The content has errors; the rendered findings are in `report`.
+    Content {
+        report: String,
+        errors: usize,
+    },
+    /// The content folder is missing or not a folder.
+    NoContent(PathBuf),
+    Write(WriteError),
+    Render(RenderError),
+}
+
+impl std::fmt::Display for BuildError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            BuildError::Content { errors, .. } => write!(
+                f,
+                "{errors} error{} in the content; nothing was written",
+                if *errors == 1 { "" } else { "s" }
+            ),
+            BuildError::NoContent(path) => {
+                write!(f, "{}: no such content folder", path.display())
+            }
+            BuildError::Write(e) => write!(f, "cannot write {e}"),
+            BuildError::Render(e) => write!(f, "{e}"),
+        }
+    }
+}
+
+impl std::error::Error for BuildError {}
+
+impl From<WriteError> for BuildError {
+    fn from(e: WriteError) -> Self {
+        BuildError::Write(e)
+    }
+}
+
+impl From<RenderError> for BuildError {
+    fn from(e: RenderError) -> Self {
+        BuildError::Render(e)
+    }
+}
+
+/// What a successful build did.
+#[derive(Debug)]
+pub struct BuildSummary {
+    pub plans: usize,
+    pub files: usize,
+    pub warnings: String,
+    pub warning_count: usize,
+    pub elapsed: Duration,
+}
+
+/// Loads and validates a content folder.
+pub fn check(content_dir: &Path) -> Result<Checked, BuildError> {
+    if !content_dir.is_dir() {
+        return Err(BuildError::NoContent(content_dir.to_path_buf()));
+    }
+    let (raw, sources, mut diagnostics) = load::load(content_dir);
+    let (content, validation) = validate::validate(&raw, &sources);
+    diagnostics.extend(validation);
+    Ok(Checked {
+        content,
+        sources,
+        diagnostics,
+    })
+}
+
+/// Checks, computes and publishes the whole output, or leaves the old output untouched.
+pub fn build(options: &BuildOptions) -> Result<BuildSummary, BuildError> {
+    let started = Instant::now();
+    let checked = check(&options.content_dir)?;
+    if checked.diagnostics.has_errors() {
+        return Err(BuildError::Content {
+            report: checked.diagnostics.render(&checked.sources),
+            errors: checked.diagnostics.error_count(),
+        });
+    }
+    let figures = compute::execute(&checked.content, options.as_of);
+    let theme = Theme::default_theme()?;
+    let staging = Staging::begin(&options.output_dir)?;
+    write_data(&staging, &checked.content, &figures)?;
+    staging.write(
+        "index.html",
+        render::index_page(&theme, &checked.content, &figures)?.as_bytes(),
+    )?;
+    let files = staging.files_written();
+    staging.publish()?;
+    Ok(BuildSummary {
+        plans: checked.content.plans.len(),
+        files,
+        warnings: checked.diagnostics.render(&checked.sources),
+        warning_count: checked.diagnostics.warning_count(),
+        elapsed: started.elapsed(),
+    })
+}
+
+/// The JSON and CSV export.
+fn write_data(staging: &Staging, content: &Content, figures: &Figures) -> Result<(), WriteError> {
+    staging.write(
+        "data/index.json",
+        export::json::index_json(&figures.years).as_bytes(),
+    )?;
+    for year in &figures.years {
+        let fy = year.year;
+        staging.write(
+            &format!("data/{fy}/summary.json"),
+            export::json::summary_json(&content.plans, year).as_bytes(),
+        )?;
+        staging.write(
+            &format!("data/{fy}/offices.csv"),
+            &export::csv::offices_csv(year),
+        )?;
+        year.plan_indices
+            .par_iter()
+            .zip(&year.plans)
+            .try_for_each(|(&i, plan_figures)| {
+                let plan = &content.plans[i];
+                staging.write(
+                    &export::plan_json_path(&plan.id),
+                    export::json::plan_json(plan, plan_figures).as_bytes(),
+                )?;
+                staging.write(
+                    &export::plan_csv_path(&plan.id),
+                    &export::csv::budget_csv(plan, plan_figures),
+                )
+            })?;
+    }
+    Ok(())
+}

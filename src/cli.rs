@@ -1,0 +1,148 @@
+//! The command line: `planbook check` and `planbook build`, in the manner of cargo and zola.
+
+use crate::build::{self, BuildError, BuildOptions};
+use crate::model::Month;
+use clap::{Parser, Subcommand};
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Exit codes: 0 ok, 1 content errors, 2 usage or I/O errors.
+pub const EXIT_CONTENT: u8 = 1;
+pub const EXIT_USAGE: u8 = 2;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "planbook",
+    version,
+    about = "Operational plans and budget progress: from YAML to an intranet site, printable plans and email reports"
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Validate and compute only; print errors and warnings; exit 1 on errors.
+    Check {
+        /// The content folder.
+        #[arg(long, default_value = "content")]
+        content: PathBuf,
+        /// Compute as of this month (YYYY-MM, C.E. or B.E.).
+        #[arg(long, value_parser = parse_month)]
+        as_of: Option<Month>,
+    },
+    /// Validate, compute and write the site and data export.
+    Build {
+        /// The content folder.
+        #[arg(long, default_value = "content")]
+        content: PathBuf,
+        /// Where to write the site (replaced whole, atomically).
+        #[arg(long, short, default_value = "output")]
+        output: PathBuf,
+        /// Compute as of this month (YYYY-MM, C.E. or B.E.).
+        #[arg(long, value_parser = parse_month)]
+        as_of: Option<Month>,
+    },
+}
+
+fn parse_month(text: &str) -> Result<Month, String> {
+    Month::parse(text)
+        .ok_or_else(|| format!("`{text}` is not a month: write YYYY-MM, e.g. 2023-03 or 2566-03"))
+}
+
+/// Runs a parsed command line and returns the process exit code.
+pub fn run(cli: Cli) -> ExitCode {
+    match cli.command {
+        Command::Check { content, as_of } => check(content, as_of),
+        Command::Build {
+            content,
+            output,
+            as_of,
+        } => build(BuildOptions {
+            content_dir: content,
+            output_dir: output,
+            as_of,
+        }),
+    }
+}
+
+fn check(content: PathBuf, as_of: Option<Month>) -> ExitCode {
+    let checked = match build::check(&content) {
+        Ok(checked) => checked,
+        Err(error) => return fail(&error),
+    };
+    let diags = &checked.diagnostics;
+    eprint!("{}", diags.render(&checked.sources));
+    if diags.has_errors() {
+        eprintln!(
+            "error: {} error{}, {} warning{}",
+            diags.error_count(),
+            plural(diags.error_count()),
+            diags.warning_count(),
+            plural(diags.warning_count())
+        );
+        return ExitCode::from(EXIT_CONTENT);
+    }
+    let figures = crate::compute::execute(&checked.content, as_of);
+    let alerts: usize = figures
+        .years
+        .iter()
+        .flat_map(|y| y.plans.iter())
+        .map(|p| p.alerts.len())
+        .sum();
+    println!(
+        "ok: {} plan{}, {} warning{}, {} alert{}",
+        checked.content.plans.len(),
+        plural(checked.content.plans.len()),
+        diags.warning_count(),
+        plural(diags.warning_count()),
+        alerts,
+        plural(alerts)
+    );
+    ExitCode::SUCCESS
+}
+
+fn build(options: BuildOptions) -> ExitCode {
+    match build::build(&options) {
+        Ok(summary) => {
+            eprint!("{}", summary.warnings);
+            let mut out = std::io::stdout();
+            let _ = writeln!(
+                out,
+                "built {} plan{} into {} ({} files, {} warning{}) in {} ms",
+                summary.plans,
+                plural(summary.plans),
+                options.output_dir.display(),
+                summary.files,
+                summary.warning_count,
+                plural(summary.warning_count),
+                summary.elapsed.as_millis()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(error) => fail(&error),
+    }
+}
+
+fn fail(error: &BuildError) -> ExitCode {
+    let color = std::io::stderr().is_terminal();
+    if let BuildError::Content { report, .. } = error {
+        eprint!("{report}");
+    }
+    let label = if color {
+        "\x1b[1;31merror\x1b[0m"
+    } else {
+        "error"
+    };
+    eprintln!("{label}: {error}");
+    match error {
+        BuildError::Content { .. } => ExitCode::from(EXIT_CONTENT),
+        _ => ExitCode::from(EXIT_USAGE),
+    }
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}

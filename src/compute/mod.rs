@@ -1,0 +1,136 @@
+//! Compute: pure functions from the checked model to the figures of figures.md.
+//!
+//! `execute` has no I/O: build, serve, report and the JSON export all call it.
+
+pub mod alerts;
+pub mod amounts;
+pub mod budget;
+pub mod plan;
+pub mod progress;
+pub mod rollup;
+pub mod series;
+pub mod targets;
+
+pub use amounts::{Amounts, percent, round2};
+pub use plan::{PlanFigures, plan_figures};
+pub use rollup::RollUp;
+
+use crate::model::{Content, FiscalYear, FiscalYearSettings, Month, Plan};
+use rayon::prelude::*;
+
+/// The figures of one fiscal year.
+#[derive(Debug, Clone)]
+pub struct YearFigures {
+    pub year: FiscalYear,
+    pub as_of: Month,
+    /// Indices into `Content::plans`, in id order.
+    pub plan_indices: Vec<usize>,
+    /// Parallel to `plan_indices`.
+    pub plans: Vec<PlanFigures>,
+    pub total: RollUp,
+    /// (rank, office roll-up), best rate first.
+    pub offices: Vec<(usize, RollUp)>,
+    pub by_project: Vec<RollUp>,
+    pub by_program: Vec<RollUp>,
+    pub by_strategy: Vec<RollUp>,
+}
+
+/// All figures, one entry per fiscal year that has plans, latest year first.
+#[derive(Debug, Clone, Default)]
+pub struct Figures {
+    pub years: Vec<YearFigures>,
+}
+
+/// Computes every figure as of `as_of` (else the site's, else each year's latest entry).
+pub fn execute(content: &Content, as_of: Option<Month>) -> Figures {
+    let requested = as_of.or(content.site.as_of);
+    let mut years: Vec<FiscalYear> = content.plans.iter().map(|p| p.id.fiscal_year).collect();
+    years.dedup();
+    years.sort();
+    years.dedup();
+    let default_settings = FiscalYearSettings::default();
+    let mut out: Vec<YearFigures> = years
+        .into_iter()
+        .map(|year| {
+            let settings = content.fiscal_years.get(&year).unwrap_or(&default_settings);
+            year_figures(content, year, settings, requested)
+        })
+        .collect();
+    out.reverse();
+    Figures { years: out }
+}
+
+/// The as-of month of a year: the requested month when it falls in the year, else the
+/// latest month with an entry, else October.
+pub fn as_of_for(content: &Content, year: FiscalYear, requested: Option<Month>) -> Month {
+    if let Some(month) = requested.filter(|m| year.contains_month(*m)) {
+        return month;
+    }
+    content
+        .plans
+        .iter()
+        .filter(|p| p.id.fiscal_year == year)
+        .filter_map(|p| p.entries.last().map(|e| e.month))
+        .max()
+        .unwrap_or(year.first_month())
+}
+
+fn year_figures(
+    content: &Content,
+    year: FiscalYear,
+    settings: &FiscalYearSettings,
+    requested: Option<Month>,
+) -> YearFigures {
+    let as_of = as_of_for(content, year, requested);
+    let plan_indices: Vec<usize> = content
+        .plans
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| p.id.fiscal_year == year)
+        .map(|(i, _)| i)
+        .collect();
+    let plans: Vec<&Plan> = plan_indices.iter().map(|&i| &content.plans[i]).collect();
+    let figures: Vec<PlanFigures> = plans
+        .par_iter()
+        .map(|plan| plan_figures(plan, settings, as_of))
+        .collect();
+    let sum = |groups: Vec<(String, String, Vec<usize>)>| -> Vec<RollUp> {
+        groups
+            .into_iter()
+            .map(|(key, name, members)| {
+                rollup::roll_up(key, name, members, &figures, settings, as_of)
+            })
+            .collect()
+    };
+    let offices = sum(rollup::group_by(&plans, |p| {
+        Some((p.id.office.clone(), p.office_name.clone()))
+    }));
+    let by_project = sum(rollup::group_by(&plans, |p| {
+        p.project.clone().map(|n| (n.clone(), n))
+    }));
+    let by_program = sum(rollup::group_by(&plans, |p| {
+        p.program.clone().map(|n| (n.clone(), n))
+    }));
+    let by_strategy = sum(rollup::group_by(&plans, |p| {
+        p.strategy.national.clone().map(|n| (n.clone(), n))
+    }));
+    let total = rollup::roll_up(
+        year.to_string(),
+        year.to_string(),
+        (0..plans.len()).collect(),
+        &figures,
+        settings,
+        as_of,
+    );
+    YearFigures {
+        year,
+        as_of,
+        plan_indices,
+        plans: figures,
+        total,
+        offices: rollup::rank(offices),
+        by_project,
+        by_program,
+        by_strategy,
+    }
+}

@@ -1,0 +1,57 @@
+//! Every figure of one plan as of a month.
+
+use super::alerts::{Alert, AlertInputs, alerts};
+use super::amounts::Amounts;
+use super::budget::{node_amounts, plan_amounts};
+use super::progress::{KpiFigures, TaskFigures, kpis, tasks};
+use super::series::{MonthFigures, plan_series};
+use super::targets::{TargetFigures, assess};
+use crate::model::{BudgetClass, FiscalYearSettings, Month, Plan};
+use rust_decimal::Decimal;
+
+#[derive(Debug, Clone)]
+pub struct PlanFigures {
+    pub as_of: Month,
+    /// Per budget node, same indices as the plan's tree; each includes its subtree.
+    pub nodes: Vec<Amounts>,
+    pub totals: Amounts,
+    pub class: BudgetClass,
+    /// Cumulative spending plan through the as-of month, where the plan has one.
+    pub planned: Option<Decimal>,
+    pub target: TargetFigures,
+    pub months: Vec<MonthFigures>,
+    pub tasks: Vec<TaskFigures>,
+    pub kpis: Vec<KpiFigures>,
+    pub alerts: Vec<Alert>,
+}
+
+pub fn plan_figures(plan: &Plan, year: &FiscalYearSettings, as_of: Month) -> PlanFigures {
+    let nodes = node_amounts(plan, as_of);
+    let totals = plan_amounts(plan, &nodes);
+    let class = plan.budget.class();
+    let mut months = plan_series(plan, as_of);
+    let target = assess(&mut months, class, year, as_of, totals.spent_rate());
+    let planned = months.last().and_then(|m| m.planned_cumulative);
+    let tasks = tasks(plan, as_of);
+    let kpis = kpis(plan, as_of);
+    let alerts = alerts(&AlertInputs {
+        plan,
+        as_of,
+        nodes: &nodes,
+        totals,
+        target: &target,
+        tasks: &tasks,
+    });
+    PlanFigures {
+        as_of,
+        nodes,
+        totals,
+        class,
+        planned,
+        target,
+        months,
+        tasks,
+        kpis,
+        alerts,
+    }
+}

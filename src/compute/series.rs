@@ -1,0 +1,97 @@
+//! The monthly series of a plan or roll-up: disbursed per month, cumulative, rate, plan line.
+
+use super::amounts::percent;
+use crate::model::{FiscalYear, Month, Plan};
+use rust_decimal::Decimal;
+
+/// One month of the fiscal year, up to the as-of month.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct MonthFigures {
+    pub month: Month,
+    /// Disbursed in this month, adjustments included.
+    pub disbursed: Decimal,
+    pub disbursed_cumulative: Decimal,
+    /// The allocation in force at the month's end.
+    pub allocation: Decimal,
+    /// Cumulative spending plan through this month, where there is one.
+    pub planned_cumulative: Option<Decimal>,
+    /// The disbursement target for this month (quarter steps, or monthly values).
+    pub target_rate: Option<Decimal>,
+}
+
+impl MonthFigures {
+    /// Cumulative disbursed / allocation at the month's end × 100.
+    pub fn rate(&self) -> Decimal {
+        percent(self.disbursed_cumulative, self.allocation)
+    }
+
+    pub fn planned_rate(&self) -> Option<Decimal> {
+        self.planned_cumulative
+            .map(|planned| percent(planned, self.allocation))
+    }
+}
+
+/// The months of `year` from October through `as_of`.
+pub fn months_through(year: FiscalYear, as_of: Month) -> impl Iterator<Item = Month> {
+    year.months().take_while(move |m| *m <= as_of)
+}
+
+/// The plan's series from October through `as_of` (target lines are added by the caller).
+pub fn plan_series(plan: &Plan, as_of: Month) -> Vec<MonthFigures> {
+    let original = plan.budget.original_total();
+    let has_spending_plan = !plan.spending_plan.is_empty();
+    let mut cumulative = Decimal::ZERO;
+    let mut planned = Decimal::ZERO;
+    months_through(plan.id.fiscal_year, as_of)
+        .map(|month| {
+            let disbursed: Decimal = plan
+                .entries
+                .iter()
+                .filter(|e| e.month == month)
+                .map(|e| {
+                    e.disbursed.iter().map(|d| d.amount).sum::<Decimal>()
+                        + e.adjustments.iter().map(|a| a.amount).sum::<Decimal>()
+                })
+                .sum();
+            cumulative += disbursed;
+            planned += plan
+                .spending_plan
+                .iter()
+                .filter(|(m, _)| *m == month)
+                .map(|(_, a)| *a)
+                .sum::<Decimal>();
+            let month_end = month.last_day();
+            let revised: Decimal = plan
+                .revisions
+                .iter()
+                .filter(|r| r.date <= month_end)
+                .flat_map(|r| r.changes.iter().map(|(_, c)| *c))
+                .sum();
+            MonthFigures {
+                month,
+                disbursed,
+                disbursed_cumulative: cumulative,
+                allocation: original + revised,
+                planned_cumulative: has_spending_plan.then_some(planned),
+                target_rate: None,
+            }
+        })
+        .collect()
+}
+
+/// Adds series month by month (roll-ups). A plan line is summed over the parts that have one.
+pub fn add_series(into: &mut Vec<MonthFigures>, other: &[MonthFigures]) {
+    if into.is_empty() {
+        into.extend_from_slice(other);
+        return;
+    }
+    for (sum, part) in into.iter_mut().zip(other) {
+        sum.disbursed += part.disbursed;
+        sum.disbursed_cumulative += part.disbursed_cumulative;
+        sum.allocation += part.allocation;
+        sum.planned_cumulative = match (sum.planned_cumulative, part.planned_cumulative) {
+            (Some(a), Some(b)) => Some(a + b),
+            (a, b) => a.or(b),
+        };
+    }
+}

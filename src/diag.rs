@@ -1,0 +1,210 @@
+//! Findings about the content: errors and warnings that name `path:line:col`.
+//!
+//! Every stage adds findings to one [`Diagnostics`] collector; nothing fails on the first
+//! problem. Rendering prints each finding with its source line and a caret under the value.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// A place in a content file. Line and column are 1-based; 0 means "the whole file".
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Loc {
+    pub file: FileId,
+    pub line: u32,
+    pub col: u32,
+    /// Length of the marked value in characters (at least 1 when shown).
+    pub len: u32,
+}
+
+/// Index of a file in [`SourceMap`].
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct FileId(pub u32);
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Finding {
+    pub severity: Severity,
+    pub loc: Loc,
+    pub message: String,
+}
+
+/// The content files read, by id: their path relative to the content folder and their text.
+#[derive(Default, Debug)]
+pub struct SourceMap {
+    files: Vec<(PathBuf, String)>,
+}
+
+impl SourceMap {
+    pub fn add(&mut self, relative: PathBuf, text: String) -> FileId {
+        self.files.push((relative, text));
+        FileId((self.files.len() - 1) as u32)
+    }
+
+    /// The path relative to the content folder, with `/` separators.
+    pub fn display_path(&self, id: FileId) -> String {
+        self.files
+            .get(id.0 as usize)
+            .map(|(p, _)| display_relative(p))
+            .unwrap_or_default()
+    }
+
+    pub fn path(&self, id: FileId) -> Option<&Path> {
+        self.files.get(id.0 as usize).map(|(p, _)| p.as_path())
+    }
+
+    pub fn text(&self, id: FileId) -> &str {
+        self.files
+            .get(id.0 as usize)
+            .map(|(_, t)| t.as_str())
+            .unwrap_or("")
+    }
+
+    /// Replaces a file's text (used when a file is re-read by the incremental build).
+    pub fn set_text(&mut self, id: FileId, text: String) {
+        if let Some(entry) = self.files.get_mut(id.0 as usize) {
+            entry.1 = text;
+        }
+    }
+}
+
+/// Joins path components with `/` whatever the platform.
+pub fn display_relative(path: &Path) -> String {
+    path.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// Collects findings from every stage.
+#[derive(Default, Debug)]
+pub struct Diagnostics {
+    findings: Vec<Finding>,
+}
+
+impl Diagnostics {
+    pub fn error(&mut self, loc: Loc, message: impl Into<String>) {
+        self.push(Severity::Error, loc, message.into());
+    }
+
+    pub fn warning(&mut self, loc: Loc, message: impl Into<String>) {
+        self.push(Severity::Warning, loc, message.into());
+    }
+
+    fn push(&mut self, severity: Severity, loc: Loc, message: String) {
+        self.findings.push(Finding {
+            severity,
+            loc,
+            message,
+        });
+    }
+
+    pub fn extend(&mut self, other: Diagnostics) {
+        self.findings.extend(other.findings);
+    }
+
+    pub fn has_errors(&self) -> bool {
+        self.findings.iter().any(|f| f.severity == Severity::Error)
+    }
+
+    pub fn error_count(&self) -> usize {
+        self.count(Severity::Error)
+    }
+
+    pub fn warning_count(&self) -> usize {
+        self.count(Severity::Warning)
+    }
+
+    fn count(&self, severity: Severity) -> usize {
+        self.findings
+            .iter()
+            .filter(|f| f.severity == severity)
+            .count()
+    }
+
+    /// Findings in file order, then line and column; errors before warnings at one place.
+    pub fn sorted(&self, sources: &SourceMap) -> Vec<&Finding> {
+        let mut all: Vec<&Finding> = self.findings.iter().collect();
+        all.sort_by(|a, b| {
+            let pa = sources.display_path(a.loc.file);
+            let pb = sources.display_path(b.loc.file);
+            (pa, a.loc.line, a.loc.col, a.severity, &a.message)
+                .cmp(&(pb, b.loc.line, b.loc.col, b.severity, &b.message))
+        });
+        all.dedup();
+        all
+    }
+
+    /// Renders every finding as `path:line:col: error: message` plus the source line and caret.
+    pub fn render(&self, sources: &SourceMap) -> String {
+        let mut out = String::new();
+        for finding in self.sorted(sources) {
+            render_finding(&mut out, finding, sources);
+        }
+        out
+    }
+
+    pub fn findings(&self) -> &[Finding] {
+        &self.findings
+    }
+}
+
+fn render_finding(out: &mut String, finding: &Finding, sources: &SourceMap) {
+    let kind = match finding.severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+    };
+    let path = sources.display_path(finding.loc.file);
+    let Loc { line, col, len, .. } = finding.loc;
+    let _ = writeln!(out, "{path}:{line}:{col}: {kind}: {}", finding.message);
+    let Some(source_line) = (line as usize)
+        .checked_sub(1)
+        .and_then(|i| sources.text(finding.loc.file).lines().nth(i))
+    else {
+        return;
+    };
+    let number = line.to_string();
+    let gutter = " ".repeat(number.len());
+    let shown: String = source_line.chars().take(200).collect();
+    let pad: String = shown
+        .chars()
+        .take(col.saturating_sub(1) as usize)
+        .map(|c| if c == '\t' { '\t' } else { ' ' })
+        .collect();
+    let carets = "^".repeat(len.clamp(1, 80) as usize);
+    let _ = writeln!(out, "{gutter} |");
+    let _ = writeln!(out, "{number} | {shown}");
+    let _ = writeln!(out, "{gutter} | {pad}{carets}");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn renders_path_line_col_with_a_caret_under_the_value() {
+        let mut sources = SourceMap::default();
+        let file = sources.add(
+            PathBuf::from("plans/a/plan.yaml"),
+            "id: x\namount: -5\n".into(),
+        );
+        let mut diags = Diagnostics::default();
+        let loc = Loc {
+            file,
+            line: 2,
+            col: 9,
+            len: 2,
+        };
+        diags.error(loc, "negative money");
+        let text = diags.render(&sources);
+        assert_eq!(
+            text,
+            "plans/a/plan.yaml:2:9: error: negative money\n  |\n2 | amount: -5\n  |         ^^\n"
+        );
+        assert!(diags.has_errors());
+    }
+}

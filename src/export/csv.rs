@@ -1,0 +1,131 @@
+//! CSV twins of the office table and each plan's budget table: UTF-8 with a byte-order mark
+//! so Excel reads Thai, and text cells neutralised against formula injection.
+
+use super::money;
+use crate::compute::{PlanFigures, YearFigures};
+use crate::model::Plan;
+
+const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// A text cell Excel would run as a formula (`=`, `+`, `-`, `@`, tab, CR) gets a `'` first.
+pub fn text_cell(text: &str) -> String {
+    match text.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{text}"),
+        _ => text.to_string(),
+    }
+}
+
+fn finish(writer: csv::Writer<Vec<u8>>) -> Vec<u8> {
+    // Writing to memory cannot fail.
+    writer.into_inner().unwrap_or_default()
+}
+
+fn writer() -> csv::Writer<Vec<u8>> {
+    csv::Writer::from_writer(BOM.to_vec())
+}
+
+/// `data/<fy>/offices.csv`
+pub fn offices_csv(year: &YearFigures) -> Vec<u8> {
+    let mut w = writer();
+    let _ = w.write_record([
+        "rank",
+        "office",
+        "office_name",
+        "plans",
+        "allocation",
+        "disbursed",
+        "committed",
+        "spent",
+        "remaining",
+        "disbursement_rate",
+        "quarter_target",
+        "target_gap",
+        "status",
+    ]);
+    for (rank, office) in &year.offices {
+        let t = &office.totals;
+        let _ = w.write_record([
+            rank.to_string(),
+            text_cell(&office.key),
+            text_cell(&office.name),
+            office.plans.len().to_string(),
+            money(t.allocation),
+            money(t.disbursed),
+            money(t.committed),
+            money(t.spent()),
+            money(t.remaining()),
+            money(t.disbursement_rate()),
+            office.target.quarter_target.map(money).unwrap_or_default(),
+            office.target.target_gap.map(money).unwrap_or_default(),
+            office.target.status.as_str().to_string(),
+        ]);
+    }
+    finish(w)
+}
+
+/// `data/<fy>/plans/<office>/<plan>.csv`: the budget table, one row per node.
+pub fn budget_csv(plan: &Plan, figures: &PlanFigures) -> Vec<u8> {
+    let mut w = writer();
+    let _ = w.write_record([
+        "id",
+        "name",
+        "level",
+        "type",
+        "flexible",
+        "original_allocation",
+        "allocation",
+        "disbursed",
+        "committed",
+        "spent",
+        "remaining",
+        "disbursement_rate",
+    ]);
+    let total = figures.totals;
+    let mut rows = vec![(
+        String::new(),
+        "รวมทั้งสิ้น".to_string(),
+        "0".to_string(),
+        String::new(),
+        String::new(),
+        total,
+    )];
+    for (i, node) in plan.budget.nodes.iter().enumerate() {
+        rows.push((
+            node.id.clone(),
+            node.name.clone(),
+            (node.depth + 1).to_string(),
+            node.budget_type.as_str().to_string(),
+            if node.flexible { "yes" } else { "" }.to_string(),
+            figures.nodes[i],
+        ));
+    }
+    for (id, name, level, kind, flexible, a) in rows {
+        let _ = w.write_record([
+            text_cell(&id),
+            text_cell(&name),
+            level,
+            kind,
+            flexible,
+            money(a.original_allocation),
+            money(a.allocation),
+            money(a.disbursed),
+            money(a.committed),
+            money(a.spent()),
+            money(a.remaining()),
+            money(a.disbursement_rate()),
+        ]);
+    }
+    finish(w)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formula_cells_are_neutralised() {
+        assert_eq!(text_cell("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
+        assert_eq!(text_cell("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(text_cell("สำนักงาน"), "สำนักงาน");
+    }
+}

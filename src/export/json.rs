@@ -1,0 +1,382 @@
+//! The JSON export: one file per plan, a `summary.json` per fiscal year, and an index.
+
+use super::{money, quantity};
+use crate::compute::alerts::Alert;
+use crate::compute::series::MonthFigures;
+use crate::compute::targets::TargetFigures;
+use crate::compute::{Amounts, PlanFigures, RollUp, YearFigures};
+use crate::model::{BudgetTree, Plan};
+use serde::Serialize;
+
+#[derive(Serialize)]
+pub struct MoneyFields {
+    pub allocation: String,
+    pub original_allocation: String,
+    pub received: String,
+    pub disbursed: String,
+    pub committed: String,
+    pub spent: String,
+    pub remaining: String,
+    pub disbursement_rate: String,
+    pub spent_rate: String,
+}
+
+impl MoneyFields {
+    pub fn new(a: &Amounts) -> MoneyFields {
+        MoneyFields {
+            allocation: money(a.allocation),
+            original_allocation: money(a.original_allocation),
+            received: money(a.received),
+            disbursed: money(a.disbursed),
+            committed: money(a.committed),
+            spent: money(a.spent()),
+            remaining: money(a.remaining()),
+            disbursement_rate: money(a.disbursement_rate()),
+            spent_rate: money(a.spent_rate()),
+        }
+    }
+}
+
+#[derive(Serialize)]
+pub struct TargetFields {
+    pub budget_class: &'static str,
+    pub status: &'static str,
+    pub quarter_target: Option<String>,
+    pub target_gap: Option<String>,
+    pub spending_target: Option<String>,
+    pub spending_gap: Option<String>,
+    pub planned: Option<String>,
+}
+
+impl TargetFields {
+    fn new(
+        class: crate::model::BudgetClass,
+        t: &TargetFigures,
+        planned: Option<rust_decimal::Decimal>,
+    ) -> Self {
+        TargetFields {
+            budget_class: class.as_str(),
+            status: t.status.as_str(),
+            quarter_target: t.quarter_target.map(money),
+            target_gap: t.target_gap.map(money),
+            spending_target: t.spending_target.map(money),
+            spending_gap: t.spending_gap.map(money),
+            planned: planned.map(money),
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct MonthJson {
+    month: String,
+    disbursed: String,
+    disbursed_cumulative: String,
+    allocation: String,
+    rate: String,
+    planned_cumulative: Option<String>,
+    target_rate: Option<String>,
+}
+
+fn months(series: &[MonthFigures]) -> Vec<MonthJson> {
+    series
+        .iter()
+        .map(|m| MonthJson {
+            month: m.month.to_string(),
+            disbursed: money(m.disbursed),
+            disbursed_cumulative: money(m.disbursed_cumulative),
+            allocation: money(m.allocation),
+            rate: money(m.rate()),
+            planned_cumulative: m.planned_cumulative.map(money),
+            target_rate: m.target_rate.map(money),
+        })
+        .collect()
+}
+
+#[derive(Serialize)]
+struct NodeJson<'a> {
+    id: &'a str,
+    name: &'a str,
+    #[serde(rename = "type")]
+    budget_type: &'static str,
+    flexible: bool,
+    #[serde(flatten)]
+    money: MoneyFields,
+    items: Vec<NodeJson<'a>>,
+}
+
+fn node_json<'a>(tree: &'a BudgetTree, figures: &[Amounts], index: usize) -> NodeJson<'a> {
+    let node = &tree.nodes[index];
+    NodeJson {
+        id: &node.id,
+        name: &node.name,
+        budget_type: node.budget_type.as_str(),
+        flexible: node.flexible,
+        money: MoneyFields::new(&figures[index]),
+        items: node
+            .children
+            .iter()
+            .map(|&c| node_json(tree, figures, c))
+            .collect(),
+    }
+}
+
+#[derive(Serialize)]
+struct TaskJson<'a> {
+    id: &'a str,
+    name: &'a str,
+    unit: &'a str,
+    target: String,
+    done: String,
+    percent: String,
+    planned_by_now: String,
+    late: bool,
+}
+
+#[derive(Serialize)]
+struct KpiJson<'a> {
+    id: &'a str,
+    name: &'a str,
+    unit: &'a str,
+    direction: &'static str,
+    target: String,
+    value: Option<String>,
+    reported_in: Option<String>,
+    achieved: bool,
+    achievement: Option<String>,
+}
+
+#[derive(Serialize)]
+pub struct AlertJson<'a> {
+    kind: &'static str,
+    message: &'a str,
+    subject: Option<&'a str>,
+}
+
+pub fn alerts_json(alerts: &[Alert]) -> Vec<AlertJson<'_>> {
+    alerts
+        .iter()
+        .map(|a| AlertJson {
+            kind: a.kind.as_str(),
+            message: &a.message,
+            subject: a.subject.as_deref(),
+        })
+        .collect()
+}
+
+#[derive(Serialize)]
+struct PlanJson<'a> {
+    id: String,
+    fiscal_year: i32,
+    as_of: String,
+    office: &'a str,
+    office_name: &'a str,
+    activity: &'a str,
+    project: Option<&'a str>,
+    program: Option<&'a str>,
+    #[serde(flatten)]
+    money: MoneyFields,
+    #[serde(flatten)]
+    target: TargetFields,
+    budget: Vec<NodeJson<'a>>,
+    months: Vec<MonthJson>,
+    tasks: Vec<TaskJson<'a>>,
+    kpis: Vec<KpiJson<'a>>,
+    strategy_kpis: Vec<KpiJson<'a>>,
+    alerts: Vec<AlertJson<'a>>,
+}
+
+/// `data/<fy>/plans/<office>/<plan>.json`
+pub fn plan_json(plan: &Plan, figures: &PlanFigures) -> String {
+    let kpi_json = |strategy: bool| {
+        plan.all_kpis()
+            .zip(&figures.kpis)
+            .filter(|(_, f)| f.strategy == strategy)
+            .map(|(k, f)| KpiJson {
+                id: &k.id,
+                name: &k.name,
+                unit: &k.unit,
+                direction: match k.direction {
+                    crate::model::Direction::AtLeast => "at_least",
+                    crate::model::Direction::AtMost => "at_most",
+                },
+                target: quantity(k.target),
+                value: f.value.map(quantity),
+                reported_in: f.reported_in.map(|m| m.to_string()),
+                achieved: f.achieved,
+                achievement: f.achievement.map(money),
+            })
+            .collect::<Vec<_>>()
+    };
+    let view = PlanJson {
+        id: plan.id.to_string(),
+        fiscal_year: plan.id.fiscal_year.0,
+        as_of: figures.as_of.to_string(),
+        office: &plan.id.office,
+        office_name: &plan.office_name,
+        activity: &plan.activity,
+        project: plan.project.as_deref(),
+        program: plan.program.as_deref(),
+        money: MoneyFields::new(&figures.totals),
+        target: TargetFields::new(figures.class, &figures.target, figures.planned),
+        budget: plan
+            .budget
+            .roots()
+            .map(|r| node_json(&plan.budget, &figures.nodes, r))
+            .collect(),
+        months: months(&figures.months),
+        tasks: plan
+            .tasks
+            .iter()
+            .zip(&figures.tasks)
+            .map(|(t, f)| TaskJson {
+                id: &t.id,
+                name: &t.name,
+                unit: &t.unit,
+                target: quantity(t.target),
+                done: quantity(f.done),
+                percent: money(f.percent),
+                planned_by_now: quantity(f.planned_by_now),
+                late: f.late,
+            })
+            .collect(),
+        kpis: kpi_json(false),
+        strategy_kpis: kpi_json(true),
+        alerts: alerts_json(&figures.alerts),
+    };
+    to_json(&view)
+}
+
+#[derive(Serialize)]
+struct RollUpJson<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    rank: Option<usize>,
+    id: &'a str,
+    name: &'a str,
+    plan_count: usize,
+    alert_count: usize,
+    #[serde(flatten)]
+    money: MoneyFields,
+    #[serde(flatten)]
+    target: TargetFields,
+}
+
+fn roll_up_json(rank: Option<usize>, r: &RollUp) -> RollUpJson<'_> {
+    RollUpJson {
+        rank,
+        id: &r.key,
+        name: &r.name,
+        plan_count: r.plans.len(),
+        alert_count: r.alert_count,
+        money: MoneyFields::new(&r.totals),
+        target: TargetFields::new(r.class, &r.target, r.planned),
+    }
+}
+
+#[derive(Serialize)]
+struct PlanRowJson<'a> {
+    id: String,
+    office: &'a str,
+    activity: &'a str,
+    data: String,
+    status: &'static str,
+    alert_count: usize,
+    #[serde(flatten)]
+    money: MoneyFields,
+}
+
+#[derive(Serialize)]
+struct SummaryJson<'a> {
+    fiscal_year: i32,
+    as_of: String,
+    plan_count: usize,
+    office_count: usize,
+    #[serde(flatten)]
+    money: MoneyFields,
+    #[serde(flatten)]
+    target: TargetFields,
+    months: Vec<MonthJson>,
+    offices: Vec<RollUpJson<'a>>,
+    projects: Vec<RollUpJson<'a>>,
+    programs: Vec<RollUpJson<'a>>,
+    strategies: Vec<RollUpJson<'a>>,
+    plans: Vec<PlanRowJson<'a>>,
+}
+
+/// `data/<fy>/summary.json`
+pub fn summary_json(plans: &[Plan], year: &YearFigures) -> String {
+    let total = &year.total;
+    let view = SummaryJson {
+        fiscal_year: year.year.0,
+        as_of: year.as_of.to_string(),
+        plan_count: year.plans.len(),
+        office_count: year.offices.len(),
+        money: MoneyFields::new(&total.totals),
+        target: TargetFields::new(total.class, &total.target, total.planned),
+        months: months(&total.months),
+        offices: year
+            .offices
+            .iter()
+            .map(|(rank, r)| roll_up_json(Some(*rank), r))
+            .collect(),
+        projects: year
+            .by_project
+            .iter()
+            .map(|r| roll_up_json(None, r))
+            .collect(),
+        programs: year
+            .by_program
+            .iter()
+            .map(|r| roll_up_json(None, r))
+            .collect(),
+        strategies: year
+            .by_strategy
+            .iter()
+            .map(|r| roll_up_json(None, r))
+            .collect(),
+        plans: year
+            .plan_indices
+            .iter()
+            .zip(&year.plans)
+            .map(|(&i, f)| {
+                let plan = &plans[i];
+                PlanRowJson {
+                    id: plan.id.to_string(),
+                    office: &plan.id.office,
+                    activity: &plan.activity,
+                    data: format!("plans/{}/{}.json", plan.id.office, plan.id.activity),
+                    status: f.target.status.as_str(),
+                    alert_count: f.alerts.len(),
+                    money: MoneyFields::new(&f.totals),
+                }
+            })
+            .collect(),
+    };
+    to_json(&view)
+}
+
+#[derive(Serialize)]
+struct IndexYear {
+    fiscal_year: i32,
+    as_of: String,
+    summary: String,
+}
+
+/// `data/index.json`: the years exported.
+pub fn index_json(years: &[YearFigures]) -> String {
+    let view: Vec<IndexYear> = years
+        .iter()
+        .map(|y| IndexYear {
+            fiscal_year: y.year.0,
+            as_of: y.as_of.to_string(),
+            summary: format!("{}/summary.json", y.year),
+        })
+        .collect();
+    to_json(&serde_json::json!({ "years": view }))
+}
+
+fn to_json<T: Serialize>(value: &T) -> String {
+    // Serializing plain structs of strings, numbers and bools cannot fail.
+    let mut text = serde_json::to_string_pretty(value).unwrap_or_default();
+    text.push('\n');
+    text
+}

@@ -1,0 +1,61 @@
+//! The data export under `output/data/`: JSON for other intranet tools and CSV for Excel.
+//!
+//! Money and percentages are strings with exactly 2 decimals, rounded half away from zero;
+//! quantities are exact decimal strings; months are `YYYY-MM` in C.E.
+
+pub mod csv;
+pub mod json;
+
+use crate::compute::round2;
+use rust_decimal::Decimal;
+
+/// `"6300.00"`: 2 decimals, rounded half away from zero, never `-0.00`.
+pub fn money(value: Decimal) -> String {
+    let mut rounded = round2(value);
+    if rounded.is_zero() {
+        rounded = Decimal::ZERO;
+    }
+    rounded.rescale(2);
+    rounded.to_string()
+}
+
+/// A quantity as written, without trailing zeros: `"4.5"`, `"10"`.
+pub fn quantity(value: Decimal) -> String {
+    let normal = value.normalize();
+    if normal.is_zero() {
+        "0".into()
+    } else {
+        normal.to_string()
+    }
+}
+
+/// Where each file goes, relative to the output folder.
+pub fn plan_json_path(plan: &crate::model::PlanId) -> String {
+    format!(
+        "data/{}/plans/{}/{}.json",
+        plan.fiscal_year, plan.office, plan.activity
+    )
+}
+
+pub fn plan_csv_path(plan: &crate::model::PlanId) -> String {
+    format!(
+        "data/{}/plans/{}/{}.csv",
+        plan.fiscal_year, plan.office, plan.activity
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal_macros::dec;
+
+    #[test]
+    fn money_has_exactly_two_decimals() {
+        assert_eq!(money(dec!(6300)), "6300.00");
+        assert_eq!(money(dec!(52.375)), "52.38");
+        assert_eq!(money(dec!(-0.001)), "0.00");
+        assert_eq!(money(dec!(-12.345)), "-12.35");
+        assert_eq!(quantity(dec!(4.50)), "4.5");
+        assert_eq!(quantity(dec!(10)), "10");
+    }
+}

@@ -1,0 +1,246 @@
+//! The one place that writes the output folder: everything is staged in a temporary folder
+//! beside the destination and swapped in whole, so a failed or killed build leaves the
+//! previous output exactly as it was.
+
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+const STAGING_PREFIX: &str = ".planbook-staging-";
+
+/// A build's output, being written. Dropped without `publish`, it removes itself.
+pub struct Staging {
+    root: PathBuf,
+    destination: PathBuf,
+    published: bool,
+    written: std::sync::atomic::AtomicUsize,
+}
+
+/// An I/O failure, naming the path.
+#[derive(Debug)]
+pub struct WriteError {
+    pub path: PathBuf,
+    pub error: io::Error,
+}
+
+impl std::fmt::Display for WriteError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.path.display(), self.error)
+    }
+}
+
+impl std::error::Error for WriteError {}
+
+fn at(path: &Path) -> impl FnOnce(io::Error) -> WriteError + '_ {
+    move |error| WriteError {
+        path: path.to_path_buf(),
+        error,
+    }
+}
+
+impl Staging {
+    /// Starts a staging folder beside `destination`, clearing any left by killed builds.
+    pub fn begin(destination: &Path) -> Result<Staging, WriteError> {
+        let destination = absolute(destination);
+        let parent = destination
+            .parent()
+            .map(Path::to_path_buf)
+            .unwrap_or_else(|| PathBuf::from("."));
+        fs::create_dir_all(&parent).map_err(at(&parent))?;
+        remove_stale_staging(&parent, &destination);
+        let name = destination
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "output".into());
+        let root = parent.join(format!("{STAGING_PREFIX}{name}-{}", std::process::id()));
+        if root.exists() {
+            fs::remove_dir_all(&root).map_err(at(&root))?;
+        }
+        fs::create_dir(&root).map_err(at(&root))?;
+        Ok(Staging {
+            root,
+            destination,
+            published: false,
+            written: std::sync::atomic::AtomicUsize::new(0),
+        })
+    }
+
+    /// Writes one file at `relative` (with `/` separators). Safe to call from many threads.
+    pub fn write(&self, relative: &str, bytes: &[u8]) -> Result<(), WriteError> {
+        let path = self.resolve(relative)?;
+        if let Some(dir) = path.parent() {
+            fs::create_dir_all(dir).map_err(at(dir))?;
+        }
+        fs::write(&path, bytes).map_err(at(&path))?;
+        self.written
+            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        Ok(())
+    }
+
+    /// The staged path of an output file, refusing anything that would leave the folder.
+    fn resolve(&self, relative: &str) -> Result<PathBuf, WriteError> {
+        let safe = !relative.is_empty()
+            && !relative.starts_with('/')
+            && relative.split('/').all(|part| {
+                !part.is_empty() && part != "." && part != ".." && !part.contains('\\')
+            });
+        if !safe {
+            return Err(WriteError {
+                path: PathBuf::from(relative),
+                error: io::Error::new(io::ErrorKind::InvalidInput, "not a path inside the output"),
+            });
+        }
+        Ok(self.root.join(relative))
+    }
+
+    /// The staging folder, for checks that read back what was written.
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    pub fn files_written(&self) -> usize {
+        self.written.load(std::sync::atomic::Ordering::Relaxed)
+    }
+
+    /// Swaps the staged folder in for the destination; the old output is then removed.
+    /// Hidden entries at the top of the old output (`.git`, `.gitkeep`) are carried over.
+    pub fn publish(mut self) -> Result<(), WriteError> {
+        if self.destination.exists() {
+            let metadata =
+                fs::symlink_metadata(&self.destination).map_err(at(&self.destination))?;
+            if !metadata.is_dir() {
+                return Err(WriteError {
+                    path: self.destination.clone(),
+                    error: io::Error::new(
+                        io::ErrorKind::AlreadyExists,
+                        "exists and is not a folder",
+                    ),
+                });
+            }
+            exchange(&self.root, &self.destination).map_err(at(&self.destination))?;
+            // `root` now holds the previous output.
+            carry_hidden_entries(&self.root, &self.destination);
+            fs::remove_dir_all(&self.root).map_err(at(&self.root))?;
+        } else {
+            fs::rename(&self.root, &self.destination).map_err(at(&self.destination))?;
+        }
+        self.published = true;
+        Ok(())
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.published {
+            let _ = fs::remove_dir_all(&self.root);
+        }
+    }
+}
+
+/// Atomically exchanges two folders (Linux `renameat2(RENAME_EXCHANGE)`), falling back to
+/// two renames where the file system cannot.
+fn exchange(a: &Path, b: &Path) -> io::Result<()> {
+    #[cfg(target_os = "linux")]
+    {
+        use rustix::fs::{CWD, RenameFlags, renameat_with};
+        match renameat_with(CWD, a, CWD, b, RenameFlags::EXCHANGE) {
+            Ok(()) => return Ok(()),
+            Err(e) if e == rustix::io::Errno::INVAL || e == rustix::io::Errno::NOSYS => {}
+            Err(e) => return Err(e.into()),
+        }
+    }
+    let aside = a.with_extension("previous");
+    fs::rename(b, &aside)?;
+    if let Err(e) = fs::rename(a, b) {
+        let _ = fs::rename(&aside, b);
+        return Err(e);
+    }
+    fs::rename(&aside, a)
+}
+
+fn carry_hidden_entries(old: &Path, new: &Path) {
+    let Ok(entries) = fs::read_dir(old) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        if name.to_string_lossy().starts_with('.') && !new.join(&name).exists() {
+            let _ = fs::rename(entry.path(), new.join(&name));
+        }
+    }
+}
+
+fn remove_stale_staging(parent: &Path, destination: &Path) {
+    let Some(name) = destination
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+    else {
+        return;
+    };
+    let prefix = format!("{STAGING_PREFIX}{name}-");
+    let Ok(entries) = fs::read_dir(parent) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let file_name = entry.file_name();
+        let file_name = file_name.to_string_lossy();
+        let Some(pid) = file_name.strip_prefix(&prefix) else {
+            continue;
+        };
+        let alive = pid.parse::<u32>().is_ok_and(|pid| {
+            pid != std::process::id() && Path::new(&format!("/proc/{pid}")).exists()
+        });
+        if !alive {
+            let _ = fs::remove_dir_all(entry.path());
+        }
+    }
+}
+
+fn absolute(path: &Path) -> PathBuf {
+    std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn publish_swaps_in_the_new_output_and_keeps_hidden_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let dest = dir.path().join("output");
+        fs::create_dir(&dest).unwrap();
+        fs::write(dest.join("old.html"), "old").unwrap();
+        fs::write(dest.join(".gitkeep"), "").unwrap();
+        let staging = Staging::begin(&dest).unwrap();
+        staging.write("a/b.html", b"new").unwrap();
+        staging.publish().unwrap();
+        assert_eq!(fs::read_to_string(dest.join("a/b.html")).unwrap(), "new");
+        assert!(!dest.join("old.html").exists());
+        assert!(dest.join(".gitkeep").exists());
+        let leftovers: Vec<_> = fs::read_dir(dir.path()).unwrap().collect();
+        assert_eq!(leftovers.len(), 1);
+    }
+
+    #[test]
+    fn an_abandoned_build_leaves_the_old_output_and_no_staging() {
+        let dir = tempfile::tempdir().unwrap();
+        let dest = dir.path().join("output");
+        fs::create_dir(&dest).unwrap();
+        fs::write(dest.join("index.html"), "old").unwrap();
+        {
+            let staging = Staging::begin(&dest).unwrap();
+            staging.write("index.html", b"half").unwrap();
+        }
+        assert_eq!(fs::read_to_string(dest.join("index.html")).unwrap(), "old");
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn paths_outside_the_output_are_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let staging = Staging::begin(&dir.path().join("out")).unwrap();
+        for bad in ["../x", "/etc/x", "a/../../x", "", "a//b"] {
+            assert!(staging.write(bad, b"x").is_err(), "{bad}");
+        }
+    }
+}

@@ -1,0 +1,142 @@
+//! Building a plan's budget tree: ids, leaves and groups, types, `total` checks.
+
+use super::fields::{Fields, Sign};
+use super::ids::IdRegistry;
+use crate::diag::Diagnostics;
+use crate::load::raw::{List, RawBudgetNode};
+use crate::model::{BudgetNode, BudgetTree, BudgetType};
+use crate::thai::baht;
+use serde_saphyr::Spanned;
+
+pub fn budget_tree(
+    f: Fields,
+    roots: &Spanned<List<RawBudgetNode>>,
+    ids: &mut IdRegistry,
+    diags: &mut Diagnostics,
+) -> BudgetTree {
+    let mut tree = BudgetTree::default();
+    if roots.value.is_empty() {
+        diags.error(f.at(roots), "the budget has no items");
+    }
+    for raw in &roots.value {
+        add_node(f, raw, None, BudgetType::Other, &mut tree, ids, diags);
+    }
+    tree
+}
+
+fn add_node(
+    f: Fields,
+    raw: &Spanned<RawBudgetNode>,
+    parent: Option<usize>,
+    inherited: BudgetType,
+    tree: &mut BudgetTree,
+    ids: &mut IdRegistry,
+    diags: &mut Diagnostics,
+) {
+    let at = f.at(raw);
+    let node = &raw.value;
+    let id = f
+        .required(&node.id, "id", at, diags)
+        .and_then(|t| f.id(t, diags).inspect(|id| ids.claim(id, f.at(t), diags)));
+    let name = f.required_text(&node.name, "name", at, diags);
+    let budget_type = match (&node.kind, parent) {
+        (Some(kind), None) => BudgetType::parse(kind.value.trim()).unwrap_or_else(|| {
+            diags.error(
+                f.at(kind),
+                format!(
+                    "unknown budget type `{}`: use one of {}",
+                    kind.value,
+                    BudgetType::NAMES.join(", ")
+                ),
+            );
+            BudgetType::Other
+        }),
+        (Some(kind), Some(_)) => {
+            diags.error(
+                f.at(kind),
+                "`type` is set on top-level budget nodes only; this node takes its parent's",
+            );
+            inherited
+        }
+        (None, None) => {
+            diags.warning(
+                at,
+                "no `type` (personnel, operating, investment, subsidy, other): counted as current expenditure",
+            );
+            BudgetType::Other
+        }
+        (None, Some(_)) => inherited,
+    };
+    let amount = node
+        .amount
+        .as_ref()
+        .and_then(|t| f.money(t, Sign::NonNegative, diags));
+    let has_items = node.items.is_some();
+    match (&node.amount, has_items) {
+        (Some(t), true) => diags.error(
+            f.at(t),
+            "a budget node has either `amount` (a line) or `items` (a group), not both",
+        ),
+        (None, false) => diags.error(
+            at,
+            "missing required field `amount` (or `items` for a group)",
+        ),
+        _ => {}
+    }
+    if let (Some(t), false) = (&node.total, has_items) {
+        diags.error(
+            f.at(t),
+            "`total` belongs on a node with `items`; a line carries `amount`",
+        );
+    }
+    let index = tree.nodes.len();
+    tree.nodes.push(BudgetNode {
+        id: id.unwrap_or_default(),
+        name: name.unwrap_or_default(),
+        parent,
+        children: Vec::new(),
+        subtree_end: index + 1,
+        depth: parent.map_or(0, |p| tree.nodes[p].depth + 1),
+        amount: if has_items {
+            None
+        } else {
+            Some(amount.unwrap_or_default())
+        },
+        budget_type,
+        flexible: node.flexible.as_ref().is_some_and(|b| b.value),
+        note: f.optional_text(&node.note),
+        details: super::site::text_list(f, node.details.as_ref(), diags),
+        loc: at,
+    });
+    if let Some(parent) = parent {
+        tree.nodes[parent].children.push(index);
+    }
+    if let Some(items) = &node.items {
+        if items.value.is_empty() {
+            diags.error(
+                f.at(items),
+                "`items` is empty: a group needs at least one item",
+            );
+        }
+        for child in &items.value {
+            add_node(f, child, Some(index), budget_type, tree, ids, diags);
+        }
+    }
+    tree.nodes[index].subtree_end = tree.nodes.len();
+    if let Some(total_text) = &node.total
+        && has_items
+        && let Some(total) = f.money(total_text, Sign::NonNegative, diags)
+    {
+        let sum = tree.original_amount(index);
+        if total != sum {
+            diags.error(
+                f.at(total_text),
+                format!(
+                    "total {} differs from the sum of its items {}",
+                    baht(total),
+                    baht(sum)
+                ),
+            );
+        }
+    }
+}

@@ -1,0 +1,342 @@
+//! Reading one located scalar as money, a quantity, a month, a date or an id.
+//!
+//! Every reader reports its own problem at the value's place and returns `None`, so callers
+//! go on and collect every finding in one pass.
+
+use crate::diag::{Diagnostics, FileId, Loc};
+use crate::load::raw::Text;
+use crate::load::yaml::{file_start, loc};
+use crate::model::{Date, FiscalYear, Month};
+use rust_decimal::Decimal;
+use serde_saphyr::Spanned;
+use std::str::FromStr;
+
+/// No single figure may exceed this (a quadrillion baht), so no sum or rate can overflow.
+pub const MAX_MAGNITUDE: Decimal = Decimal::from_parts(0x5D89_FFFF, 0x0163_4578, 0, false, 2);
+
+/// A reader bound to one file.
+#[derive(Clone, Copy)]
+pub struct Fields {
+    pub file: FileId,
+}
+
+/// Whether a money value may be negative.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Sign {
+    NonNegative,
+    Any,
+}
+
+impl Fields {
+    /// Where a located value stands.
+    pub fn at<T>(&self, value: &Spanned<T>) -> Loc {
+        loc(self.file, &value.referenced)
+    }
+
+    pub fn start(&self) -> Loc {
+        file_start(self.file)
+    }
+
+    /// A required value: reports `missing required field` at `parent` when absent.
+    pub fn required<'a, T>(
+        &self,
+        value: &'a Option<T>,
+        name: &str,
+        parent: Loc,
+        diags: &mut Diagnostics,
+    ) -> Option<&'a T> {
+        if value.is_none() {
+            diags.error(parent, format!("missing required field `{name}`"));
+        }
+        value.as_ref()
+    }
+
+    /// A required non-empty string.
+    pub fn required_text(
+        &self,
+        value: &Option<Text>,
+        name: &str,
+        parent: Loc,
+        diags: &mut Diagnostics,
+    ) -> Option<String> {
+        let text = self.required(value, name, parent, diags)?;
+        self.text(text, name, diags)
+    }
+
+    /// A non-empty string.
+    pub fn text(&self, text: &Text, name: &str, diags: &mut Diagnostics) -> Option<String> {
+        let value = text.value.trim();
+        if value.is_empty() {
+            diags.error(self.at(text), format!("`{name}` is empty"));
+            return None;
+        }
+        Some(value.to_string())
+    }
+
+    /// An optional string: empty counts as absent.
+    pub fn optional_text(&self, value: &Option<Text>) -> Option<String> {
+        value
+            .as_ref()
+            .map(|t| t.value.trim().to_string())
+            .filter(|t| !t.is_empty())
+    }
+
+    /// Baht: at most 2 decimals, thousands separators allowed.
+    pub fn money(&self, text: &Text, sign: Sign, diags: &mut Diagnostics) -> Option<Decimal> {
+        let at = self.at(text);
+        let value = match parse_number(&text.value, true) {
+            Ok(value) => value,
+            Err(problem) => {
+                diags.error(
+                    at,
+                    format!("`{}` is not an amount of baht: {problem}", text.value),
+                );
+                return None;
+            }
+        };
+        if value.scale() > 2 && value.normalize().scale() > 2 {
+            diags.error(
+                at,
+                format!(
+                    "`{}` has more than 2 decimals: baht have at most 2 (satang)",
+                    text.value
+                ),
+            );
+            return None;
+        }
+        if sign == Sign::NonNegative && value.is_sign_negative() && !value.is_zero() {
+            diags.error(
+                at,
+                format!("money cannot be negative here: `{}`", text.value),
+            );
+            return None;
+        }
+        Some(value)
+    }
+
+    /// A quantity (targets, outputs, KPI values).
+    pub fn quantity(&self, text: &Text, diags: &mut Diagnostics) -> Option<Decimal> {
+        match parse_number(&text.value, false) {
+            Ok(value) => Some(value),
+            Err(problem) => {
+                diags.error(
+                    self.at(text),
+                    format!("`{}` is not a number: {problem}", text.value),
+                );
+                None
+            }
+        }
+    }
+
+    /// A quantity that cannot be negative.
+    pub fn count(&self, text: &Text, diags: &mut Diagnostics) -> Option<Decimal> {
+        let value = self.quantity(text, diags)?;
+        if value.is_sign_negative() && !value.is_zero() {
+            diags.error(
+                self.at(text),
+                format!("`{}` cannot be negative", text.value),
+            );
+            return None;
+        }
+        Some(value)
+    }
+
+    /// `YYYY-MM`, C.E. or B.E.
+    pub fn month(&self, text: &Text, diags: &mut Diagnostics) -> Option<Month> {
+        let value = Month::parse(&to_ascii_digits(&text.value));
+        if value.is_none() {
+            diags.error(
+                self.at(text),
+                format!(
+                    "`{}` is not a month: write YYYY-MM, e.g. 2023-01 or 2566-01",
+                    text.value
+                ),
+            );
+        }
+        value
+    }
+
+    /// A month that must fall in `fiscal_year`.
+    pub fn month_in(
+        &self,
+        text: &Text,
+        fiscal_year: FiscalYear,
+        diags: &mut Diagnostics,
+    ) -> Option<Month> {
+        let month = self.month(text, diags)?;
+        if !fiscal_year.contains_month(month) {
+            diags.error(
+                self.at(text),
+                format!(
+                    "month {month} is outside fiscal year {fiscal_year} ({} .. {})",
+                    fiscal_year.first_month(),
+                    fiscal_year.last_month()
+                ),
+            );
+            return None;
+        }
+        Some(month)
+    }
+
+    /// `YYYY-MM-DD`, C.E. or B.E.
+    pub fn date(&self, text: &Text, diags: &mut Diagnostics) -> Option<Date> {
+        let value = Date::parse(&to_ascii_digits(&text.value));
+        if value.is_none() {
+            diags.error(
+                self.at(text),
+                format!(
+                    "`{}` is not a date: write YYYY-MM-DD, e.g. 2023-01-20 or 2566-01-20",
+                    text.value
+                ),
+            );
+        }
+        value
+    }
+
+    /// A date that must fall in `fiscal_year`.
+    pub fn date_in(
+        &self,
+        text: &Text,
+        fiscal_year: FiscalYear,
+        diags: &mut Diagnostics,
+    ) -> Option<Date> {
+        let date = self.date(text, diags)?;
+        if !fiscal_year.contains_date(date) {
+            diags.error(
+                self.at(text),
+                format!(
+                    "date {date} is outside fiscal year {fiscal_year} ({}-01 .. {})",
+                    fiscal_year.first_month(),
+                    fiscal_year.last_month().last_day()
+                ),
+            );
+            return None;
+        }
+        Some(date)
+    }
+
+    /// An id: `[a-z0-9-]+`.
+    pub fn id(&self, text: &Text, diags: &mut Diagnostics) -> Option<String> {
+        let value = text.value.trim();
+        if !is_valid_id(value) {
+            diags.error(
+                self.at(text),
+                format!("`{value}` is not a valid id: use lower-case a-z, digits 0-9 and `-`"),
+            );
+            return None;
+        }
+        Some(value.to_string())
+    }
+}
+
+pub fn is_valid_id(value: &str) -> bool {
+    !value.is_empty()
+        && value
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+/// Thai digits ๐-๙ become 0-9; everything else is kept.
+pub fn to_ascii_digits(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '๐'..='๙' => char::from(b'0' + (c as u32 - '๐' as u32) as u8),
+            _ => c,
+        })
+        .collect()
+}
+
+/// Parses a decimal written by a person: `6300`, `1234.50`, `"6,300.00"`, `๖,๓๐๐`, and for
+/// money a trailing `บาท`. Exponents, hex, `_` separators, `.inf` and floats are refused.
+pub fn parse_number(text: &str, money: bool) -> Result<Decimal, String> {
+    let mut s = to_ascii_digits(text.trim());
+    if money && let Some(stripped) = s.strip_suffix("บาท") {
+        s = stripped.trim_end().to_string();
+    }
+    let (negative, body) = match s.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, s.strip_prefix('+').unwrap_or(&s)),
+    };
+    if body.is_empty() {
+        return Err("write digits, e.g. 6300 or 1,234.50".into());
+    }
+    let (whole, fraction) = match body.split_once('.') {
+        Some((w, f)) => (w, Some(f)),
+        None => (body, None),
+    };
+    if !whole.bytes().all(|b| b.is_ascii_digit() || b == b',')
+        || fraction.is_some_and(|f| f.is_empty() || !f.bytes().all(|b| b.is_ascii_digit()))
+        || whole.is_empty()
+    {
+        return Err("write digits, e.g. 6300 or 1,234.50".into());
+    }
+    if whole.contains(',') {
+        let groups: Vec<&str> = whole.split(',').collect();
+        let first_ok = (1..=3).contains(&groups[0].len());
+        if !first_ok || groups[1..].iter().any(|g| g.len() != 3) {
+            return Err("thousands separators must group 3 digits, e.g. 1,234,567".into());
+        }
+    }
+    let digits: String = whole.chars().filter(|c| *c != ',').collect();
+    let canonical = match fraction {
+        Some(f) => format!("{digits}.{f}"),
+        None => digits,
+    };
+    let significant = canonical.trim_start_matches('0').len();
+    if significant > 26 {
+        return Err("too large".into());
+    }
+    let value =
+        Decimal::from_str(&canonical).map_err(|_| "too large or too precise".to_string())?;
+    if value > MAX_MAGNITUDE {
+        return Err("too large: figures are limited to 999,999,999,999,999".into());
+    }
+    Ok(if negative { -value } else { value })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal_macros::dec;
+
+    #[test]
+    fn money_is_parsed_from_text_without_floats() {
+        assert_eq!(
+            parse_number("12345678901234.57", true),
+            Ok(dec!(12345678901234.57))
+        );
+        assert_eq!(parse_number("0.07", true), Ok(dec!(0.07)));
+        assert_eq!(parse_number("6,300.00", true), Ok(dec!(6300.00)));
+        assert_eq!(parse_number("๑,๒๐๐", true), Ok(dec!(1200)));
+        assert_eq!(parse_number("1,234.50 บาท", true), Ok(dec!(1234.50)));
+        assert_eq!(parse_number("-100", true), Ok(dec!(-100)));
+    }
+
+    #[test]
+    fn odd_numbers_are_refused() {
+        for bad in [
+            "1e3",
+            "0x10",
+            "1_000",
+            ".inf",
+            "12,34",
+            "1,2345",
+            "abc",
+            "",
+            "-",
+            "1.",
+            "บาท",
+        ] {
+            assert!(parse_number(bad, true).is_err(), "{bad} accepted");
+        }
+        assert!(parse_number("1234.50 บาท", false).is_err());
+        assert!(parse_number("99999999999999999999999999999999", true).is_err());
+        assert!(parse_number("1000000000000000", true).is_err());
+        assert!(parse_number("999999999999999.99", true).is_ok());
+    }
+
+    #[test]
+    fn the_magnitude_cap_is_a_quadrillion() {
+        assert_eq!(MAX_MAGNITUDE, dec!(999999999999999.99));
+    }
+}

@@ -1,0 +1,421 @@
+//! `plan.yaml`: the plan's texts, strategy, KPIs, tasks, budget, spending plan and revisions.
+
+use super::budget::budget_tree;
+use super::fields::{Fields, Sign};
+use super::ids::IdRegistry;
+use super::site::{sign_off, text_list};
+use crate::diag::{Diagnostics, FileId, Loc};
+use crate::load::pairs::Pairs;
+use crate::load::raw::{List, RawKpi, RawPlan, RawRevision, RawStrategy, RawTask};
+use crate::model::{
+    BudgetTree, Direction, FiscalYearSettings, Kpi, Month, Plan, PlanId, Revision, SignOff, Site,
+    Strategy, SubPlan, Task,
+};
+use crate::thai::baht;
+use rust_decimal::Decimal;
+use serde_saphyr::Spanned;
+
+/// What a plan inherits.
+pub struct PlanContext<'a> {
+    pub site: &'a Site,
+    pub year: &'a FiscalYearSettings,
+}
+
+pub fn plan(
+    file: FileId,
+    id: PlanId,
+    raw: &RawPlan,
+    context: &PlanContext,
+    diags: &mut Diagnostics,
+) -> Plan {
+    let f = Fields { file };
+    let start = f.start();
+    let fy = id.fiscal_year;
+    if let Some(t) = &raw.fiscal_year {
+        match crate::model::FiscalYear::parse(&t.value) {
+            Some(year) if year == fy => {}
+            _ => diags.error(
+                f.at(t),
+                format!(
+                    "fiscal_year `{}` differs from the plan's folder plans/{fy}/",
+                    t.value
+                ),
+            ),
+        }
+    }
+    let mut ids = IdRegistry::default();
+    let kpis = kpi_list(f, raw.kpis.as_ref(), &mut ids, diags);
+    let strategy = raw
+        .strategy
+        .as_ref()
+        .map(|s| strategy(f, &s.value, &mut ids, diags))
+        .unwrap_or_default();
+    let tasks = task_list(f, raw.tasks.as_ref(), fy, &mut ids, diags);
+    let budget = match &raw.budget {
+        Some(roots) => budget_tree(f, roots, &mut ids, diags),
+        None => {
+            diags.error(start, "missing required field `budget`");
+            BudgetTree::default()
+        }
+    };
+    let spending_plan = raw
+        .spending_plan
+        .as_ref()
+        .map(|p| month_amounts(f, p, fy, diags))
+        .unwrap_or_default();
+    let revisions = revisions(f, raw.revisions.as_ref(), fy, &budget, diags);
+    check_spending_plan(f, raw, &spending_plan, &budget, &revisions, diags);
+
+    let inherited = &context.year;
+    let own_sign_off = sign_off(f, raw.sign_off.as_ref(), diags);
+    Plan {
+        file,
+        job_no: f.optional_text(&raw.job_no),
+        department: f
+            .optional_text(&raw.department)
+            .unwrap_or_else(|| context.site.organisation.clone()),
+        ministry: f
+            .optional_text(&raw.ministry)
+            .unwrap_or_else(|| context.site.ministry.clone()),
+        office_name: f
+            .required_text(&raw.office, "office", start, diags)
+            .unwrap_or_else(|| id.office.clone()),
+        prepared_by: f.optional_text(&raw.prepared_by),
+        strategy,
+        program: f.optional_text(&raw.program),
+        project: f.optional_text(&raw.project),
+        activity: f
+            .required_text(&raw.activity, "activity", start, diags)
+            .unwrap_or_else(|| id.activity.clone()),
+        objectives: text_list(f, raw.objectives.as_ref(), diags),
+        kpis,
+        tasks,
+        budget,
+        spending_plan,
+        revisions,
+        conditions: match &raw.conditions {
+            Some(list) => text_list(f, Some(list), diags),
+            None => inherited.conditions.clone(),
+        },
+        approval_terms: match &raw.approval_terms {
+            Some(list) => text_list(f, Some(list), diags),
+            None => inherited.approval_terms.clone(),
+        },
+        sign_off: SignOff {
+            proposer: own_sign_off
+                .proposer
+                .or_else(|| inherited.sign_off.proposer.clone()),
+            approver: own_sign_off
+                .approver
+                .or_else(|| inherited.sign_off.approver.clone()),
+        },
+        entries: Vec::new(),
+        id,
+    }
+}
+
+fn strategy(
+    f: Fields,
+    raw: &RawStrategy,
+    ids: &mut IdRegistry,
+    diags: &mut Diagnostics,
+) -> Strategy {
+    let sub_plans = raw
+        .sub_plans
+        .iter()
+        .flatten()
+        .filter_map(|s| {
+            let name = f.required_text(&s.value.name, "name", f.at(s), diags);
+            let kpis = kpi_list(f, s.value.kpis.as_ref(), ids, diags);
+            Some(SubPlan { name: name?, kpis })
+        })
+        .collect();
+    Strategy {
+        national: f.optional_text(&raw.national),
+        master_plan: f.optional_text(&raw.master_plan),
+        sub_plans,
+    }
+}
+
+fn kpi_list(
+    f: Fields,
+    list: Option<&List<RawKpi>>,
+    ids: &mut IdRegistry,
+    diags: &mut Diagnostics,
+) -> Vec<Kpi> {
+    list.into_iter()
+        .flatten()
+        .filter_map(|raw| kpi(f, raw, ids, diags))
+        .collect()
+}
+
+fn kpi(
+    f: Fields,
+    raw: &Spanned<RawKpi>,
+    ids: &mut IdRegistry,
+    diags: &mut Diagnostics,
+) -> Option<Kpi> {
+    let at = f.at(raw);
+    let k = &raw.value;
+    let id = f
+        .required(&k.id, "id", at, diags)
+        .and_then(|t| f.id(t, diags).inspect(|id| ids.claim(id, f.at(t), diags)));
+    let name = f.required_text(&k.name, "name", at, diags);
+    let target = f
+        .required(&k.target, "target", at, diags)
+        .and_then(|t| f.quantity(t, diags));
+    let direction = match &k.direction {
+        None => Some(Direction::AtLeast),
+        Some(t) => match t.value.trim() {
+            "at_least" => Some(Direction::AtLeast),
+            "at_most" => Some(Direction::AtMost),
+            other => {
+                diags.error(
+                    f.at(t),
+                    format!("unknown direction `{other}`: use at_least or at_most"),
+                );
+                None
+            }
+        },
+    };
+    Some(Kpi {
+        id: id?,
+        name: name?,
+        unit: f.optional_text(&k.unit).unwrap_or_default(),
+        target: target?,
+        direction: direction?,
+    })
+}
+
+fn task_list(
+    f: Fields,
+    list: Option<&List<RawTask>>,
+    fy: crate::model::FiscalYear,
+    ids: &mut IdRegistry,
+    diags: &mut Diagnostics,
+) -> Vec<Task> {
+    let mut tasks = Vec::new();
+    for raw in list.into_iter().flatten() {
+        let at = f.at(raw);
+        let t = &raw.value;
+        let id = f
+            .required(&t.id, "id", at, diags)
+            .and_then(|x| f.id(x, diags).inspect(|id| ids.claim(id, f.at(x), diags)));
+        let name = f.required_text(&t.name, "name", at, diags);
+        let target = f
+            .required(&t.target, "target", at, diags)
+            .and_then(|x| f.count(x, diags));
+        let schedule = t
+            .schedule
+            .as_ref()
+            .map(|s| month_quantities(f, s, fy, diags))
+            .unwrap_or_default();
+        if let (Some(target), Some(s)) = (target, &t.schedule) {
+            let planned: Decimal = schedule.iter().map(|(_, q)| *q).sum();
+            if planned != target {
+                diags.warning(
+                    f.at(s),
+                    format!("the schedule plans {planned} in all but the target is {target}"),
+                );
+            }
+        }
+        if let (Some(id), Some(name), Some(target)) = (id, name, target) {
+            tasks.push(Task {
+                id,
+                name,
+                unit: f.optional_text(&t.unit).unwrap_or_default(),
+                target,
+                schedule,
+            });
+        }
+    }
+    tasks
+}
+
+/// `{ YYYY-MM: amount }` inside the fiscal year, each month once, sorted.
+fn month_amounts(
+    f: Fields,
+    pairs: &Spanned<Pairs<String>>,
+    fy: crate::model::FiscalYear,
+    diags: &mut Diagnostics,
+) -> Vec<(Month, Decimal)> {
+    month_values(f, pairs, fy, diags, |t, d| f.money(t, Sign::NonNegative, d))
+}
+
+fn month_quantities(
+    f: Fields,
+    pairs: &Spanned<Pairs<String>>,
+    fy: crate::model::FiscalYear,
+    diags: &mut Diagnostics,
+) -> Vec<(Month, Decimal)> {
+    month_values(f, pairs, fy, diags, |t, d| f.count(t, d))
+}
+
+fn month_values(
+    f: Fields,
+    pairs: &Spanned<Pairs<String>>,
+    fy: crate::model::FiscalYear,
+    diags: &mut Diagnostics,
+    value: impl Fn(&Spanned<String>, &mut Diagnostics) -> Option<Decimal>,
+) -> Vec<(Month, Decimal)> {
+    let mut out: Vec<(Month, Decimal)> = Vec::new();
+    for (key, raw_value) in &pairs.value.0 {
+        let month = f.month_in(key, fy, diags);
+        let amount = value(raw_value, diags);
+        if let (Some(month), Some(amount)) = (month, amount) {
+            if out.iter().any(|(m, _)| *m == month) {
+                diags.error(f.at(key), format!("month {month} is listed twice"));
+            } else {
+                out.push((month, amount));
+            }
+        }
+    }
+    out.sort_by_key(|(m, _)| *m);
+    out
+}
+
+fn revisions(
+    f: Fields,
+    list: Option<&List<RawRevision>>,
+    fy: crate::model::FiscalYear,
+    budget: &BudgetTree,
+    diags: &mut Diagnostics,
+) -> Vec<Revision> {
+    let mut out = Vec::new();
+    for raw in list.into_iter().flatten() {
+        let at = f.at(raw);
+        let r = &raw.value;
+        let date = f
+            .required(&r.date, "date", at, diags)
+            .and_then(|t| f.date_in(t, fy, diags));
+        let mut changes = Vec::new();
+        match &r.changes {
+            None => diags.error(at, "missing required field `changes`"),
+            Some(pairs) => {
+                for (key, value) in &pairs.value.0 {
+                    let node = leaf_ref(f, key, budget, diags);
+                    let amount = f.money(value, Sign::Any, diags);
+                    if let (Some(node), Some(amount)) = (node, amount) {
+                        changes.push((node, amount));
+                    }
+                }
+            }
+        }
+        if let Some(date) = date {
+            out.push(Revision {
+                date,
+                reference: f.optional_text(&r.reference),
+                reason: f.optional_text(&r.reason),
+                changes,
+                loc: at,
+            });
+        }
+    }
+    out.sort_by_key(|r| r.date);
+    check_revisions_keep_leaves_positive(budget, &out, diags);
+    out
+}
+
+fn leaf_ref(
+    f: Fields,
+    key: &Spanned<String>,
+    budget: &BudgetTree,
+    diags: &mut Diagnostics,
+) -> Option<usize> {
+    let node = node_ref(f, key, budget, diags)?;
+    if budget.nodes[node].is_leaf() {
+        Some(node)
+    } else {
+        diags.error(
+            f.at(key),
+            format!(
+                "`{}` is a group: revisions change budget lines (nodes with `amount`)",
+                key.value
+            ),
+        );
+        None
+    }
+}
+
+/// Resolves a budget node id, suggesting the closest when unknown.
+pub fn node_ref(
+    f: Fields,
+    key: &Spanned<String>,
+    budget: &BudgetTree,
+    diags: &mut Diagnostics,
+) -> Option<usize> {
+    let id = key.value.trim();
+    let found = budget.index_of(id);
+    if found.is_none() {
+        let known: Vec<&str> = budget.nodes.iter().map(|n| n.id.as_str()).collect();
+        diags.error(f.at(key), unknown_ref_message("budget item", id, &known));
+    }
+    found
+}
+
+/// "unknown task `x`; did you mean `y`?"
+pub fn unknown_ref_message(what: &str, id: &str, known: &[&str]) -> String {
+    match crate::load::yaml::closest(id, known) {
+        Some(best) => format!("unknown {what} `{id}`; did you mean `{best}`?"),
+        None if known.is_empty() => format!("unknown {what} `{id}`: the plan has none"),
+        None => format!("unknown {what} `{id}`; the plan has: {}", known.join(", ")),
+    }
+}
+
+fn check_revisions_keep_leaves_positive(
+    budget: &BudgetTree,
+    revisions: &[Revision],
+    diags: &mut Diagnostics,
+) {
+    let mut amounts: Vec<Decimal> = budget
+        .nodes
+        .iter()
+        .map(|n| n.amount.unwrap_or_default())
+        .collect();
+    for revision in revisions {
+        for &(node, change) in &revision.changes {
+            amounts[node] += change;
+            if amounts[node].is_sign_negative() && !amounts[node].is_zero() {
+                diags.error(
+                    revision.loc,
+                    format!(
+                        "this revision would leave `{}` at {} baht: a line cannot go below zero",
+                        budget.nodes[node].id,
+                        baht(amounts[node])
+                    ),
+                );
+            }
+        }
+    }
+}
+
+fn check_spending_plan(
+    f: Fields,
+    raw: &RawPlan,
+    spending_plan: &[(Month, Decimal)],
+    budget: &BudgetTree,
+    revisions: &[Revision],
+    diags: &mut Diagnostics,
+) {
+    let Some(raw_plan) = &raw.spending_plan else {
+        return;
+    };
+    let planned: Decimal = spending_plan.iter().map(|(_, a)| *a).sum();
+    let original = budget.original_total();
+    let revised = original
+        + revisions
+            .iter()
+            .flat_map(|r| r.changes.iter().map(|(_, c)| *c))
+            .sum::<Decimal>();
+    if planned != original && planned != revised {
+        let at: Loc = f.at(raw_plan);
+        diags.warning(
+            at,
+            format!(
+                "the spending plan adds up to {} but the allocation is {}",
+                baht(planned),
+                baht(revised)
+            ),
+        );
+    }
+}

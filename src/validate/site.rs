@@ -1,0 +1,170 @@
+//! `site.yaml` and `fiscal-years/*.yaml`: site settings and each year's targets and texts.
+
+use super::fields::{Fields, parse_number};
+use crate::diag::{Diagnostics, FileId};
+use crate::load::raw::{List, RawFiscalYear, RawSignOff, RawSigner, RawSite, RawTargets};
+use crate::model::{FiscalYear, FiscalYearSettings, SignOff, Signer, Site, TargetCurve, Targets};
+use rust_decimal::Decimal;
+use serde_saphyr::Spanned;
+
+pub fn site(file: FileId, raw: &RawSite, diags: &mut Diagnostics) -> Site {
+    let f = Fields { file };
+    let defaults = Site::default();
+    Site {
+        title: f.optional_text(&raw.title).unwrap_or(defaults.title),
+        organisation: f.optional_text(&raw.organisation).unwrap_or_default(),
+        ministry: f.optional_text(&raw.ministry).unwrap_or_default(),
+        base_path: f
+            .optional_text(&raw.base_path)
+            .unwrap_or(defaults.base_path),
+        thai_digits: raw
+            .thai_digits
+            .as_ref()
+            .map_or(defaults.thai_digits, |b| b.value),
+        as_of: raw.as_of.as_ref().and_then(|t| f.month(t, diags)),
+        theme: f.optional_text(&raw.theme),
+    }
+}
+
+/// A fiscal-year file; `named` is the year its file name gives, if any.
+pub fn fiscal_year(
+    file: FileId,
+    raw: &RawFiscalYear,
+    named: Option<FiscalYear>,
+    diags: &mut Diagnostics,
+) -> Option<FiscalYearSettings> {
+    let f = Fields { file };
+    let declared = raw.fiscal_year.as_ref().and_then(|t| {
+        let year = FiscalYear::parse(&t.value);
+        if year.is_none() {
+            diags.error(
+                f.at(t),
+                format!(
+                    "`{}` is not a fiscal year: write it in B.E., e.g. 2566",
+                    t.value
+                ),
+            );
+        }
+        year
+    });
+    let year = match (declared, named) {
+        (Some(d), Some(n)) if d != n => {
+            if let Some(t) = &raw.fiscal_year {
+                diags.error(
+                    f.at(t),
+                    format!("fiscal_year {d} differs from the file name's {n}"),
+                );
+            }
+            return None;
+        }
+        (Some(year), _) | (None, Some(year)) => year,
+        (None, None) => {
+            diags.error(
+                f.start(),
+                "missing required field `fiscal_year` (the file name is not a year either)",
+            );
+            return None;
+        }
+    };
+    Some(FiscalYearSettings {
+        year,
+        disbursement_targets: targets(f, raw.disbursement_targets.as_ref(), diags),
+        spending_targets: targets(f, raw.spending_targets.as_ref(), diags),
+        conditions: text_list(f, raw.conditions.as_ref(), diags),
+        approval_terms: text_list(f, raw.approval_terms.as_ref(), diags),
+        sign_off: sign_off(f, raw.sign_off.as_ref(), diags),
+    })
+}
+
+fn targets(f: Fields, raw: Option<&Spanned<RawTargets>>, diags: &mut Diagnostics) -> Targets {
+    let Some(raw) = raw else {
+        return Targets::default();
+    };
+    let curve = |list: &Option<Spanned<List<String>>>, diags: &mut Diagnostics| {
+        list.as_ref().and_then(|l| target_curve(f, l, diags))
+    };
+    Targets {
+        current: curve(&raw.value.current, diags),
+        capital: curve(&raw.value.capital, diags),
+        overall: curve(&raw.value.overall, diags),
+    }
+}
+
+/// 4 quarter-end or 12 month-end cumulative percentages between 0 and 100.
+fn target_curve(
+    f: Fields,
+    list: &Spanned<List<String>>,
+    diags: &mut Diagnostics,
+) -> Option<TargetCurve> {
+    let at = f.at(list);
+    let mut values = Vec::new();
+    for item in &list.value {
+        let item_at = f.at(item);
+        match parse_number(&item.value, false) {
+            Ok(v) if v >= Decimal::ZERO && v <= Decimal::ONE_HUNDRED => values.push(v),
+            Ok(_) => {
+                diags.error(
+                    item_at,
+                    format!(
+                        "target `{}` is not a percentage between 0 and 100",
+                        item.value
+                    ),
+                );
+                return None;
+            }
+            Err(problem) => {
+                diags.error(
+                    item_at,
+                    format!("target `{}` is not a number: {problem}", item.value),
+                );
+                return None;
+            }
+        }
+    }
+    if values.windows(2).any(|w| w[1] < w[0]) {
+        diags.warning(
+            at,
+            "targets are cumulative: each should be at least the one before",
+        );
+    }
+    match values.len() {
+        4 => values.try_into().ok().map(TargetCurve::Quarterly),
+        12 => values.try_into().ok().map(TargetCurve::Monthly),
+        n => {
+            diags.error(
+                at,
+                format!("give 4 quarter-end or 12 month-end targets, not {n}"),
+            );
+            None
+        }
+    }
+}
+
+pub fn text_list(f: Fields, list: Option<&List<String>>, diags: &mut Diagnostics) -> Vec<String> {
+    list.into_iter()
+        .flatten()
+        .filter_map(|t| f.text(t, "item", diags))
+        .collect()
+}
+
+pub fn sign_off(f: Fields, raw: Option<&RawSignOff>, diags: &mut Diagnostics) -> SignOff {
+    let Some(raw) = raw else {
+        return SignOff::default();
+    };
+    SignOff {
+        proposer: raw.proposer.as_ref().and_then(|s| signer(f, s, diags)),
+        approver: raw.approver.as_ref().and_then(|s| signer(f, s, diags)),
+    }
+}
+
+fn signer(f: Fields, raw: &Spanned<RawSigner>, diags: &mut Diagnostics) -> Option<Signer> {
+    let at = f.at(raw);
+    let name = f.required_text(&raw.value.name, "name", at, diags);
+    let title = f.required_text(&raw.value.title, "title", at, diags);
+    let date = raw.value.date.as_ref().and_then(|d| f.date(d, diags));
+    Some(Signer {
+        name: name?,
+        title: title?,
+        date,
+    })
+}

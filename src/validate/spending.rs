@@ -1,0 +1,114 @@
+//! Month-by-month checks of a plan's spending against its budget: over-spent lines and
+//! groups, a plan over its allocation, disbursement above the money received.
+
+use crate::compute::budget::{node_amounts, plan_amounts};
+use crate::diag::{Diagnostics, Loc};
+use crate::model::{Plan, ProgressEntry};
+use crate::thai::baht;
+
+pub fn check(plan: &Plan, diags: &mut Diagnostics) {
+    let nodes = &plan.budget.nodes;
+    let mut reported = vec![false; nodes.len()];
+    let mut plan_reported = false;
+    let mut received_reported = false;
+    let mut reports_received = false;
+    for entry in &plan.entries {
+        let month = entry.month;
+        let figures = node_amounts(plan, month);
+        let mut errors_under = vec![false; nodes.len()];
+        for (index, node) in nodes.iter().enumerate().filter(|(_, n)| n.is_leaf()) {
+            let f = figures[index];
+            if f.spent() <= f.allocation || reported[index] {
+                continue;
+            }
+            reported[index] = true;
+            let parent_room = node
+                .parent
+                .is_none_or(|p| figures[p].spent() <= figures[p].allocation);
+            let at = place(entry, index);
+            let what = format!(
+                "`{}` has {} baht disbursed and committed by {month}, above its {}",
+                node.id,
+                baht(f.spent()),
+                baht(f.allocation)
+            );
+            if node.flexible && parent_room && node.parent.is_some() {
+                diags.warning(
+                    at,
+                    format!(
+                        "{what}; allowed because it is ถัวจ่าย (flexible) and its group has room"
+                    ),
+                );
+            } else {
+                let why = if node.flexible {
+                    "; it is ถัวจ่าย (flexible) but its group has no room left"
+                } else {
+                    ""
+                };
+                diags.error(at, format!("{what}{why}"));
+                let mut up = node.parent;
+                while let Some(p) = up {
+                    errors_under[p] = true;
+                    up = nodes[p].parent;
+                }
+            }
+        }
+        for (index, node) in nodes.iter().enumerate().filter(|(_, n)| !n.is_leaf()) {
+            let f = figures[index];
+            if f.spent() > f.allocation && !reported[index] && !errors_under[index] {
+                reported[index] = true;
+                diags.error(
+                    place(entry, index),
+                    format!(
+                        "group `{}` has {} baht disbursed and committed by {month}, above its {}",
+                        node.id,
+                        baht(f.spent()),
+                        baht(f.allocation)
+                    ),
+                );
+            }
+        }
+        let total = plan_amounts(plan, &figures);
+        if total.spent() > total.allocation && !plan_reported {
+            plan_reported = true;
+            diags.error(
+                entry.month_loc,
+                format!(
+                    "the plan has {} baht disbursed and committed by {month}, above its allocation of {}",
+                    baht(total.spent()),
+                    baht(total.allocation)
+                ),
+            );
+        }
+        reports_received |= !entry.received.is_empty();
+        if reports_received && total.disbursed > total.received && !received_reported {
+            received_reported = true;
+            diags.warning(
+                entry.month_loc,
+                format!(
+                    "{} baht disbursed by {month} but only {} received (รับโอน) so far",
+                    baht(total.disbursed),
+                    baht(total.received)
+                ),
+            );
+        }
+    }
+}
+
+/// Where to point: the entry's own figure for the node (or its subtree), else its month.
+fn place(entry: &ProgressEntry, node_index: usize) -> Loc {
+    entry
+        .disbursed
+        .iter()
+        .chain(entry.committed.iter())
+        .find(|a| a.node == node_index)
+        .map(|a| a.loc)
+        .or_else(|| {
+            entry
+                .adjustments
+                .iter()
+                .find(|a| a.node == node_index)
+                .map(|a| a.loc)
+        })
+        .unwrap_or(entry.month_loc)
+}
