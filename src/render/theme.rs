@@ -17,6 +17,7 @@ impl Theme {
     /// The embedded default theme.
     pub fn default_theme() -> Result<Theme, RenderError> {
         let mut tera = tera::Tera::new();
+        super::filters::register(&mut tera);
         tera.add_raw_templates(DEFAULT_TEMPLATES.iter().copied())
             .map_err(|e| RenderError {
                 template: "(default theme)".into(),
