@@ -87,7 +87,7 @@ fn target_alerts(input: &AlertInputs, out: &mut Vec<Alert>) {
         out.push(Alert {
             kind: AlertKind::BehindTarget,
             message: format!(
-                "เบิกจ่ายต่ำกว่าเป้าหมายสิ้นไตรมาสที่ {quarter} อยู่ {} จุด (percentage points)",
+                "เบิกจ่ายต่ำกว่าเป้าหมายสิ้นไตรมาสที่ {quarter} อยู่ {} จุด และยังไม่ถึงเป้าหมายนั้น",
                 pct(-gap)
             ),
             subject: None,

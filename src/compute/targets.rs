@@ -35,7 +35,8 @@ pub struct TargetFigures {
     pub quarter_target: Option<Decimal>,
     /// disbursement_rate - quarter_target, in percentage points.
     pub target_gap: Option<Decimal>,
-    /// The latest completed quarter (1..=4) and its gap, when it ended behind.
+    /// The latest completed quarter (1..=4) and its gap then, when it ended behind and the
+    /// rate has not reached that quarter's target since.
     pub behind_quarter: Option<(usize, Decimal)>,
     /// The straight-line target for the as-of month and the rate's gap to it, when at risk.
     pub at_risk_line: Option<(Decimal, Decimal)>,
@@ -76,9 +77,12 @@ pub fn assess(
     };
     let rate = rate_at(as_of);
     let quarter_target = curve.at(as_of);
+    // Behind: below target at the latest quarter end, and not caught up with it since.
     let behind_quarter = latest_completed_quarter(as_of).and_then(|(quarter, end)| {
-        let gap = rate_at(end) - curve.at_quarter_end(quarter);
-        (gap < Decimal::ZERO).then_some((quarter, gap))
+        let quarter_target = curve.at_quarter_end(quarter);
+        let gap = rate_at(end) - quarter_target;
+        let still_below = rate < quarter_target;
+        (gap < Decimal::ZERO && still_below).then_some((quarter, gap))
     });
     let at_risk_line = (!as_of.is_quarter_end())
         .then(|| pro_rata_gap(curve, as_of, rate))

@@ -134,18 +134,24 @@ pub fn load(content_dir: &Path) -> (RawContent, SourceMap, Diagnostics) {
         );
     }
 
-    let parsed: Vec<(FileId, FileKind, Parsed, Diagnostics)> = parsed_inputs
-        .into_par_iter()
-        .map(|(id, kind, readable)| {
-            let mut local = Diagnostics::default();
-            let parsed = if readable {
-                parse_file(id, &kind, sources.text(id), &mut local)
-            } else {
-                Parsed::Unreadable
-            };
-            (id, kind, parsed, local)
-        })
-        .collect();
+    let parse_all = || -> Vec<(FileId, FileKind, Parsed, Diagnostics)> {
+        parsed_inputs
+            .into_par_iter()
+            .map(|(id, kind, readable)| {
+                let mut local = Diagnostics::default();
+                let parsed = if readable {
+                    parse_file(id, &kind, sources.text(id), &mut local)
+                } else {
+                    Parsed::Unreadable
+                };
+                (id, kind, parsed, local)
+            })
+            .collect()
+    };
+    let parsed = match parser_pool() {
+        Some(pool) => pool.install(parse_all),
+        None => parse_all(),
+    };
 
     let mut content = RawContent::default();
     for (id, kind, parsed, local) in parsed {
@@ -188,6 +194,23 @@ fn plan_folder<'a>(
     folder.first_file.get_or_insert(file);
     folder
 }
+
+/// Parsing recurses once per nesting level: its threads get stacks deep enough for the
+/// deepest document the YAML budget lets through, whatever the platform's default.
+fn parser_pool() -> Option<&'static rayon::ThreadPool> {
+    static POOL: std::sync::OnceLock<Option<rayon::ThreadPool>> = std::sync::OnceLock::new();
+    POOL.get_or_init(|| {
+        rayon::ThreadPoolBuilder::new()
+            .stack_size(PARSER_STACK_BYTES)
+            .thread_name(|i| format!("planbook-parse-{i}"))
+            .build()
+            .ok()
+    })
+    .as_ref()
+}
+
+/// Stack for parser threads (reserved lazily by the OS, so only what is used costs memory).
+const PARSER_STACK_BYTES: usize = 256 * 1024 * 1024;
 
 enum Parsed {
     Site(Box<RawSite>),

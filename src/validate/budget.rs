@@ -24,6 +24,9 @@ pub fn budget_tree(
     tree
 }
 
+/// Adds `raw` and its subtree; returns whether every amount in it could be read (a `total`
+/// is compared with the sum only then, so one bad amount is not reported twice).
+
 fn add_node(
     f: Fields,
     raw: &Spanned<RawBudgetNode>,
@@ -32,7 +35,7 @@ fn add_node(
     tree: &mut BudgetTree,
     ids: &mut IdRegistry,
     diags: &mut Diagnostics,
-) {
+) -> bool {
     let at = f.at(raw);
     let node = &raw.value;
     let id = f
@@ -71,6 +74,7 @@ fn add_node(
         .amount
         .as_ref()
         .and_then(|t| f.money(t, Sign::NonNegative, diags));
+    let mut amounts_valid = node.amount.is_none() || amount.is_some();
     let has_items = node.items.is_some();
     match (&node.amount, has_items) {
         (Some(t), true) => diags.error(
@@ -119,12 +123,13 @@ fn add_node(
             );
         }
         for child in &items.value {
-            add_node(f, child, Some(index), budget_type, tree, ids, diags);
+            amounts_valid &= add_node(f, child, Some(index), budget_type, tree, ids, diags);
         }
     }
     tree.nodes[index].subtree_end = tree.nodes.len();
     if let Some(total_text) = &node.total
         && has_items
+        && amounts_valid
         && let Some(total) = f.money(total_text, Sign::NonNegative, diags)
     {
         let sum = tree.original_amount(index);
@@ -139,4 +144,5 @@ fn add_node(
             );
         }
     }
+    amounts_valid
 }

@@ -215,7 +215,8 @@ impl Fields {
         Some(date)
     }
 
-    /// An id: `[a-z0-9-]+`.
+    /// An id: `[a-z0-9-]+`. A malformed id is reported but still returned, so references to
+    /// it resolve and one mistake is not reported again at every use.
     pub fn id(&self, text: &Text, diags: &mut Diagnostics) -> Option<String> {
         let value = text.value.trim();
         if !is_valid_id(value) {
@@ -223,9 +224,8 @@ impl Fields {
                 self.at(text),
                 format!("`{value}` is not a valid id: use lower-case a-z, digits 0-9 and `-`"),
             );
-            return None;
         }
-        Some(value.to_string())
+        (!value.is_empty()).then(|| value.to_string())
     }
 }
 

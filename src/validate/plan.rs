@@ -174,7 +174,7 @@ fn kpi(
                     f.at(t),
                     format!("unknown direction `{other}`: use at_least or at_most"),
                 );
-                None
+                Some(Direction::AtLeast)
             }
         },
     };
@@ -397,7 +397,8 @@ fn check_spending_plan(
     revisions: &[Revision],
     diags: &mut Diagnostics,
 ) {
-    let Some(raw_plan) = &raw.spending_plan else {
+    // With errors in the plan the allocation is unreliable: do not add a warning on top.
+    let Some(raw_plan) = raw.spending_plan.as_ref().filter(|_| !diags.has_errors()) else {
         return;
     };
     let planned: Decimal = spending_plan.iter().map(|(_, a)| *a).sum();
