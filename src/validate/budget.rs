@@ -26,7 +26,6 @@ pub fn budget_tree(
 
 /// Adds `raw` and its subtree; returns whether every amount in it could be read (a `total`
 /// is compared with the sum only then, so one bad amount is not reported twice).
-
 fn add_node(
     f: Fields,
     raw: &Spanned<RawBudgetNode>,
