@@ -1,7 +1,8 @@
 //! The command line: `planbook check` and `planbook build`, in the manner of cargo and zola.
 
 use crate::build::{self, BuildError, BuildOptions};
-use crate::model::Month;
+use crate::model::{FiscalYear, Month};
+use crate::scaffold::{self, ScaffoldError};
 use clap::{Parser, Subcommand};
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -45,6 +46,42 @@ pub enum Command {
         #[arg(long, value_parser = parse_month)]
         as_of: Option<Month>,
     },
+    /// Start a plan or a month's entry from a filled-in form.
+    #[command(subcommand)]
+    New(New),
+}
+
+#[derive(Subcommand, Debug)]
+pub enum New {
+    /// Write plans/<YEAR>/<OFFICE>/<ACTIVITY>/plan.yaml to fill in, or a copy of an earlier plan.
+    Plan {
+        /// OFFICE/ACTIVITY, e.g. samut-prakan/debt-relief.
+        target: String,
+        /// The fiscal year, B.E. (2567) or C.E. (2024).
+        #[arg(long, value_parser = parse_year)]
+        year: FiscalYear,
+        /// Copy this plan (e.g. 2566/samut-prakan/debt-relief): amounts kept, progress dropped.
+        #[arg(long)]
+        from: Option<String>,
+        /// The content folder.
+        #[arg(long, default_value = "content")]
+        content: PathBuf,
+    },
+    /// Write a plan's progress entry for a month, every id listed.
+    Progress {
+        /// The plan, e.g. 2566/samut-prakan/debt-relief.
+        plan: String,
+        /// The month (YYYY-MM, C.E. or B.E.).
+        #[arg(long, value_parser = parse_month)]
+        month: Month,
+        /// The content folder.
+        #[arg(long, default_value = "content")]
+        content: PathBuf,
+    },
+}
+
+fn parse_year(text: &str) -> Result<FiscalYear, String> {
+    FiscalYear::parse(text).ok_or_else(|| format!("`{text}` is not a fiscal year: write e.g. 2567"))
 }
 
 fn parse_month(text: &str) -> Result<Month, String> {
@@ -65,6 +102,49 @@ pub fn run(cli: Cli) -> ExitCode {
             output_dir: output,
             as_of,
         }),
+        Command::New(new) => scaffold_command(new),
+    }
+}
+
+fn scaffold_command(new: New) -> ExitCode {
+    let result = match new {
+        New::Plan {
+            target,
+            year,
+            from,
+            content,
+        } => scaffold::plan::new_plan(
+            &content,
+            &scaffold::plan::NewPlan {
+                target: &target,
+                year,
+                from: from.as_deref(),
+            },
+        ),
+        New::Progress {
+            plan,
+            month,
+            content,
+        } => scaffold::progress::new_progress(&content, &plan, month).map(|path| (path, None)),
+    };
+    match result {
+        Ok((path, note)) => {
+            println!("wrote {}", path.display());
+            if let Some(note) = note {
+                eprintln!("note: {note}");
+            }
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            if let ScaffoldError::Content(report) = &error {
+                eprint!("{report}");
+            }
+            eprintln!("error: {error}");
+            match error {
+                ScaffoldError::Content(_) => ExitCode::from(EXIT_CONTENT),
+                _ => ExitCode::from(EXIT_USAGE),
+            }
+        }
     }
 }
 

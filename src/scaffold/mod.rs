@@ -1,0 +1,58 @@
+//! `planbook new`: start a plan or a month's entry from a filled-in form, never a blank file.
+//!
+//! Both refuse to overwrite an existing file. What they write passes `planbook check` as
+//! written (zeros where the officer fills in numbers).
+
+pub mod plan;
+pub mod progress;
+mod yaml;
+
+use std::path::{Path, PathBuf};
+
+/// Why nothing was written.
+#[derive(Debug)]
+pub enum ScaffoldError {
+    /// The file (or the entry for that month) exists already.
+    Exists(PathBuf),
+    /// The request does not fit the content (unknown plan, bad id, month outside the year).
+    Invalid(String),
+    /// The content the request depends on has errors (rendered findings).
+    Content(String),
+    Io(PathBuf, std::io::Error),
+}
+
+impl std::fmt::Display for ScaffoldError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ScaffoldError::Exists(path) => {
+                write!(
+                    f,
+                    "{} exists already: planbook new never overwrites",
+                    path.display()
+                )
+            }
+            ScaffoldError::Invalid(message) => f.write_str(message),
+            ScaffoldError::Content(_) => f.write_str("the content has errors; fix them first"),
+            ScaffoldError::Io(path, e) => write!(f, "cannot write {}: {e}", path.display()),
+        }
+    }
+}
+
+impl std::error::Error for ScaffoldError {}
+
+/// Writes `text` to `path` only if nothing is there, creating folders as needed.
+fn write_new(path: &Path, text: &str) -> Result<(), ScaffoldError> {
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir).map_err(|e| ScaffoldError::Io(dir.to_path_buf(), e))?;
+    }
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path)
+        .map_err(|e| match e.kind() {
+            std::io::ErrorKind::AlreadyExists => ScaffoldError::Exists(path.to_path_buf()),
+            _ => ScaffoldError::Io(path.to_path_buf(), e),
+        })?;
+    std::io::Write::write_all(&mut file, text.as_bytes())
+        .map_err(|e| ScaffoldError::Io(path.to_path_buf(), e))
+}

@@ -1,0 +1,167 @@
+//! `planbook new`: what it writes passes `check` as written, and it never overwrites.
+
+mod common;
+
+use common::{copy_tree, planbook, repo_root, stderr, stdout};
+
+fn example() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    copy_tree(&repo_root().join("content"), dir.path());
+    dir
+}
+
+fn check_ok(content: &std::path::Path) {
+    let check = planbook(&["check", "--content", content.to_str().unwrap()]);
+    assert_eq!(check.status.code(), Some(0), "{}", stderr(&check));
+}
+
+#[test]
+fn a_new_month_entry_lists_every_id_and_passes_check() {
+    let content = example();
+    let dir = content.path().to_str().unwrap();
+    let made = planbook(&[
+        "new",
+        "progress",
+        "2566/nonthaburi/new-theory",
+        "--month",
+        "2566-08",
+        "--content",
+        dir,
+    ]);
+    assert_eq!(made.status.code(), Some(0), "{}", stderr(&made));
+    let path = content
+        .path()
+        .join("plans/2566/nonthaburi/new-theory/progress/2023-08.yaml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    for id in [
+        "staff:",
+        "training:",
+        "production-inputs:",
+        "follow-up:",
+        "evaluate:",
+        "apply: 70",
+        "income: 0",
+    ] {
+        assert!(text.contains(id), "{id} missing:\n{text}");
+    }
+    check_ok(content.path());
+    // Filled in, it still passes.
+    std::fs::write(&path, text.replace("  staff: 0 ", "  staff: 150.50 ")).unwrap();
+    check_ok(content.path());
+}
+
+#[test]
+fn new_never_overwrites_an_entry_or_a_plan() {
+    let content = example();
+    let dir = content.path().to_str().unwrap();
+    let again = planbook(&[
+        "new",
+        "progress",
+        "2566/samut-prakan/debt-relief",
+        "--month",
+        "2023-03",
+        "--content",
+        dir,
+    ]);
+    assert_eq!(again.status.code(), Some(2));
+    assert!(
+        stderr(&again).contains("exists already"),
+        "{}",
+        stderr(&again)
+    );
+    let plan = planbook(&[
+        "new",
+        "plan",
+        "samut-prakan/debt-relief",
+        "--year",
+        "2566",
+        "--content",
+        dir,
+    ]);
+    assert_eq!(plan.status.code(), Some(2));
+    let outside = planbook(&[
+        "new",
+        "progress",
+        "2566/samut-prakan/debt-relief",
+        "--month",
+        "2023-10",
+        "--content",
+        dir,
+    ]);
+    assert_eq!(outside.status.code(), Some(2));
+    assert!(
+        stderr(&outside).contains("outside fiscal year 2566"),
+        "{}",
+        stderr(&outside)
+    );
+}
+
+#[test]
+fn a_new_plan_skeleton_passes_check() {
+    let content = example();
+    let dir = content.path().to_str().unwrap();
+    let made = planbook(&[
+        "new",
+        "plan",
+        "lampang/new-activity",
+        "--year",
+        "2566",
+        "--content",
+        dir,
+    ]);
+    assert_eq!(made.status.code(), Some(0), "{}", stderr(&made));
+    assert!(stdout(&made).contains("plans/2566/lampang/new-activity/plan.yaml"));
+    check_ok(content.path());
+}
+
+#[test]
+fn a_plan_copied_to_the_next_year_keeps_amounts_and_moves_months() {
+    let content = example();
+    let dir = content.path().to_str().unwrap();
+    let year = std::fs::read_to_string(content.path().join("fiscal-years/2566.yaml")).unwrap();
+    std::fs::write(
+        content.path().join("fiscal-years/2567.yaml"),
+        year.replace("fiscal_year: 2566", "fiscal_year: 2567"),
+    )
+    .unwrap();
+    let made = planbook(&[
+        "new",
+        "plan",
+        "chon-buri/debt-relief",
+        "--year",
+        "2567",
+        "--from",
+        "2566/chon-buri/debt-relief",
+        "--content",
+        dir,
+    ]);
+    assert_eq!(made.status.code(), Some(0), "{}", stderr(&made));
+    let copy = std::fs::read_to_string(
+        content
+            .path()
+            .join("plans/2567/chon-buri/debt-relief/plan.yaml"),
+    )
+    .unwrap();
+    assert!(!copy.contains("revisions:"));
+    assert!(!copy.contains("2022-"), "months not moved:\n{copy}");
+    check_ok(content.path());
+    let out = tempfile::tempdir().unwrap();
+    let build = planbook(&[
+        "build",
+        "--content",
+        dir,
+        "--output",
+        out.path().to_str().unwrap(),
+    ]);
+    assert_eq!(build.status.code(), Some(0), "{}", stderr(&build));
+    let json: serde_json::Value = serde_json::from_slice(
+        &std::fs::read(
+            out.path()
+                .join("data/2567/plans/chon-buri/debt-relief.json"),
+        )
+        .unwrap(),
+    )
+    .unwrap();
+    assert_eq!(json["allocation"], "18900.00");
+    assert_eq!(json["disbursed"], "0.00");
+}
