@@ -1,9 +1,9 @@
 //! The pipeline as named steps: load → validate → compute → render → write.
 
 use crate::compute::{self, Figures};
-use crate::diag::{Diagnostics, SourceMap};
+use crate::diag::{Diagnostics, FileId, SourceMap};
 use crate::export;
-use crate::model::{Content, Month};
+use crate::model::{Content, Month, Plan};
 use crate::output::{Staging, WriteError};
 use crate::render::{self, RenderError, theme::Theme};
 use crate::{load, validate};
@@ -81,14 +81,55 @@ pub struct BuildSummary {
     pub elapsed: Duration,
 }
 
-/// Loads and validates a content folder.
+/// Loads and validates a content folder: settings first, then every plan folder in
+/// parallel, each read, parsed and checked in one go so its raw form is dropped at once.
+/// File texts are kept only where there is a finding to quote.
 pub fn check(content_dir: &Path) -> Result<Checked, BuildError> {
     if !content_dir.is_dir() {
         return Err(BuildError::NoContent(content_dir.to_path_buf()));
     }
-    let (raw, sources, mut diagnostics) = load::load(content_dir);
-    let (content, validation) = validate::validate(&raw, &sources);
-    diagnostics.extend(validation);
+    let (found, mut sources, mut diagnostics) = load::discover(content_dir);
+    let (raw_settings, texts) =
+        load::load_settings(content_dir, &found, &sources, &mut diagnostics);
+    for (file, text) in texts {
+        sources.set_text(file, text);
+    }
+    let settings = validate::settings(&raw_settings, &sources, &mut diagnostics);
+    drop(raw_settings);
+    let check_folders = || -> Vec<(Option<Plan>, Diagnostics, Vec<(FileId, String)>)> {
+        found
+            .plan_folders
+            .par_iter()
+            .map(|(plan_id, files)| {
+                let mut local = Diagnostics::default();
+                let (raw, texts) = load::load_plan_folder(content_dir, files, &sources, &mut local);
+                let plan = validate::plan_folder(plan_id, &raw, &settings, &mut local);
+                let quoted = texts
+                    .into_iter()
+                    .filter(|(f, _)| local.mentions(*f))
+                    .collect();
+                (plan, local, quoted)
+            })
+            .collect()
+    };
+    let checked = match load::parser_pool() {
+        Some(pool) => pool.install(check_folders),
+        None => check_folders(),
+    };
+    let mut plans = Vec::with_capacity(checked.len());
+    for (plan, local, texts) in checked {
+        diagnostics.extend(local);
+        for (file, text) in texts {
+            sources.set_text(file, text);
+        }
+        plans.extend(plan);
+    }
+    let content = Content {
+        site: settings.site,
+        fiscal_years: settings.fiscal_years,
+        plans,
+        pages: settings.pages,
+    };
     Ok(Checked {
         content,
         sources,

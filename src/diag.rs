@@ -148,6 +148,11 @@ impl Diagnostics {
         out
     }
 
+    /// Whether any finding points into `file`.
+    pub fn mentions(&self, file: FileId) -> bool {
+        self.findings.iter().any(|f| f.loc.file == file)
+    }
+
     pub fn findings(&self) -> &[Finding] {
         &self.findings
     }

@@ -10,32 +10,55 @@ pub mod yaml;
 
 use crate::diag::{Diagnostics, FileId, Loc, SourceMap};
 use raw::{RawFiscalYear, RawPageFront, RawPlan, RawProgress, RawSite};
-use rayon::prelude::*;
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use walkdir::WalkDir;
 use yaml::file_start;
 
 /// Larger content files are refused: a plan or a month's entry is a few kilobytes.
 pub const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
 
-/// Everything read from a content folder, still unchecked.
+/// The files of a content folder, by kind, registered in a [`SourceMap`] (texts not read).
 #[derive(Default, Debug)]
-pub struct RawContent {
+pub struct Discovered {
+    pub site: Option<FileId>,
+    pub fiscal_years: Vec<FileId>,
+    /// Plan folders by id (`2566/samut-prakan/debt-relief`), in id order.
+    pub plan_folders: BTreeMap<String, PlanFolderFiles>,
+    pub pages: Vec<(FileId, String)>,
+}
+
+#[derive(Default, Debug)]
+pub struct PlanFolderFiles {
+    pub plan: Option<FileId>,
+    pub progress: Vec<FileId>,
+}
+
+impl PlanFolderFiles {
+    pub fn files(&self) -> impl Iterator<Item = FileId> + '_ {
+        self.plan
+            .iter()
+            .copied()
+            .chain(self.progress.iter().copied())
+    }
+}
+
+/// The settings files read: site, fiscal years and pages.
+#[derive(Default, Debug)]
+pub struct RawSettings {
     pub site: Option<(FileId, RawSite)>,
     pub fiscal_years: Vec<(FileId, RawFiscalYear)>,
-    /// Plan folders by their id (`2566/samut-prakan/debt-relief`), in id order.
-    pub plans: BTreeMap<String, RawPlanFolder>,
     pub pages: Vec<RawPage>,
 }
 
+/// One plan folder read.
 #[derive(Default, Debug)]
 pub struct RawPlanFolder {
     pub plan: Option<(FileId, RawPlan)>,
     pub progress: Vec<(FileId, RawProgress)>,
     /// A file of the folder, to name when the folder itself is at fault.
     pub first_file: Option<FileId>,
-    /// The plan file existed but could not be parsed (its error is already reported).
+    /// The plan file existed but could not be read or parsed (its error is reported).
     pub plan_unreadable: bool,
 }
 
@@ -58,18 +81,12 @@ enum FileKind {
     Page(String),
 }
 
-/// A file found by the walk.
-struct Found {
-    relative: PathBuf,
-    kind: FileKind,
-}
-
-/// Reads and parses the whole content folder.
-pub fn load(content_dir: &Path) -> (RawContent, SourceMap, Diagnostics) {
+/// Walks the content folder: every file planbook reads gets an id; misplaced content files
+/// are warnings and unreadable folders errors.
+pub fn discover(content_dir: &Path) -> (Discovered, SourceMap, Diagnostics) {
     let mut sources = SourceMap::default();
     let mut diags = Diagnostics::default();
-    let mut found = Vec::new();
-    let mut strays = Vec::new();
+    let mut found = Discovered::default();
     for entry in WalkDir::new(content_dir)
         .sort_by_file_name()
         .into_iter()
@@ -96,108 +113,121 @@ pub fn load(content_dir: &Path) -> (RawContent, SourceMap, Diagnostics) {
             .strip_prefix(content_dir)
             .unwrap_or(entry.path())
             .to_path_buf();
-        match classify(&relative) {
-            Some(kind) => found.push(Found { relative, kind }),
-            None if is_content_like(&relative) => strays.push(relative),
-            None => {}
+        let kind = classify(&relative);
+        if kind.is_none() && !is_content_like(&relative) {
+            continue;
+        }
+        let id = sources.add(relative, String::new());
+        match kind {
+            Some(FileKind::Site) => found.site = Some(id),
+            Some(FileKind::FiscalYear) => found.fiscal_years.push(id),
+            Some(FileKind::Plan(plan_id)) => {
+                found.plan_folders.entry(plan_id).or_default().plan = Some(id);
+            }
+            Some(FileKind::Progress(plan_id)) => {
+                found.plan_folders.entry(plan_id).or_default().progress.push(id);
+            }
+            Some(FileKind::Page(slug)) => found.pages.push((id, slug)),
+            None => diags.warning(
+                file_start(id),
+                "this file is not in a place planbook reads (site.yaml, fiscal-years/, plans/<year>/<office>/<activity>/, pages/): ignored",
+            ),
         }
     }
+    (found, sources, diags)
+}
 
-    let read: Vec<(Found, Result<String, ReadProblem>)> = found
-        .into_par_iter()
-        .map(|f| {
-            let text = read_text(&content_dir.join(&f.relative));
-            (f, text)
-        })
-        .collect();
-
-    // Register every file first so ids are stable and in walk order.
-    let mut parsed_inputs = Vec::with_capacity(read.len());
-    for (found, text) in read {
-        let (text, problem) = match text {
-            Ok(text) => (text, None),
-            Err(problem) => (String::new(), Some(problem)),
-        };
-        let id = sources.add(found.relative.clone(), text);
-        if let Some(problem) = problem {
+/// Reads one file and parses it as `T`; the text comes back too, for findings to quote.
+fn read_and_parse<T>(
+    content_dir: &Path,
+    sources: &SourceMap,
+    id: FileId,
+    diags: &mut Diagnostics,
+    parse: impl FnOnce(&str, &mut Diagnostics) -> Option<T>,
+) -> (Option<T>, String) {
+    let path = content_dir.join(sources.path(id).unwrap_or(Path::new("")));
+    match read_text(&path) {
+        Ok(text) => (parse(&text, diags), text),
+        Err(problem) => {
             diags.error(problem_loc(id, &problem), problem.message);
-            parsed_inputs.push((id, found.kind, false));
-        } else {
-            parsed_inputs.push((id, found.kind, true));
+            (None, String::new())
         }
     }
-    for stray in strays {
-        let id = sources.add(stray.clone(), String::new());
-        diags.warning(
-            file_start(id),
-            "this file is not in a place planbook reads (site.yaml, fiscal-years/, plans/<year>/<office>/<activity>/, pages/): ignored",
-        );
+}
+
+/// Reads the site, fiscal-year and page files.
+pub fn load_settings(
+    content_dir: &Path,
+    found: &Discovered,
+    sources: &SourceMap,
+    diags: &mut Diagnostics,
+) -> (RawSettings, Vec<(FileId, String)>) {
+    let mut settings = RawSettings::default();
+    let mut texts = Vec::new();
+    if let Some(id) = found.site {
+        let (site, text) = read_and_parse(content_dir, sources, id, diags, |t, d| {
+            yaml::parse(id, t, d)
+        });
+        settings.site = site.map(|s| (id, s));
+        texts.push((id, text));
     }
-
-    let parse_all = || -> Vec<(FileId, FileKind, Parsed, Diagnostics)> {
-        parsed_inputs
-            .into_par_iter()
-            .map(|(id, kind, readable)| {
-                let mut local = Diagnostics::default();
-                let parsed = if readable {
-                    parse_file(id, &kind, sources.text(id), &mut local)
-                } else {
-                    Parsed::Unreadable
-                };
-                (id, kind, parsed, local)
-            })
-            .collect()
-    };
-    let parsed = match parser_pool() {
-        Some(pool) => pool.install(parse_all),
-        None => parse_all(),
-    };
-
-    let mut content = RawContent::default();
-    for (id, kind, parsed, local) in parsed {
-        diags.extend(local);
-        match (kind, parsed) {
-            (FileKind::Site, Parsed::Site(site)) => content.site = Some((id, *site)),
-            (FileKind::FiscalYear, Parsed::FiscalYear(fy)) => content.fiscal_years.push((id, *fy)),
-            (FileKind::Plan(plan_id), Parsed::Plan(plan)) => {
-                plan_folder(&mut content, &plan_id, id).plan = Some((id, *plan));
-            }
-            (FileKind::Plan(plan_id), _) => {
-                plan_folder(&mut content, &plan_id, id).plan_unreadable = true;
-            }
-            (FileKind::Progress(plan_id), Parsed::Progress(entry)) => {
-                plan_folder(&mut content, &plan_id, id)
-                    .progress
-                    .push((id, *entry));
-            }
-            (FileKind::Progress(plan_id), _) => {
-                plan_folder(&mut content, &plan_id, id);
-            }
-            (FileKind::Page(slug), Parsed::Page(front, body)) => content.pages.push(RawPage {
+    for &id in &found.fiscal_years {
+        let (year, text) = read_and_parse(content_dir, sources, id, diags, |t, d| {
+            yaml::parse(id, t, d)
+        });
+        settings.fiscal_years.extend(year.map(|y| (id, y)));
+        texts.push((id, text));
+    }
+    for (id, slug) in &found.pages {
+        let id = *id;
+        let (page, text) =
+            read_and_parse(content_dir, sources, id, diags, |t, d| parse_page(id, t, d));
+        if let Some((front, body)) = page {
+            settings.pages.push(RawPage {
                 file: id,
-                slug,
-                front: *front,
+                slug: slug.clone(),
+                front,
                 body,
-            }),
-            _ => {}
+            });
         }
+        texts.push((id, text));
     }
-    (content, sources, diags)
+    (settings, texts)
 }
 
-fn plan_folder<'a>(
-    content: &'a mut RawContent,
-    plan_id: &str,
-    file: FileId,
-) -> &'a mut RawPlanFolder {
-    let folder = content.plans.entry(plan_id.to_string()).or_default();
-    folder.first_file.get_or_insert(file);
-    folder
+/// Reads one plan folder: its plan.yaml and every progress entry.
+pub fn load_plan_folder(
+    content_dir: &Path,
+    files: &PlanFolderFiles,
+    sources: &SourceMap,
+    diags: &mut Diagnostics,
+) -> (RawPlanFolder, Vec<(FileId, String)>) {
+    let mut folder = RawPlanFolder {
+        first_file: files.files().min(),
+        ..RawPlanFolder::default()
+    };
+    let mut texts = Vec::with_capacity(files.progress.len() + 1);
+    if let Some(id) = files.plan {
+        let (plan, text) = read_and_parse(content_dir, sources, id, diags, |t, d| {
+            yaml::parse(id, t, d)
+        });
+        folder.plan_unreadable = plan.is_none();
+        folder.plan = plan.map(|p| (id, p));
+        texts.push((id, text));
+    }
+    for &id in &files.progress {
+        let (entry, text) = read_and_parse(content_dir, sources, id, diags, |t, d| {
+            yaml::parse(id, t, d)
+        });
+        folder.progress.extend(entry.map(|e| (id, e)));
+        texts.push((id, text));
+    }
+    (folder, texts)
 }
 
-/// Parsing recurses once per nesting level: its threads get stacks deep enough for the
+/// Parsing recurses once per nesting level: run it on threads with stacks deep enough for the
 /// deepest document the YAML budget lets through, whatever the platform's default.
-fn parser_pool() -> Option<&'static rayon::ThreadPool> {
+pub fn parser_pool() -> Option<&'static rayon::ThreadPool> {
     static POOL: std::sync::OnceLock<Option<rayon::ThreadPool>> = std::sync::OnceLock::new();
     POOL.get_or_init(|| {
         rayon::ThreadPoolBuilder::new()
@@ -212,32 +242,8 @@ fn parser_pool() -> Option<&'static rayon::ThreadPool> {
 /// Stack for parser threads (reserved lazily by the OS, so only what is used costs memory).
 const PARSER_STACK_BYTES: usize = 256 * 1024 * 1024;
 
-enum Parsed {
-    Site(Box<RawSite>),
-    FiscalYear(Box<RawFiscalYear>),
-    Plan(Box<RawPlan>),
-    Progress(Box<RawProgress>),
-    Page(Box<RawPageFront>, String),
-    Unreadable,
-}
-
-fn parse_file(id: FileId, kind: &FileKind, text: &str, diags: &mut Diagnostics) -> Parsed {
-    let parsed = match kind {
-        FileKind::Site => yaml::parse(id, text, diags).map(|s| Parsed::Site(Box::new(s))),
-        FileKind::FiscalYear => {
-            yaml::parse(id, text, diags).map(|f| Parsed::FiscalYear(Box::new(f)))
-        }
-        FileKind::Plan(_) => yaml::parse(id, text, diags).map(|p| Parsed::Plan(Box::new(p))),
-        FileKind::Progress(_) => {
-            yaml::parse(id, text, diags).map(|p| Parsed::Progress(Box::new(p)))
-        }
-        FileKind::Page(_) => parse_page(id, text, diags),
-    };
-    parsed.unwrap_or(Parsed::Unreadable)
-}
-
 /// A Markdown page: optional `---` YAML front matter, then the body.
-fn parse_page(id: FileId, text: &str, diags: &mut Diagnostics) -> Option<Parsed> {
+fn parse_page(id: FileId, text: &str, diags: &mut Diagnostics) -> Option<(RawPageFront, String)> {
     let Some(rest) = text.strip_prefix("---\n").or(text.strip_prefix("---\r\n")) else {
         diags.error(
             file_start(id),
@@ -260,7 +266,7 @@ fn parse_page(id: FileId, text: &str, diags: &mut Diagnostics) -> Option<Parsed>
         .trim_start_matches('\r')
         .trim_start_matches('\n')
         .to_string();
-    Some(Parsed::Page(Box::new(front), body))
+    Some((front, body))
 }
 
 /// Why a file could not be read as text.

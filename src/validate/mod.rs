@@ -12,58 +12,36 @@ pub mod site;
 pub mod spending;
 
 use crate::diag::{Diagnostics, SourceMap};
-use crate::load::RawContent;
+use crate::load::RawSettings;
 use crate::load::yaml::file_start;
-use crate::model::{Content, FiscalYear, FiscalYearSettings, Page, PlanId};
+use crate::model::{FiscalYear, FiscalYearSettings, Page, PlanId, Site};
 use fields::{Fields, is_valid_id};
 use plan::PlanContext;
-use rayon::prelude::*;
 use std::collections::BTreeMap;
 
-/// Checks everything; the model is complete only when the findings hold no error.
-pub fn validate(raw: &RawContent, sources: &SourceMap) -> (Content, Diagnostics) {
-    let mut diags = Diagnostics::default();
+/// The checked settings every plan depends on.
+pub struct Settings {
+    pub site: Site,
+    pub fiscal_years: BTreeMap<FiscalYear, FiscalYearSettings>,
+    pub pages: Vec<Page>,
+}
+
+/// Checks site.yaml, the fiscal years and the pages.
+pub fn settings(raw: &RawSettings, sources: &SourceMap, diags: &mut Diagnostics) -> Settings {
     let site = raw
         .site
         .as_ref()
-        .map(|(file, s)| site::site(*file, s, &mut diags))
+        .map(|(file, s)| site::site(*file, s, diags))
         .unwrap_or_default();
-    let fiscal_years = fiscal_years(raw, sources, &mut diags);
-
-    let missing_year = FiscalYearSettings::default();
-    let checked: Vec<(Option<crate::model::Plan>, Diagnostics)> = raw
-        .plans
-        .par_iter()
-        .map(|(plan_id, folder)| {
-            let mut local = Diagnostics::default();
-            let plan = check_plan_folder(
-                plan_id,
-                folder,
-                &site,
-                &fiscal_years,
-                &missing_year,
-                &mut local,
-            );
-            (plan, local)
-        })
-        .collect();
-    let mut plans = Vec::with_capacity(checked.len());
-    for (plan, local) in checked {
-        diags.extend(local);
-        plans.extend(plan);
-    }
-    let pages = pages(raw, &mut diags);
-    let content = Content {
+    Settings {
         site,
-        fiscal_years,
-        plans,
-        pages,
-    };
-    (content, diags)
+        fiscal_years: fiscal_years(raw, sources, diags),
+        pages: pages(raw, diags),
+    }
 }
 
 fn fiscal_years(
-    raw: &RawContent,
+    raw: &RawSettings,
     sources: &SourceMap,
     diags: &mut Diagnostics,
 ) -> BTreeMap<FiscalYear, FiscalYearSettings> {
@@ -93,14 +71,15 @@ fn fiscal_years(
     years
 }
 
-fn check_plan_folder(
+/// Checks one plan folder (plan.yaml and its progress entries) against the settings.
+pub fn plan_folder(
     plan_id: &str,
     folder: &crate::load::RawPlanFolder,
-    site: &crate::model::Site,
-    fiscal_years: &BTreeMap<FiscalYear, FiscalYearSettings>,
-    missing_year: &FiscalYearSettings,
+    settings: &Settings,
     diags: &mut Diagnostics,
 ) -> Option<crate::model::Plan> {
+    let missing_year = FiscalYearSettings::default();
+    let site = &settings.site;
     let Some((file, raw_plan)) = &folder.plan else {
         if !folder.plan_unreadable
             && let Some(first) = folder.first_file
@@ -135,12 +114,12 @@ fn check_plan_folder(
             );
         }
     }
-    let year = fiscal_years.get(&fiscal_year).unwrap_or_else(|| {
+    let year = settings.fiscal_years.get(&fiscal_year).unwrap_or_else(|| {
         diags.error(
             start,
             format!("fiscal year {fiscal_year} has no fiscal-years/{fiscal_year}.yaml"),
         );
-        missing_year
+        &missing_year
     });
     let id = PlanId {
         fiscal_year,
@@ -172,7 +151,7 @@ fn check_plan_folder(
     Some(plan)
 }
 
-fn pages(raw: &RawContent, diags: &mut Diagnostics) -> Vec<Page> {
+fn pages(raw: &RawSettings, diags: &mut Diagnostics) -> Vec<Page> {
     let mut pages: Vec<Page> = raw
         .pages
         .iter()
