@@ -81,6 +81,13 @@ pub struct BuildSummary {
     pub elapsed: Duration,
 }
 
+/// One plan folder checked, with the texts its findings quote.
+struct CheckedFolder {
+    plan: Option<Plan>,
+    diagnostics: Diagnostics,
+    quoted: Vec<(FileId, String)>,
+}
+
 /// Loads and validates a content folder: settings first, then every plan folder in
 /// parallel, each read, parsed and checked in one go so its raw form is dropped at once.
 /// File texts are kept only where there is a finding to quote.
@@ -96,7 +103,7 @@ pub fn check(content_dir: &Path) -> Result<Checked, BuildError> {
     }
     let settings = validate::settings(&raw_settings, &sources, &mut diagnostics);
     drop(raw_settings);
-    let check_folders = || -> Vec<(Option<Plan>, Diagnostics, Vec<(FileId, String)>)> {
+    let check_folders = || -> Vec<CheckedFolder> {
         found
             .plan_folders
             .par_iter()
@@ -117,12 +124,12 @@ pub fn check(content_dir: &Path) -> Result<Checked, BuildError> {
         None => check_folders(),
     };
     let mut plans = Vec::with_capacity(checked.len());
-    for (plan, local, texts) in checked {
-        diagnostics.extend(local);
-        for (file, text) in texts {
+    for folder in checked {
+        diagnostics.extend(folder.diagnostics);
+        for (file, text) in folder.quoted {
             sources.set_text(file, text);
         }
-        plans.extend(plan);
+        plans.extend(folder.plan);
     }
     let content = Content {
         site: settings.site,
