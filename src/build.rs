@@ -115,7 +115,11 @@ pub fn check(content_dir: &Path) -> Result<Checked, BuildError> {
                     .into_iter()
                     .filter(|(f, _)| local.mentions(*f))
                     .collect();
-                (plan, local, quoted)
+                CheckedFolder {
+                    plan,
+                    diagnostics: local,
+                    quoted,
+                }
             })
             .collect()
     };
