@@ -11,7 +11,7 @@ pub struct MonthFigures {
     /// Disbursed in this month, adjustments included.
     pub disbursed: Decimal,
     pub disbursed_cumulative: Decimal,
-    /// The allocation in force at the month's end.
+    /// The allocation as of the as-of month (every figure is "as of A", the series too).
     pub allocation: Decimal,
     /// Cumulative spending plan through this month, where there is one.
     pub planned_cumulative: Option<Decimal>,
@@ -20,7 +20,7 @@ pub struct MonthFigures {
 }
 
 impl MonthFigures {
-    /// Cumulative disbursed / allocation at the month's end × 100.
+    /// Cumulative disbursed / allocation as of A × 100.
     pub fn rate(&self) -> Decimal {
         percent(self.disbursed_cumulative, self.allocation)
     }
@@ -38,7 +38,14 @@ pub fn months_through(year: FiscalYear, as_of: Month) -> impl Iterator<Item = Mo
 
 /// The plan's series from October through `as_of` (target lines are added by the caller).
 pub fn plan_series(plan: &Plan, as_of: Month) -> Vec<MonthFigures> {
-    let original = plan.budget.original_total();
+    let as_of_end = as_of.last_day();
+    let allocation = plan.budget.original_total()
+        + plan
+            .revisions
+            .iter()
+            .filter(|r| r.date <= as_of_end)
+            .flat_map(|r| r.changes.iter().map(|(_, c)| *c))
+            .sum::<Decimal>();
     let has_spending_plan = !plan.spending_plan.is_empty();
     let mut cumulative = Decimal::ZERO;
     let mut planned = Decimal::ZERO;
@@ -60,18 +67,11 @@ pub fn plan_series(plan: &Plan, as_of: Month) -> Vec<MonthFigures> {
                 .filter(|(m, _)| *m == month)
                 .map(|(_, a)| *a)
                 .sum::<Decimal>();
-            let month_end = month.last_day();
-            let revised: Decimal = plan
-                .revisions
-                .iter()
-                .filter(|r| r.date <= month_end)
-                .flat_map(|r| r.changes.iter().map(|(_, c)| *c))
-                .sum();
             MonthFigures {
                 month,
                 disbursed,
                 disbursed_cumulative: cumulative,
-                allocation: original + revised,
+                allocation,
                 planned_cumulative: has_spending_plan.then_some(planned),
                 target_rate: None,
             }
