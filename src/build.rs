@@ -3,7 +3,7 @@
 use crate::compute::{self, Figures};
 use crate::diag::{Diagnostics, FileId, SourceMap};
 use crate::export;
-use crate::model::{Content, Month, Plan};
+use crate::model::{Content, FiscalYearSettings, Month, Plan};
 use crate::output::{Staging, WriteError};
 use crate::render::{self, RenderError, theme::Theme};
 use crate::{load, validate};
@@ -166,6 +166,8 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, BuildError> {
         "index.html",
         render::index_page(&theme, &checked.content, &figures)?.as_bytes(),
     )?;
+    write_documents(&staging, &theme, &checked.content)?;
+    copy_fonts(&staging)?;
     let files = staging.files_written();
     staging.publish()?;
     Ok(BuildSummary {
@@ -175,6 +177,49 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, BuildError> {
         warning_count: checked.diagnostics.warning_count(),
         elapsed: started.elapsed(),
     })
+}
+
+/// `<fy>/plans/<office>/<plan>/plan.html`: the printable plan document of every plan.
+fn write_documents(staging: &Staging, theme: &Theme, content: &Content) -> Result<(), BuildError> {
+    content.plans.par_iter().try_for_each(|plan| {
+        let fallback;
+        let fy = match content.fiscal_years.get(&plan.id.fiscal_year) {
+            Some(fy) => fy,
+            None => {
+                fallback = FiscalYearSettings {
+                    year: plan.id.fiscal_year,
+                    ..FiscalYearSettings::default()
+                };
+                &fallback
+            }
+        };
+        let html = render::document::document_page(theme, &content.site, plan, fy)?;
+        staging.write(&render::document::document_path(&plan.id), html.as_bytes())?;
+        Ok(())
+    })
+}
+
+/// The bundled Sarabun faces the plan document uses, with their licence.
+const FONTS: &[(&str, &[u8])] = &[
+    (
+        "static/fonts/Sarabun-Regular.ttf",
+        include_bytes!("../themes/default/static/fonts/Sarabun-Regular.ttf"),
+    ),
+    (
+        "static/fonts/Sarabun-Bold.ttf",
+        include_bytes!("../themes/default/static/fonts/Sarabun-Bold.ttf"),
+    ),
+    (
+        "static/fonts/OFL.txt",
+        include_bytes!("../themes/default/static/fonts/OFL.txt"),
+    ),
+];
+
+/// Copies the bundled fonts to `static/fonts/`. The site's static-file copy may replace this.
+fn copy_fonts(staging: &Staging) -> Result<(), WriteError> {
+    FONTS
+        .iter()
+        .try_for_each(|(path, bytes)| staging.write(path, bytes))
 }
 
 /// The JSON and CSV export.

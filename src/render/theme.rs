@@ -4,10 +4,16 @@ use super::RenderError;
 use serde::Serialize;
 
 /// The default theme's templates, embedded so a content folder needs no theme of its own.
-const DEFAULT_TEMPLATES: &[(&str, &str)] = &[(
-    "index.html",
-    include_str!("../../themes/default/templates/index.html"),
-)];
+const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
+    (
+        "index.html",
+        include_str!("../../themes/default/templates/index.html"),
+    ),
+    (
+        "plan.html",
+        include_str!("../../themes/default/templates/plan.html"),
+    ),
+];
 
 pub struct Theme {
     tera: tera::Tera,

@@ -1,4 +1,5 @@
-//! Thai formatting: B.E. years, Thai digits, month names, official dates, baht in words.
+//! Thai formatting: B.E. years, Thai digits, month names, official dates, baht in words,
+//! outline numbering and unit placement.
 //!
 //! Every function here is total: any `Month`, `Date`, `FiscalYear` or `Decimal` value
 //! produces a string, never a panic. Money is always `rust_decimal::Decimal`.
@@ -6,6 +7,8 @@
 mod dates;
 mod digits;
 mod money;
+mod outline;
+mod units;
 mod words;
 
 pub use dates::{
@@ -14,4 +17,6 @@ pub use dates::{
 };
 pub use digits::{digits_if, thai_digits};
 pub use money::{baht, baht_whole, format_number};
+pub use outline::{outline_label, thai_letter};
+pub use units::{unit_before_number, with_unit};
 pub use words::baht_text;

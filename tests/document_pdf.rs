@@ -1,0 +1,385 @@
+//! The seed plan's `plan.html`, built by the real binary and printed to PDF by headless
+//! Chromium, carries the whole seed document, corrected, in order, on A4 pages with Sarabun
+//! embedded (checked with poppler's pdfinfo, pdffonts and pdftotext).
+//!
+//! Skips with a notice when Chromium or poppler-utils are missing, unless `CI` is set.
+
+use planbook::thai::thai_digits;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+const SEED_PAGE: &str = "2566/plans/samut-prakan/debt-relief/plan.html";
+const PRINT_TIMEOUT: Duration = Duration::from_secs(180);
+
+/// The seed document (`../seed/000_d7c443422a0c938f.txt`), corrected as seed-notes.md says,
+/// section by section in the seed's order. Digits are written as in the seed and compared
+/// in Thai digits, as the example (`thai_digits: true`) prints them. Each section is a list
+/// of chains: phrases within a chain must appear in order; every chain of a section starts
+/// after the previous section. The main table has two chains because the seed's extraction
+/// interleaves its side-by-side task and budget columns differently from any layout.
+const SEED: &[&[&[&str]]] = &[
+    // Cover
+    &[&[
+        "แผนปฏิบัติงานและงบประมาณรายจ่าย",
+        "ประจำปีงบประมาณ พ.ศ. 2566",
+        "แผนงานยุทธศาสตร์เพื่อสนับสนุนด้านการสร้างโอกาสและความเสมอภาคทางสังคม",
+        "โครงการแก้ไขปัญหาหนี้สินและพัฒนาคุณภาพชีวิตสมาชิกสหกรณ์/กลุ่มเกษตรกรด้วยระบบสหกรณ์",
+        "กิจกรรมหลักแก้ไขปัญหาหนี้สินและพัฒนาคุณภาพชีวิตสมาชิกสหกรณ์/กลุ่มเกษตรกรด้วยระบบสหกรณ์",
+        "สำนักงานสหกรณ์จังหวัดสมุทรปราการ",
+        "หน่วยงานจัดทำแผนปฏิบัติงานฯ : กองแผนงาน",
+        "หน่วยงานรับผิดชอบแผนปฏิบัติงานฯ : สำนักงานสหกรณ์จังหวัดสมุทรปราการ",
+    ]],
+    // National strategy and KPIs
+    &[&[
+        "แผนปฏิบัติงานและงบประมาณรายจ่ายประจำปีงบประมาณ พ.ศ. 2566",
+        "ยุทธศาสตร์ชาติด้านการสร้างโอกาสและความเสมอภาคทางสังคม",
+        "แผนแม่บทภายใต้ยุทธศาสตร์ชาติ ประเด็นเศรษฐกิจฐานราก",
+        "แผนแม่บทย่อย : การสร้างสภาพแวดล้อมและกลไกที่ส่งเสริมการพัฒนาเศรษฐกิจฐานราก",
+        "ตัวชี้วัด ปี 2566",
+        "แผนแม่บทย่อย : การเสริมสร้างทุนทางสังคม",
+        "ดัชนีชี้วัดทุนทางสังคม เพิ่มขึ้น ร้อยละ 10",
+        "ตัวชี้วัดระดับกิจกรรมหลัก",
+        "เป้าหมาย",
+        "1 สหกรณ์และกลุ่มเกษตรกรที่มีหนี้ค้าง (NPL) ได้รับการส่งเสริมให้มีการบริหารจัดการสินเชื่อที่มีประสิทธิภาพ 1 แห่ง",
+        "2 สมาชิกสหกรณ์และกลุ่มเกษตรกรผู้เข้าร่วมโครงการมีภาระหนี้ค้างลดลงเฉลี่ย ร้อยละ 10",
+    ]],
+    // Header rows of the main table
+    &[&[
+        "แผนงานยุทธศาสตร์ เพื่อสนับสนุนด้านการสร้างโอกาสและความเสมอภาคทางสังคม",
+        "โครงการ แก้ไขปัญหาหนี้สินและพัฒนาคุณภาพชีวิตสมาชิกสหกรณ์/กลุ่มเกษตรกรด้วยระบบสหกรณ์",
+        "กิจกรรมหลัก แก้ไขปัญหาหนี้สินและพัฒนาคุณภาพชีวิตสมาชิกสหกรณ์/กลุ่มเกษตรกรด้วยระบบสหกรณ์",
+        "วัตถุประสงค์",
+        "1 เพื่อส่งเสริมสหกรณ์และกลุ่มเกษตรกรมีการบริหารจัดการสินเชื่อที่มีประสิทธิภาพ",
+        "2 เพื่อส่งเสริมให้สมาชิกสหกรณ์และกลุ่มเกษตรกรมีความสามารถในการบริหารจัดการหนี้ของตนเอง",
+        "3 เพื่อเสริมสร้างรายได้ให้แก่สมาชิก โดยผ่านกลไกการให้บริการของสหกรณ์หรือกลุ่มเกษตรกร",
+    ]],
+    // Column headings of the main table
+    &[
+        &[
+            "ส่วนราชการ : กรมส่งเสริมสหกรณ์ กระทรวงเกษตรและสหกรณ์",
+            "ปริมาณงาน",
+            "หน่วยงานรับผิดชอบ : สำนักงานสหกรณ์จังหวัดสมุทรปราการ",
+            "งานเลขที่",
+            "กปน.13",
+            "หน่วยนับ",
+            "เป้าหมาย",
+            "งบประมาณ ประเภทรายจ่าย/รายการ",
+            "จำนวนเงิน (บาท)",
+        ],
+        &["งานที่ดำเนินการ"],
+    ],
+    // The main table: tasks on the left, the budget tree on the right
+    &[
+        &[
+            "1. คัดเลือกสหกรณ์ภาคการเกษตร/กลุ่มเกษตรกรเข้าร่วมโครงการ แห่ง 1",
+            "2. จัดประชุมเชิงปฏิบัติการเพื่อการบริหารคุณภาพหนี้อย่างยั่งยืนในสหกรณ์/กลุ่มเกษตรกรเป้าหมาย ครั้ง 1",
+            "3. ให้คำปรึกษา แนะนำสหกรณ์/กลุ่มเกษตรกรเป้าหมายจัดเก็บข้อมูลหนี้ของสมาชิก วิเคราะห์ศักยภาพและความสามารถในการชำระหนี้ จำแนกกลุ่มลูกหนี้และจัดทำแผนบริหารจัดการหนี้ตามศักยภาพของสมาชิกแต่ละกลุ่มลูกหนี้ แห่ง 1",
+            "4. สนับสนุนให้สหกรณ์/กลุ่มเกษตรกรเป็นกลไกในการให้บริการกับสมาชิก เช่น ธุรกิจสินเชื่อ ธุรกิจจัดหาสินค้ามาจำหน่าย ธุรกิจรวบรวมและแปรรูป แห่ง 1",
+            "5. บูรณาการหน่วยงานที่เกี่ยวข้องเพื่อสนับสนุนด้านการฟื้นฟูและพัฒนาอาชีพให้สมาชิกสหกรณ์/กลุ่มเกษตรกรรวมทั้งสนับสนุนช่องทางตลาด (ออนไลน์/ออฟไลน์) ที่เหมาะสม แห่ง 1",
+            "6. ติดตาม แนะนำ และรายงานผลการขับเคลื่อนแผนบริหารจัดการหนี้ของสหกรณ์/กลุ่มเกษตรกรเป้าหมาย ครั้ง 4",
+            "7. สรุปและประเมินผลโครงการ แห่ง 1",
+        ],
+        &[
+            "รวมทั้งสิ้น",
+            "หกพันสามร้อยบาทถ้วน",
+            "6,300",
+            "1. งบดำเนินงาน",
+            "6,300",
+            "1.1 ค่าตอบแทน ใช้สอยและวัสดุ",
+            "6,300",
+            "(1) ค่าใช้สอยและวัสดุสำหรับเจ้าหน้าที่ที่รับผิดชอบในการดำเนินกิจกรรมของโครงการฯ ให้เกิดผลสำเร็จตามจำนวนกลุ่มเป้าหมายที่รับผิดชอบ (ถัวจ่าย)",
+            "1,200",
+            "(2) ค่าใช้จ่ายในการสัมมนาและฝึกอบรม (ถัวจ่ายได้ภายในการจัดอบรม)",
+            "5,100",
+            "1. ประชุมเชิงปฏิบัติการเพื่อการบริหารคุณภาพหนี้อย่างยั่งยืนในสหกรณ์/กลุ่มเกษตรกรเป้าหมาย",
+        ],
+    ],
+    // Conditions
+    &[&[
+        "เงื่อนไขสำคัญ (โปรดทำความเข้าใจก่อนปฏิบัติงานและใช้จ่ายงบประมาณ)",
+        "1. เมื่อหน่วยงานได้รับแผนปฏิบัติงานและงบประมาณรายจ่ายประจำปีฉบับนี้แล้ว ให้จัดทำแผนการปฏิบัติงาน (Action Plan) และแผนการใช้จ่ายงบประมาณที่สอดคล้องกับภารกิจ/กิจกรรมที่ดำเนินการ เพื่อให้สามารถบรรลุตามวัตถุประสงค์ เป้าหมายและตัวชี้วัดที่กำหนดไว้",
+        "2. ปฏิบัติงานให้สอดคล้องกับแนวทางการปฏิบัติงาน/คู่มือการปฏิบัติงาน/หนังสือสั่งการ และรูปแบบ/วิธีการรายงานผลตามเงื่อนไขที่กอง/สำนักกำหนด เพื่อให้กิจกรรม/โครงการบรรลุตามตัวชี้วัดและวัตถุประสงค์ โดยต้องสอดคล้องกับรายละเอียดและการขับเคลื่อนงาน/โครงการตามแผนระดับ 3 ของกรม พร้อมรายงานผลการดำเนินงาน/โครงการ และการใช้จ่ายงบประมาณตามเงื่อนไขและรูปแบบการรายงานผลที่กอง/สำนักกำหนด",
+        "3. เมื่อหน่วยงานได้รับโอนจัดสรรเงินประจำงวดแล้ว ให้วางแผนการใช้จ่ายงบประมาณให้สอดคล้องกับระยะเวลาและงานที่หน่วยงานจะต้องดำเนินการในบริบทของแต่ละพื้นที่ โดยให้มีผลสัมฤทธิ์ตามที่ปรากฏในหน้าแผนปฏิบัติงาน รวมทั้งเบิกจ่ายให้เป็นไปตามแผนงาน ผลผลิตและกิจกรรมหลัก",
+        "4. เมื่อหน่วยงานได้รับแผนปฏิบัติงานและงบประมาณรายจ่ายประจำปีงบประมาณแล้ว การอนุมัติเบิกจ่ายงบประมาณจะขึ้นอยู่กับอำนาจหัวหน้าส่วนราชการในการบริหารงบประมาณ ตามระเบียบว่าด้วยการบริหารงบประมาณ พ.ศ. 2562 หลักเกณฑ์ว่าด้วยการใช้งบประมาณรายจ่าย การโอนจัดสรรหรือการเปลี่ยนแปลงเงินจัดสรร พ.ศ. 2562 หลักเกณฑ์การจัดสรรและการบริหารงบประมาณรายจ่ายประจำปีของกรมส่งเสริมสหกรณ์ และระเบียบอื่นที่เกี่ยวข้อง โดยให้เป็นไปด้วยความโปร่งใส คำนึงถึงประโยชน์ที่ได้รับ ผลสัมฤทธิ์ และประสิทธิภาพในการดำเนินการ",
+        "5. กรณีที่โครงการมีการจัดฝึกอบรม ให้หน่วยงานประเมินผลการฝึกอบรม และรายงานต่อหัวหน้าส่วนราชการอนุมัติจัดการฝึกอบรมภายใน 60 วัน นับตั้งแต่วันสิ้นสุดการฝึกอบรมตามระเบียบกระทรวงการคลังว่าด้วยค่าใช้จ่ายในการฝึกอบรม การจัดงานและการประชุมระหว่างประเทศ พ.ศ. 2549 (แก้ไขเพิ่มเติมถึงฉบับที่ 3 พ.ศ. 2555) ข้อ 23 พร้อมทั้งสำเนาผลการฝึกอบรมให้สำนักพัฒนาและถ่ายทอดเทคโนโลยีการสหกรณ์และกองพัฒนาสหกรณ์ภาคการเกษตรและกลุ่มเกษตรกรทราบด้วย",
+    ]],
+    // Approval
+    &[&[
+        "ผลการพิจารณาอนุมัติ",
+        "แผนปฏิบัติงานและงบประมาณรายจ่ายประจำปีงบประมาณ พ.ศ. 2566",
+        "แผนงานยุทธศาสตร์เพื่อสนับสนุนด้านการสร้างโอกาสและความเสมอภาคทางสังคม",
+        "1. อนุมัติและให้ถือใช้แผนปฏิบัติงานฉบับนี้ นับจากวันที่หัวหน้าส่วนราชการลงนามอนุมัติในท้ายแผนปฏิบัติงานและงบประมาณรายจ่ายประจำปีงบประมาณ พ.ศ. 2566 กำหนดเป็นวันเริ่มต้นการบังคับใช้กฎหมายโดยต้องวางแผนการปฏิบัติงานและแผนการใช้จ่ายงบประมาณที่ได้รับอนุมัติเงินประจำงวดเป็นสำคัญ แต่ต้องเบิกจ่าย ไม่น้อยกว่าร้อยละ 100 ของงบประมาณที่ได้รับทั้งหมดเมื่อสิ้นปีงบประมาณ",
+        "2. หน่วยงานที่ได้รับงบประมาณเป็นงบดำเนินงาน รายการค่าตอบแทน ใช้สอยและวัสดุ และค่าใช้จ่ายในการสัมมนาและฝึกอบรม ขอให้เร่งรัดเบิกจ่ายงบประมาณ ให้เป็นไปตามแผนงาน ผลผลิต/โครงการกิจกรรมหลัก กิจกรรมรอง และกิจกรรม/งานที่ดำเนินการของแผนปฏิบัติงาน และสอดคล้องกับงบประมาณที่ได้รับ",
+        "3. ห้ามมิให้ก่อหนี้ผูกพันงบประมาณทุกรายการโดยเด็ดขาดจนกว่าจะได้รับอนุมัติเงินประจำงวด มิฉะนั้น ผู้ก่อหนี้ผูกพันอาจต้องรับผิดชอบเฉพาะตน ยกเว้นรายการที่จำเป็นเร่งด่วนหรือต้องดำเนินการมิฉะนั้นจะเกิดความเสียหายต่อทางราชการ แต่ต้องเป็นไปตามระเบียบหรือหนังสือราชการที่เกี่ยวข้องให้ดำเนินการได้ด้วย",
+        "4. หน่วยงานจะต้องรับผิดชอบปฏิบัติงานให้ได้ตามเป้าหมายและบรรลุตัวชี้วัดที่กำหนดไว้ เนื่องจากเป็นระบบงบประมาณแบบมุ่งเน้นผลงานตามยุทธศาสตร์ (Strategic Performance based budgeting : SPBB)",
+    ]],
+    // Signatures
+    &[&[
+        "ผู้เสนอ",
+        "(นายอาทิตย์ สุกเหลือ)",
+        "ผู้อำนวยการกองแผนงาน",
+        "วันที่ ๒๙ ก.ย. ๒๕๖๕",
+        "ผู้อนุมัติ",
+        "(นายวิศิษฐ์ ศรีสุวรรณ)",
+        "อธิบดีกรมส่งเสริมสหกรณ์",
+        "วันที่ ๒๙ ก.ย. ๒๕๖๕",
+    ]],
+    // Annexes the conditions require (the example's action plan and spending plan)
+    &[&[
+        "ภาคผนวก 1 แผนการปฏิบัติงาน (Action Plan)",
+        "ต.ค. 65",
+        "ก.ย. 66",
+        "ภาคผนวก 2 แผนการใช้จ่ายงบประมาณ",
+        "ตุลาคม 2565",
+        "กันยายน 2566 100 6,300 100.00",
+    ]],
+];
+
+/// The extraction errors of seed-notes.md, none of which may appear (compared without spaces).
+const EXTRACTION_ERRORS: &[&str] = &[
+    "แก้ไขปัญหานี้สิน",
+    "หนี้้",
+    "ตัวจ่าย",
+    "การกิจ/กิจกรรม",
+    "ก่อกวนผู้กักเงิน",
+    "ผู้ก่อกวน",
+    "รายงานผลการการ",
+    "10 ร้อยละ",
+];
+
+fn squeeze(text: &str) -> String {
+    text.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+fn on_ci() -> bool {
+    std::env::var("CI").is_ok_and(|v| !v.is_empty() && v != "false" && v != "0")
+}
+
+fn chromium() -> PathBuf {
+    std::env::var_os("PLANBOOK_CHROMIUM")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from("/usr/bin/chromium"))
+}
+
+/// True when every tool is present; otherwise skips (or fails on CI) with a notice.
+fn tools_present() -> bool {
+    let mut missing = Vec::new();
+    if !chromium().is_file() {
+        missing.push(chromium().display().to_string());
+    }
+    for tool in ["pdfinfo", "pdffonts", "pdftotext"] {
+        let found = Command::new(tool)
+            .arg("-v")
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status()
+            .is_ok();
+        if !found {
+            missing.push(tool.to_string());
+        }
+    }
+    if missing.is_empty() {
+        return true;
+    }
+    let notice = format!(
+        "document_pdf: skipped, missing {} (install chromium and poppler-utils)",
+        missing.join(", ")
+    );
+    assert!(!on_ci(), "{notice}");
+    eprintln!("{notice}");
+    false
+}
+
+fn run(command: &mut Command) -> String {
+    let output = command.output().expect("the tool runs");
+    assert!(
+        output.status.success(),
+        "{command:?} failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout).expect("UTF-8 output")
+}
+
+/// Prints `page` to `pdf` with headless Chromium, killing it after PRINT_TIMEOUT.
+fn print_to_pdf(page: &Path, pdf: &Path, profile: &Path) {
+    let mut child = Command::new(chromium())
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-pdf-header-footer",
+        ])
+        .arg(format!("--user-data-dir={}", profile.display()))
+        .arg(format!("--print-to-pdf={}", pdf.display()))
+        .arg(format!("file://{}", page.display()))
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("chromium starts");
+    let started = Instant::now();
+    loop {
+        if let Some(status) = child.try_wait().expect("chromium can be waited for") {
+            assert!(status.success(), "chromium exited with {status}");
+            break;
+        }
+        if started.elapsed() > PRINT_TIMEOUT {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("chromium did not print within {PRINT_TIMEOUT:?}");
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    assert!(pdf.is_file(), "chromium wrote no PDF");
+}
+
+/// Every page is A4, portrait (595 x 842 pt) or landscape (842 x 595 pt).
+fn assert_a4(pdf: &Path) {
+    let info = run(Command::new("pdfinfo").arg(pdf));
+    let pages: usize = info
+        .lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .and_then(|n| n.trim().parse().ok())
+        .expect("pdfinfo reports the page count");
+    assert!(pages >= 4, "only {pages} pages");
+    let sizes = run(Command::new("pdfinfo")
+        .args(["-f", "1", "-l", &pages.to_string()])
+        .arg(pdf));
+    let mut landscape = 0;
+    for line in sizes
+        .lines()
+        .filter(|l| l.starts_with("Page ") && l.contains(" size:"))
+    {
+        let numbers: Vec<&str> = line
+            .split_whitespace()
+            .filter(|w| w.chars().all(|c| c.is_ascii_digit() || c == '.'))
+            .collect();
+        // "Page    3 size: 841.92 x 594.96 pts (A4)": page number, width, height.
+        let [_, width, height] = numbers[..] else {
+            panic!("unexpected pdfinfo line: {line}");
+        };
+        let (w, h) = (width.split('.').next(), height.split('.').next());
+        match (w, h) {
+            (Some("594" | "595"), Some("841" | "842")) => {}
+            (Some("841" | "842"), Some("594" | "595")) => landscape += 1,
+            _ => panic!("not an A4 page: {line}"),
+        }
+    }
+    assert!(landscape >= 1, "the main table prints landscape");
+}
+
+/// Sarabun regular and bold are embedded, and no other font (a fallback would mean a glyph
+/// Sarabun lacks, or tofu).
+fn assert_sarabun_embedded(pdf: &Path) {
+    let fonts = run(Command::new("pdffonts").arg(pdf));
+    let rows: Vec<&str> = fonts.lines().skip(2).collect();
+    assert!(!rows.is_empty(), "no fonts: {fonts}");
+    for row in &rows {
+        let cells: Vec<&str> = row.split_whitespace().collect();
+        assert!(row.contains("Sarabun"), "a font other than Sarabun: {row}");
+        // name type... encoding emb sub uni object generation
+        assert_eq!(cells[cells.len() - 5], "yes", "not embedded: {row}");
+    }
+    for face in ["Sarabun-Regular", "Sarabun-Bold"] {
+        assert!(fonts.contains(face), "{face} missing: {fonts}");
+    }
+}
+
+/// The seed's phrases in the PDF's text, in order, none of the extraction errors, and no
+/// stray glyphs (a mark painted apart from its letter shows as a zero-width word).
+fn assert_seed_text(pdf: &Path) {
+    // -raw keeps the content stream's order: the page's reading order, cell by cell.
+    let raw = run(Command::new("pdftotext")
+        .args(["-raw", "-enc", "UTF-8"])
+        .arg(pdf)
+        .arg("-"));
+    // SARA AM may come out decomposed (NIKHAHIT + SARA AA).
+    let text = squeeze(&raw).replace("\u{0E4D}\u{0E32}", "\u{0E33}");
+    let mut section_start = 0;
+    for (s, section) in SEED.iter().enumerate() {
+        let mut section_end = section_start;
+        for chain in section.iter() {
+            let mut at = section_start;
+            for phrase in chain.iter() {
+                let wanted = squeeze(&thai_digits(phrase));
+                match text[at..].find(&wanted) {
+                    Some(found) => at += found + wanted.len(),
+                    None => {
+                        let anywhere = text.contains(&wanted);
+                        panic!(
+                            "section {s}: «{phrase}» {} after byte {at}",
+                            if anywhere {
+                                "is out of order"
+                            } else {
+                                "is missing"
+                            }
+                        );
+                    }
+                }
+            }
+            section_end = section_end.max(at);
+        }
+        section_start = section_end;
+    }
+    for error in EXTRACTION_ERRORS {
+        for form in [squeeze(error), squeeze(&thai_digits(error))] {
+            assert!(!text.contains(&form), "extraction error «{error}» printed");
+        }
+    }
+    let bbox = run(Command::new("pdftotext").arg("-bbox").arg(pdf).arg("-"));
+    for word in bbox.lines().filter(|l| l.contains("<word ")) {
+        let attr = |name: &str| {
+            word.split(&format!("{name}=\""))
+                .nth(1)
+                .and_then(|rest| rest.split('"').next())
+                .map(str::to_owned)
+        };
+        assert_ne!(attr("xMin"), attr("xMax"), "stray glyph: {word}");
+    }
+}
+
+#[test]
+fn seed_plan_prints_as_the_official_document() {
+    if !tools_present() {
+        return;
+    }
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let work = tempfile::tempdir().expect("a temporary folder");
+    let output = work.path().join("site");
+    let status = Command::new(env!("CARGO_BIN_EXE_planbook"))
+        .arg("build")
+        .arg("--content")
+        .arg(repo.join("content"))
+        .arg("--output")
+        .arg(&output)
+        .stdout(Stdio::null())
+        .status()
+        .expect("planbook runs");
+    assert!(status.success(), "planbook build failed");
+
+    // Every plan gets its document; the fonts it links to are there.
+    let plans = std::fs::read_dir(output.join("2566/plans"))
+        .expect("plans were written")
+        .flat_map(|office| std::fs::read_dir(office.expect("an office").path()))
+        .flatten()
+        .map(|plan| plan.expect("a plan").path().join("plan.html"))
+        .collect::<Vec<_>>();
+    assert_eq!(plans.len(), 4);
+    for page in &plans {
+        assert!(page.is_file(), "{} missing", page.display());
+    }
+    for font in ["Sarabun-Regular.ttf", "Sarabun-Bold.ttf", "OFL.txt"] {
+        assert!(output.join("static/fonts").join(font).is_file(), "{font}");
+    }
+
+    let profile = tempfile::tempdir().expect("a Chromium profile folder");
+    let pdf = work.path().join("plan.pdf");
+    print_to_pdf(&output.join(SEED_PAGE), &pdf, profile.path());
+    assert_a4(&pdf);
+    assert_sarabun_embedded(&pdf);
+    assert_seed_text(&pdf);
+}
