@@ -59,12 +59,25 @@ impl Sum for Amounts {
     }
 }
 
-/// `part / whole × 100`, exact; 0 when `whole` is 0.
+/// `part / whole × 100`, exact; 0 when `whole` is 0. Never panics: a result beyond
+/// `Decimal`'s range (absurd inputs only) saturates.
 pub fn percent(part: Decimal, whole: Decimal) -> Decimal {
     if whole.is_zero() {
-        Decimal::ZERO
-    } else {
-        part * Decimal::ONE_HUNDRED / whole
+        return Decimal::ZERO;
+    }
+    let saturated = || {
+        if part.is_sign_negative() != whole.is_sign_negative() {
+            Decimal::MIN
+        } else {
+            Decimal::MAX
+        }
+    };
+    match part.checked_mul(Decimal::ONE_HUNDRED) {
+        Some(scaled) => scaled.checked_div(whole).unwrap_or_else(saturated),
+        None => part
+            .checked_div(whole)
+            .and_then(|ratio| ratio.checked_mul(Decimal::ONE_HUNDRED))
+            .unwrap_or_else(saturated),
     }
 }
 
@@ -92,5 +105,8 @@ mod tests {
         assert_eq!(percent(dec!(5), Decimal::ZERO), Decimal::ZERO);
         assert_eq!(round2(dec!(0.125)), dec!(0.13));
         assert_eq!(round2(dec!(-0.125)), dec!(-0.13));
+        assert_eq!(percent(Decimal::MAX, dec!(1)), Decimal::MAX);
+        assert_eq!(percent(Decimal::MAX, dec!(-0.01)), Decimal::MIN);
+        assert_eq!(percent(Decimal::MAX, Decimal::MAX), dec!(100));
     }
 }

@@ -1,5 +1,6 @@
 //! Render: figures into pages through the theme's tera templates.
 
+pub mod charts;
 pub mod document;
 pub mod filters;
 pub mod theme;

@@ -1,0 +1,275 @@
+//! The cumulative S-curve of a fiscal year: actual rate, spending plan, quarterly targets.
+
+use super::axis::{Axis, Ticked, coord};
+use super::draw::{self, Area, DrawResult, Marker, Swatch};
+use super::svg::Fnv;
+use super::text::percent;
+use super::{font, text};
+use crate::compute::round2;
+use crate::compute::series::MonthFigures;
+use crate::model::FiscalYear;
+use crate::thai::{fiscal_year_label, format_number, month_abbr, month_short};
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, VPos};
+use rust_decimal::Decimal;
+
+const SIZE: (u32, u32) = (720, 420);
+/// Rates beyond ±this are drawn at the axis edge (their labels keep the real value).
+const PERCENT_CAP: i64 = 1000;
+
+/// One month placed on the x axis (0 = October).
+struct Point {
+    index: usize,
+    rate: Decimal,
+    planned: Option<Decimal>,
+    target: Option<Decimal>,
+}
+
+fn points(months: &[MonthFigures], fiscal_year: FiscalYear) -> Vec<Point> {
+    let mut out: Vec<Point> = months
+        .iter()
+        .filter(|m| m.month.fiscal_year() == fiscal_year && (1..=12).contains(&m.month.month))
+        .map(|m| Point {
+            index: m.month.fiscal_index(),
+            rate: text::rate(m.disbursed_cumulative, m.allocation),
+            planned: m.planned_cumulative.map(|p| text::rate(p, m.allocation)),
+            target: m.target_rate,
+        })
+        .collect();
+    out.sort_by_key(|p| p.index);
+    out.dedup_by_key(|p| p.index);
+    out
+}
+
+fn id(title: &str, months: &[MonthFigures], fiscal_year: FiscalYear) -> String {
+    let mut h = Fnv::new("s_curve");
+    h.str(title);
+    h.str(&fiscal_year.0.to_string());
+    for m in months {
+        h.str(&m.month.to_string());
+        h.dec(m.disbursed_cumulative);
+        h.dec(m.allocation);
+        h.dec(m.planned_cumulative.unwrap_or(Decimal::MIN));
+        h.dec(m.target_rate.unwrap_or(Decimal::MIN));
+    }
+    h.id()
+}
+
+/// `ปีงบประมาณ พ.ศ. 2566: เบิกจ่ายสะสมร้อยละ 93.65 ณ มี.ค. 66 แผนร้อยละ 60.00 เป้าหมายร้อยละ 52.00`
+fn describe(months: &[MonthFigures], fiscal_year: FiscalYear) -> String {
+    let mut out = fiscal_year_label(fiscal_year, false);
+    let last = months
+        .iter()
+        .filter(|m| m.month.fiscal_year() == fiscal_year)
+        .max_by_key(|m| m.month);
+    match last {
+        None => out.push_str(": ยังไม่มีข้อมูลการเบิกจ่าย"),
+        Some(m) => {
+            out.push_str(&format!(
+                ": เบิกจ่ายสะสมร้อยละ {} ณ {}",
+                format_number(round2(text::rate(m.disbursed_cumulative, m.allocation)), 2),
+                month_short(m.month, false)
+            ));
+            if let Some(planned) = m.planned_cumulative.map(|p| text::rate(p, m.allocation)) {
+                out.push_str(&format!(" แผนร้อยละ {}", format_number(round2(planned), 2)));
+            }
+            if let Some(target) = m.target_rate {
+                out.push_str(&format!(
+                    " เป้าหมายร้อยละ {}",
+                    format_number(round2(target), 2)
+                ));
+            }
+        }
+    }
+    out
+}
+
+/// Cumulative S-curve for a fiscal year: the actual cumulative disbursement rate (solid line,
+/// round markers, latest value written), the cumulative spending plan rate where present
+/// (dashed, square markers) and the monthly target steps (dotted, stepped). The x axis shows
+/// all twelve months ต.ค. … ก.ย. even when data stops earlier; the y axis is 0–100 %,
+/// widened for rates above 100 or below 0 (rates beyond ±1000 % are drawn at the edge).
+/// Months outside `fiscal_year` are ignored. Rates are computed like `MonthFigures::rate`.
+pub fn s_curve(title: &str, months: &[MonthFigures], fiscal_year: FiscalYear) -> String {
+    let title = text::clean(title);
+    let id = id(&title, months, fiscal_year);
+    let desc = describe(months, fiscal_year);
+    let points = points(months, fiscal_year);
+    draw::render(&id, SIZE, &title, &desc, |root| {
+        draw_chart(root, &title, &points, fiscal_year)
+    })
+}
+
+fn draw_chart(root: &Area, title: &str, points: &[Point], fiscal_year: FiscalYear) -> DrawResult {
+    draw::title(root, title)?;
+    let cap = Decimal::from(PERCENT_CAP);
+    let values = points
+        .iter()
+        .flat_map(|p| [Some(p.rate), p.planned, p.target])
+        .flatten()
+        .map(|v| v.clamp(-cap, cap));
+    let (min, max) = values.fold((Decimal::ZERO, Decimal::ONE_HUNDRED), |(lo, hi), v| {
+        (lo.min(v), hi.max(v))
+    });
+    let axis = Axis::nice(min, max, 5);
+    let ticks = axis.ticks();
+    let tick_decimals = super::text::decimals_for(axis.step);
+    let months: Vec<_> = fiscal_year.months().collect();
+
+    let mut chart = ChartBuilder::on(root)
+        .margin_top(draw::TITLE_BAND + 12)
+        .margin_bottom(draw::LEGEND_BAND)
+        .margin_right(24)
+        .x_label_area_size(52)
+        .y_label_area_size(56)
+        .build_cartesian_2d(
+            Ticked::new(-0.5..11.5, (0..12).map(f64::from).collect()),
+            axis.ticked(),
+        )?;
+    let x_label = |x: &f64| {
+        let i = x.round();
+        if (0.0..12.0).contains(&i) {
+            months
+                .get(i as usize)
+                .map(|m| month_abbr(*m).to_owned())
+                .unwrap_or_default()
+        } else {
+            String::new()
+        }
+    };
+    let y_label = |y: &f64| {
+        ticks
+            .iter()
+            .find(|t| coord(**t) == *y)
+            .map(|t| format!("{}%", format_number(*t, tick_decimals)))
+            .unwrap_or_default()
+    };
+    chart
+        .configure_mesh()
+        .disable_x_mesh()
+        .bold_line_style(draw::GRID)
+        .light_line_style(TRANSPARENT)
+        .axis_style(draw::AXIS)
+        .x_label_style(font::text(draw::LABEL_PX, draw::MUTED))
+        .y_label_style(font::text(draw::LABEL_PX, draw::MUTED))
+        .axis_desc_style(font::text(draw::SMALL_PX, draw::MUTED))
+        .x_label_formatter(&x_label)
+        .y_label_formatter(&y_label)
+        .x_desc(fiscal_year_label(fiscal_year, false))
+        .draw()?;
+
+    let x = |p: &Point| p.index as f64;
+
+    // Targets: a dotted step per month, joined where consecutive months both have one.
+    let mut step: Vec<(f64, f64)> = Vec::new();
+    let mut last_index = None;
+    let mut steps = Vec::new();
+    for p in points {
+        match p.target {
+            Some(t) => {
+                if last_index.is_some_and(|i| i + 1 != p.index) {
+                    steps.push(std::mem::take(&mut step));
+                }
+                let y = axis.clamp(t);
+                step.push((x(p) - 0.5, y));
+                step.push((x(p) + 0.5, y));
+                last_index = Some(p.index);
+            }
+            None => {
+                steps.push(std::mem::take(&mut step));
+                last_index = None;
+            }
+        }
+    }
+    steps.push(step);
+    for s in steps.into_iter().filter(|s| !s.is_empty()) {
+        chart.draw_series(std::iter::once(PathElement::new(
+            s,
+            draw::TARGET_LINE.stroke_width(3),
+        )))?;
+    }
+
+    // Spending plan: dashed, hollow squares.
+    let plan: Vec<(f64, f64)> = points
+        .iter()
+        .filter_map(|p| p.planned.map(|v| (x(p), axis.clamp(v))))
+        .collect();
+    if !plan.is_empty() {
+        chart.draw_series(std::iter::once(PathElement::new(
+            plan.clone(),
+            draw::PLAN_LINE.stroke_width(2),
+        )))?;
+        for at in &plan {
+            draw::marker(root, chart.backend_coord(at), Marker::Square)?;
+        }
+    }
+
+    // Actual: solid, filled dots, and the latest value written beside the last dot.
+    let actual: Vec<(f64, f64)> = points.iter().map(|p| (x(p), axis.clamp(p.rate))).collect();
+    chart.draw_series(std::iter::once(PathElement::new(
+        actual.clone(),
+        draw::DARK.stroke_width(3),
+    )))?;
+    for at in &actual {
+        draw::marker(root, chart.backend_coord(at), Marker::Dot)?;
+    }
+    if let (Some(last), Some(at)) = (points.last(), actual.last()) {
+        let (px, py) = chart.backend_coord(at);
+        let (h, dx) = if last.index >= 10 {
+            (HPos::Right, -8)
+        } else {
+            (HPos::Left, 8)
+        };
+        draw::text(
+            root,
+            &percent(last.rate),
+            (px + dx, py - 12),
+            font::bold(draw::SMALL_PX, draw::DARK),
+            h,
+            VPos::Center,
+        )?;
+    } else {
+        let (px, py) =
+            chart.backend_coord(&(5.5, coord(axis.lo + (axis.hi - axis.lo) / Decimal::TWO)));
+        draw::text(
+            root,
+            "ยังไม่มีข้อมูลการเบิกจ่าย",
+            (px, py),
+            font::text(draw::LABEL_PX, draw::MUTED),
+            HPos::Center,
+            VPos::Center,
+        )?;
+    }
+
+    let mut entries = vec![(
+        "เบิกจ่ายสะสม",
+        Swatch::Line {
+            color: draw::DARK,
+            width: 3,
+            marker: Marker::Dot,
+        },
+    )];
+    if !plan.is_empty() {
+        entries.push((
+            "แผนการใช้จ่ายสะสม",
+            Swatch::Line {
+                color: draw::PLAN_LINE,
+                width: 2,
+                marker: Marker::Square,
+            },
+        ));
+    }
+    if points.iter().any(|p| p.target.is_some()) {
+        entries.push((
+            "เป้าหมายการเบิกจ่าย",
+            Swatch::Line {
+                color: draw::TARGET_LINE,
+                width: 3,
+                marker: Marker::None,
+            },
+        ));
+    }
+    let (_, h) = root.dim_in_pixel();
+    draw::legend(root, &entries, h as i32 - draw::LEGEND_BAND as i32 / 2 - 2)?;
+    Ok(())
+}
