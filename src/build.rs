@@ -5,9 +5,12 @@ use crate::diag::{Diagnostics, SourceMap};
 use crate::export;
 use crate::model::{Content, Month};
 use crate::output::{Staging, WriteError};
-use crate::render::{self, RenderError, theme::Theme};
+use crate::render::views::SiteContext;
+use crate::render::{RenderError, paths, theme::Theme};
+use crate::site::{self, BrokenLink, Progress, SiteError};
 use crate::{load, validate};
 use rayon::prelude::*;
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -38,6 +41,8 @@ pub enum BuildError {
     NoContent(PathBuf),
     Write(WriteError),
     Render(RenderError),
+    /// Pages link to files that do not exist, or outside the output folder.
+    BrokenLinks(Vec<BrokenLink>),
 }
 
 impl std::fmt::Display for BuildError {
@@ -53,6 +58,16 @@ impl std::fmt::Display for BuildError {
             }
             BuildError::Write(e) => write!(f, "cannot write {e}"),
             BuildError::Render(e) => write!(f, "{e}"),
+            BuildError::BrokenLinks(links) => {
+                for (i, link) in links.iter().enumerate() {
+                    if i > 0 {
+                        writeln!(f)?;
+                        write!(f, "error: ")?;
+                    }
+                    write!(f, "{link}")?;
+                }
+                Ok(())
+            }
         }
     }
 }
@@ -71,14 +86,52 @@ impl From<RenderError> for BuildError {
     }
 }
 
+impl From<SiteError> for BuildError {
+    fn from(e: SiteError) -> Self {
+        match e {
+            SiteError::Render(e) => BuildError::Render(e),
+            SiteError::Write(e) => BuildError::Write(e),
+        }
+    }
+}
+
 /// What a successful build did.
 #[derive(Debug)]
 pub struct BuildSummary {
     pub plans: usize,
     pub files: usize,
+    /// HTML pages of the site.
+    pub pages: usize,
+    /// Charts drawn into those pages.
+    pub charts: usize,
     pub warnings: String,
     pub warning_count: usize,
     pub elapsed: Duration,
+}
+
+impl BuildSummary {
+    /// The one line printed at the end of a build, also when piped.
+    pub fn line(&self, output: &Path) -> String {
+        format!(
+            "built {} plan{} into {}: {} page{}, {} chart{}, {} file{}, {} warning{} in {:.2} s",
+            self.plans,
+            plural(self.plans),
+            output.display(),
+            self.pages,
+            plural(self.pages),
+            self.charts,
+            plural(self.charts),
+            self.files,
+            plural(self.files),
+            self.warning_count,
+            plural(self.warning_count),
+            self.elapsed.as_secs_f64()
+        )
+    }
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
 }
 
 /// Loads and validates a content folder.
@@ -107,22 +160,56 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, BuildError> {
         });
     }
     let figures = compute::execute(&checked.content, options.as_of);
-    let theme = Theme::default_theme()?;
+    let theme = Theme::load(&options.content_dir, checked.content.site.theme.as_deref())?;
     let staging = Staging::begin(&options.output_dir)?;
     write_data(&staging, &checked.content, &figures)?;
-    staging.write(
-        "index.html",
-        render::index_page(&theme, &checked.content, &figures)?.as_bytes(),
-    )?;
+    let progress = Progress::new(started);
+    let context = SiteContext::new(&checked.content, &figures);
+    let stats = site::write_site(&context, &theme, &staging, &progress)?;
+    progress.finish();
+    // Every writer has run: check the links of everything staged.
+    let broken = links_still_broken(
+        site::check_links(staging.root()),
+        &promised_pages(&checked.content),
+    );
+    if !broken.is_empty() {
+        return Err(BuildError::BrokenLinks(broken));
+    }
     let files = staging.files_written();
     staging.publish()?;
     Ok(BuildSummary {
         plans: checked.content.plans.len(),
         files,
+        pages: stats.pages,
+        charts: stats.charts,
         warnings: checked.diagnostics.render(&checked.sources),
         warning_count: checked.diagnostics.warning_count(),
         elapsed: started.elapsed(),
     })
+}
+
+/// Pages that a stage not yet part of this build will write: the printable plan documents
+/// (`plan.html`). Links to them are tolerated while they are missing; once the document
+/// stage writes them they are checked like any other file.
+fn promised_pages(content: &Content) -> BTreeSet<String> {
+    content
+        .plans
+        .iter()
+        .map(|p| paths::plan_document(&p.id))
+        .collect()
+}
+
+fn links_still_broken(broken: Vec<BrokenLink>, promised: &BTreeSet<String>) -> Vec<BrokenLink> {
+    broken
+        .into_iter()
+        .filter(|link| {
+            link.external
+                || !link
+                    .target
+                    .as_ref()
+                    .is_some_and(|target| promised.contains(target))
+        })
+        .collect()
 }
 
 /// The JSON and CSV export.
