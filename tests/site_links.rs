@@ -138,3 +138,34 @@ fn every_page_uses_the_bundled_font_and_no_script_is_needed() {
         assert!(!html.contains("<noscript"), "{name}");
     }
 }
+
+#[test]
+fn a_link_to_a_missing_page_fails_the_build_and_names_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let content = site_support::copy_example(dir.path());
+    std::fs::write(
+        content.join("pages/broken.md"),
+        "---\ntitle: ลิงก์เสีย\n---\n\n[ไปไหน](../nowhere/index.html)\n",
+    )
+    .unwrap();
+    let output = dir.path().join("site");
+    std::fs::create_dir(&output).unwrap();
+    std::fs::write(output.join("old.html"), "old").unwrap();
+    let options = planbook::build::BuildOptions {
+        content_dir: content,
+        output_dir: output.clone(),
+        as_of: None,
+    };
+    let error = planbook::build::build(&options).expect_err("a broken link must fail");
+    assert!(matches!(
+        error,
+        planbook::build::BuildError::BrokenLinks(ref links) if links.len() == 1
+    ));
+    assert_eq!(
+        error.to_string(),
+        "broken link in pages/broken/index.html: ../nowhere/index.html"
+    );
+    // Nothing was published: the previous output stands.
+    assert!(output.join("old.html").is_file());
+    assert!(!output.join("index.html").exists());
+}

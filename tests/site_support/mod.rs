@@ -70,3 +70,22 @@ pub fn attribute_values(html: &str, attr: &str) -> Vec<String> {
     }
     out
 }
+
+/// Copies the example content to `dir/content` so a test can change it.
+pub fn copy_example(dir: &Path) -> PathBuf {
+    let to = dir.join("content");
+    copy_tree(&example_content(), &to);
+    to
+}
+
+fn copy_tree(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("create dir");
+    for entry in std::fs::read_dir(from).expect("read dir").flatten() {
+        let target = to.join(entry.file_name());
+        if entry.path().is_dir() {
+            copy_tree(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).expect("copy");
+        }
+    }
+}

@@ -13,9 +13,12 @@ pub struct PageView<'a> {
     pub description: Option<&'a str>,
     /// Sanitised HTML.
     pub body: String,
+    /// The body has no heading of its own: the template shows the title.
+    pub heading: bool,
 }
 
 pub fn free_page<'a>(ctx: &'a SiteContext<'a>, page: &'a Page) -> PageView<'a> {
+    let body = markdown::to_html(&page.body);
     PageView {
         layout: ctx.layout(
             paths::page(&page.slug),
@@ -24,6 +27,7 @@ pub fn free_page<'a>(ctx: &'a SiteContext<'a>, page: &'a Page) -> PageView<'a> {
             vec![Crumb::new("หน้าหลัก", paths::dashboard())],
         ),
         description: page.description.as_deref(),
-        body: markdown::to_html(&page.body),
+        heading: !body.trim_start().starts_with("<h1"),
+        body,
     }
 }
