@@ -137,6 +137,8 @@ pub struct EventRow<'a> {
     pub participants: Option<String>,
     pub evaluated_on: Option<String>,
     pub evaluation_due: Option<String>,
+    /// Not evaluated and past the 60 days as of the month's end.
+    pub overdue: bool,
 }
 
 #[derive(Serialize)]
@@ -324,16 +326,19 @@ fn event_rows<'a>(plan: &'a Plan, figures: &PlanFigures) -> Vec<EventRow<'a>> {
         .iter()
         .filter(|e| e.month <= figures.as_of)
         .flat_map(|e| e.events.iter())
-        .map(|e| EventRow {
-            name: &e.name,
-            kind: e.kind.as_str(),
-            ended_on: e.ended_on.to_string(),
-            participants: e.participants.map(quantity),
-            evaluated_on: e.evaluated_on.map(|d| d.to_string()),
-            evaluation_due: e
-                .kind
-                .needs_evaluation()
-                .then(|| e.ended_on.add_days(EVALUATION_DAYS).to_string()),
+        .map(|e| {
+            let due = e.ended_on.add_days(EVALUATION_DAYS);
+            EventRow {
+                name: &e.name,
+                kind: e.kind.as_str(),
+                ended_on: e.ended_on.to_string(),
+                participants: e.participants.map(quantity),
+                evaluated_on: e.evaluated_on.map(|d| d.to_string()),
+                evaluation_due: e.kind.needs_evaluation().then(|| due.to_string()),
+                overdue: e.kind.needs_evaluation()
+                    && e.evaluated_on.is_none()
+                    && figures.as_of.last_day() > due,
+            }
         })
         .collect()
 }
