@@ -262,3 +262,41 @@ pub fn plans_alerts<'a>(
     out.sort_by_key(|a| !a.serious);
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::compute::targets::Status;
+    use rust_decimal_macros::dec;
+
+    #[test]
+    fn summary_gives_exact_strings_and_clamped_bars() {
+        let totals = Amounts {
+            allocation: dec!(6300),
+            original_allocation: dec!(6000),
+            disbursed: dec!(7000),
+            committed: dec!(100),
+            ..Amounts::default()
+        };
+        let target = TargetFigures {
+            status: Status::Behind,
+            quarter_target: Some(dec!(120)),
+            target_gap: Some(dec!(-8.888)),
+            behind_quarter: Some((2, dec!(-1))),
+            at_risk_line: None,
+            spending_target: None,
+            spending_gap: None,
+        };
+        let s = summary(&totals, &target, Some(dec!(3150)));
+        assert_eq!(s.allocation, "6300.00");
+        assert!(s.revised);
+        assert_eq!(s.remaining, "-800.00");
+        assert_eq!(s.rate, "111.11");
+        assert_eq!(s.bar, "100.00");
+        assert_eq!(s.marker.as_deref(), Some("100.00"));
+        assert_eq!(s.gap.as_deref(), Some("-8.89"));
+        assert_eq!(s.planned_rate.as_deref(), Some("50.00"));
+        assert_eq!(s.status, "behind");
+        assert_eq!(s.behind_quarter, Some(2));
+    }
+}
