@@ -5,7 +5,9 @@ use crate::diag::{Diagnostics, FileId, SourceMap};
 use crate::export;
 use crate::model::{Content, FiscalYearSettings, Month, Plan};
 use crate::output::{Staging, WriteError};
+use crate::render::views::SiteContext;
 use crate::render::{self, RenderError, theme::Theme};
+use crate::site::{self, BrokenLink, Progress, SiteError};
 use crate::{load, validate};
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
@@ -38,6 +40,8 @@ pub enum BuildError {
     NoContent(PathBuf),
     Write(WriteError),
     Render(RenderError),
+    /// Pages link to files that do not exist, or outside the output folder.
+    BrokenLinks(Vec<BrokenLink>),
 }
 
 impl std::fmt::Display for BuildError {
@@ -53,6 +57,16 @@ impl std::fmt::Display for BuildError {
             }
             BuildError::Write(e) => write!(f, "cannot write {e}"),
             BuildError::Render(e) => write!(f, "{e}"),
+            BuildError::BrokenLinks(links) => {
+                for (i, link) in links.iter().enumerate() {
+                    if i > 0 {
+                        writeln!(f)?;
+                        write!(f, "error: ")?;
+                    }
+                    write!(f, "{link}")?;
+                }
+                Ok(())
+            }
         }
     }
 }
@@ -71,14 +85,52 @@ impl From<RenderError> for BuildError {
     }
 }
 
+impl From<SiteError> for BuildError {
+    fn from(e: SiteError) -> Self {
+        match e {
+            SiteError::Render(e) => BuildError::Render(e),
+            SiteError::Write(e) => BuildError::Write(e),
+        }
+    }
+}
+
 /// What a successful build did.
 #[derive(Debug)]
 pub struct BuildSummary {
     pub plans: usize,
     pub files: usize,
+    /// HTML pages of the site.
+    pub pages: usize,
+    /// Charts drawn into those pages.
+    pub charts: usize,
     pub warnings: String,
     pub warning_count: usize,
     pub elapsed: Duration,
+}
+
+impl BuildSummary {
+    /// The one line printed at the end of a build, also when piped.
+    pub fn line(&self, output: &Path) -> String {
+        format!(
+            "built {} plan{} into {}: {} page{}, {} chart{}, {} file{}, {} warning{} in {:.2} s",
+            self.plans,
+            plural(self.plans),
+            output.display(),
+            self.pages,
+            plural(self.pages),
+            self.charts,
+            plural(self.charts),
+            self.files,
+            plural(self.files),
+            self.warning_count,
+            plural(self.warning_count),
+            self.elapsed.as_secs_f64()
+        )
+    }
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
 }
 
 /// One plan folder checked, with the texts its findings quote.
@@ -159,20 +211,26 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, BuildError> {
         });
     }
     let figures = compute::execute(&checked.content, options.as_of);
-    let theme = Theme::default_theme()?;
+    let theme = Theme::load(&options.content_dir, checked.content.site.theme.as_deref())?;
     let staging = Staging::begin(&options.output_dir)?;
     write_data(&staging, &checked.content, &figures)?;
-    staging.write(
-        "index.html",
-        render::index_page(&theme, &checked.content, &figures)?.as_bytes(),
-    )?;
     write_documents(&staging, &theme, &checked.content)?;
-    copy_fonts(&staging)?;
+    let progress = Progress::new(started);
+    let context = SiteContext::new(&checked.content, &figures);
+    let stats = site::write_site(&context, &theme, &staging, &progress)?;
+    progress.finish();
+    // Every writer has run: check the links of everything staged.
+    let broken = site::check_links(staging.root());
+    if !broken.is_empty() {
+        return Err(BuildError::BrokenLinks(broken));
+    }
     let files = staging.files_written();
     staging.publish()?;
     Ok(BuildSummary {
         plans: checked.content.plans.len(),
         files,
+        pages: stats.pages,
+        charts: stats.charts,
         warnings: checked.diagnostics.render(&checked.sources),
         warning_count: checked.diagnostics.warning_count(),
         elapsed: started.elapsed(),
@@ -197,29 +255,6 @@ fn write_documents(staging: &Staging, theme: &Theme, content: &Content) -> Resul
         staging.write(&render::document::document_path(&plan.id), html.as_bytes())?;
         Ok(())
     })
-}
-
-/// The bundled Sarabun faces the plan document uses, with their licence.
-const FONTS: &[(&str, &[u8])] = &[
-    (
-        "static/fonts/Sarabun-Regular.ttf",
-        include_bytes!("../themes/default/static/fonts/Sarabun-Regular.ttf"),
-    ),
-    (
-        "static/fonts/Sarabun-Bold.ttf",
-        include_bytes!("../themes/default/static/fonts/Sarabun-Bold.ttf"),
-    ),
-    (
-        "static/fonts/OFL.txt",
-        include_bytes!("../themes/default/static/fonts/OFL.txt"),
-    ),
-];
-
-/// Copies the bundled fonts to `static/fonts/`. The site's static-file copy may replace this.
-fn copy_fonts(staging: &Staging) -> Result<(), WriteError> {
-    FONTS
-        .iter()
-        .try_for_each(|(path, bytes)| staging.write(path, bytes))
 }
 
 /// The JSON and CSV export.

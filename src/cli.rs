@@ -189,17 +189,7 @@ fn build(options: BuildOptions) -> ExitCode {
         Ok(summary) => {
             eprint!("{}", summary.warnings);
             let mut out = std::io::stdout();
-            let _ = writeln!(
-                out,
-                "built {} plan{} into {} ({} files, {} warning{}) in {} ms",
-                summary.plans,
-                plural(summary.plans),
-                options.output_dir.display(),
-                summary.files,
-                summary.warning_count,
-                plural(summary.warning_count),
-                summary.elapsed.as_millis()
-            );
+            let _ = writeln!(out, "{}", summary.line(&options.output_dir));
             ExitCode::SUCCESS
         }
         Err(error) => fail(&error),

@@ -13,5 +13,6 @@ pub mod model;
 pub mod output;
 pub mod render;
 pub mod scaffold;
+pub mod site;
 pub mod thai;
 pub mod validate;

@@ -1,43 +1,233 @@
-//! The theme: tera templates embedded in the binary, compiled once per build.
+//! The theme: tera templates and static files. The default theme is embedded in the binary;
+//! `theme: NAME` in site.yaml overlays `<content>/../themes/NAME/` on it one file at a time
+//! (`templates/**/*.html`, `static/**`). Templates are compiled once per build.
 
 use super::RenderError;
 use serde::Serialize;
+use std::borrow::Cow;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
 
-/// The default theme's templates, embedded so a content folder needs no theme of its own.
-const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
-    (
-        "index.html",
-        include_str!("../../themes/default/templates/index.html"),
-    ),
-    (
-        "plan.html",
-        include_str!("../../themes/default/templates/plan.html"),
-    ),
-];
+/// The default theme, embedded whole so a content folder needs no theme of its own:
+/// `templates/**/*.html` and `static/**`.
+static DEFAULT_THEME: include_dir::Dir<'static> =
+    include_dir::include_dir!("$CARGO_MANIFEST_DIR/themes/default");
 
 pub struct Theme {
     tera: tera::Tera,
+    /// Path under `static/` → bytes, the overrides applied.
+    statics: BTreeMap<String, Cow<'static, [u8]>>,
 }
 
 impl Theme {
-    /// The embedded default theme.
+    /// The embedded default theme alone.
     pub fn default_theme() -> Result<Theme, RenderError> {
-        let mut tera = tera::Tera::new();
-        super::filters::register(&mut tera);
-        tera.add_raw_templates(DEFAULT_TEMPLATES.iter().copied())
-            .map_err(|e| RenderError {
-                template: "(default theme)".into(),
-                message: e.to_string(),
-            })?;
-        Ok(Theme { tera })
+        compile(default_templates(), default_statics())
+    }
+
+    /// The default theme with `<content>/../themes/<name>/` laid over it, file by file.
+    pub fn load(content_dir: &Path, name: Option<&str>) -> Result<Theme, RenderError> {
+        let mut templates = default_templates();
+        let mut statics = default_statics();
+        if let Some(name) = name {
+            let folder = theme_folder(content_dir, name);
+            if !folder.is_dir() {
+                if name == "default" {
+                    return compile(templates, statics);
+                }
+                return Err(RenderError {
+                    template: folder.display().to_string(),
+                    message: format!(
+                        "theme `{name}` not found: expected a folder themes/{name}/ beside the content folder"
+                    ),
+                });
+            }
+            for (relative, path) in files_under(&folder.join("templates"))? {
+                if relative.ends_with(".html") {
+                    let text = std::fs::read_to_string(&path).map_err(|e| RenderError {
+                        template: path.display().to_string(),
+                        message: e.to_string(),
+                    })?;
+                    templates.insert(relative, Cow::Owned(text));
+                }
+            }
+            for (relative, path) in files_under(&folder.join("static"))? {
+                let bytes = std::fs::read(&path).map_err(|e| RenderError {
+                    template: path.display().to_string(),
+                    message: e.to_string(),
+                })?;
+                statics.insert(relative, Cow::Owned(bytes));
+            }
+        }
+        compile(templates, statics)
+    }
+
+    /// Static files, by path under `static/`.
+    pub fn statics(&self) -> impl Iterator<Item = (&str, &[u8])> {
+        self.statics.iter().map(|(k, v)| (k.as_str(), v.as_ref()))
+    }
+
+    pub fn has_template(&self, template: &str) -> bool {
+        self.tera.get_template_names().any(|n| n == template)
     }
 
     pub fn render<T: Serialize>(&self, template: &str, view: &T) -> Result<String, RenderError> {
         let error = |e: tera::Error| RenderError {
             template: template.to_string(),
-            message: e.to_string(),
+            message: error_chain(&e),
         };
         let context = tera::Context::from_serialize(view).map_err(error)?;
         self.tera.render(template, &context).map_err(error)
+    }
+}
+
+fn default_templates() -> BTreeMap<String, Cow<'static, str>> {
+    embedded_files("templates")
+        .filter(|(name, _)| name.ends_with(".html"))
+        .filter_map(|(name, bytes)| {
+            let text = std::str::from_utf8(bytes).ok()?;
+            Some((name, Cow::Borrowed(text)))
+        })
+        .collect()
+}
+
+fn default_statics() -> BTreeMap<String, Cow<'static, [u8]>> {
+    embedded_files("static")
+        .map(|(name, bytes)| (name, Cow::Borrowed(bytes)))
+        .collect()
+}
+
+/// Every embedded file under `folder`, by its path relative to it (with `/`).
+fn embedded_files(folder: &str) -> impl Iterator<Item = (String, &'static [u8])> {
+    fn walk(
+        dir: &'static include_dir::Dir<'static>,
+        out: &mut Vec<&'static include_dir::File<'static>>,
+    ) {
+        out.extend(dir.files());
+        for sub in dir.dirs() {
+            walk(sub, out);
+        }
+    }
+    let mut files = Vec::new();
+    if let Some(dir) = DEFAULT_THEME.get_dir(folder) {
+        walk(dir, &mut files);
+    }
+    let prefix = format!("{folder}/");
+    files.into_iter().filter_map(move |file| {
+        let path = file.path().to_str()?.replace('\\', "/");
+        let name = path.strip_prefix(&prefix)?.to_string();
+        Some((name, file.contents()))
+    })
+}
+
+fn compile(
+    templates: BTreeMap<String, Cow<'static, str>>,
+    statics: BTreeMap<String, Cow<'static, [u8]>>,
+) -> Result<Theme, RenderError> {
+    let mut tera = tera::Tera::new();
+    super::filters::register(&mut tera);
+    tera.add_raw_templates(templates.iter().map(|(n, t)| (n.as_str(), t.as_ref())))
+        .map_err(|e| RenderError {
+            template: "(theme)".into(),
+            message: error_chain(&e),
+        })?;
+    Ok(Theme { tera, statics })
+}
+
+/// `<content>/../themes/<name>`.
+fn theme_folder(content_dir: &Path, name: &str) -> PathBuf {
+    let content = std::path::absolute(content_dir).unwrap_or_else(|_| content_dir.to_path_buf());
+    content
+        .parent()
+        .map_or_else(|| PathBuf::from("themes"), |p| p.join("themes"))
+        .join(name)
+}
+
+/// Every file under `folder` (none when it is absent), as (`a/b.ext`, path).
+fn files_under(folder: &Path) -> Result<Vec<(String, PathBuf)>, RenderError> {
+    if !folder.is_dir() {
+        return Ok(Vec::new());
+    }
+    let mut out = Vec::new();
+    for entry in walkdir::WalkDir::new(folder).sort_by_file_name() {
+        let entry = entry.map_err(|e| RenderError {
+            template: folder.display().to_string(),
+            message: e.to_string(),
+        })?;
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let Ok(relative) = entry.path().strip_prefix(folder) else {
+            continue;
+        };
+        let parts: Vec<String> = relative
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+            .collect();
+        if parts.iter().any(|p| p.starts_with('.')) {
+            continue;
+        }
+        out.push((parts.join("/"), entry.path().to_path_buf()));
+    }
+    Ok(out)
+}
+
+/// A tera error with its causes, which hold the file:line:col report.
+fn error_chain(error: &tera::Error) -> String {
+    let mut message = error.to_string();
+    let mut source = std::error::Error::source(error);
+    while let Some(cause) = source {
+        message.push_str("\n  ");
+        message.push_str(&cause.to_string());
+        source = cause.source();
+    }
+    message
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_theme_folder_overrides_one_file_at_a_time() {
+        let dir = tempfile::tempdir().unwrap();
+        let content = dir.path().join("content");
+        std::fs::create_dir(&content).unwrap();
+        let theme = dir.path().join("themes/mine");
+        std::fs::create_dir_all(theme.join("templates")).unwrap();
+        std::fs::create_dir_all(theme.join("static/css")).unwrap();
+        std::fs::write(theme.join("templates/page.html"), "MINE {{ page.title }}").unwrap();
+        std::fs::write(theme.join("static/css/site.css"), "body{}").unwrap();
+        std::fs::write(theme.join("static/logo.svg"), "<svg/>").unwrap();
+        let theme = Theme::load(&content, Some("mine")).unwrap();
+        #[derive(Serialize)]
+        struct P {
+            title: &'static str,
+        }
+        #[derive(Serialize)]
+        struct V {
+            page: P,
+        }
+        let html = theme
+            .render(
+                "page.html",
+                &V {
+                    page: P { title: "x" },
+                },
+            )
+            .unwrap();
+        assert_eq!(html, "MINE x");
+        assert!(theme.has_template("base.html"));
+        let statics: BTreeMap<&str, &[u8]> = theme.statics().collect();
+        assert_eq!(statics["css/site.css"], b"body{}");
+        assert_eq!(statics["logo.svg"], b"<svg/>");
+        assert!(statics.contains_key("fonts/Sarabun-Regular.ttf"));
+    }
+
+    #[test]
+    fn a_missing_theme_is_an_error_naming_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let error = Theme::load(dir.path(), Some("nope")).err().unwrap();
+        assert!(error.message.contains("theme `nope` not found"));
     }
 }

@@ -1,0 +1,124 @@
+//! Markdown written by users (narratives, problems, free pages) to safe HTML.
+//!
+//! User text is untrusted: pulldown-cmark renders it, then ammonia keeps only harmless tags
+//! and attributes. Nothing may leave the site folder, so links to the internet become their
+//! text followed by the address, and images become their alt text.
+
+use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
+    let mut builder = ammonia::Builder::default();
+    builder
+        .rm_tags(["img"])
+        .url_schemes(HashSet::from(["mailto"]))
+        .url_relative(ammonia::UrlRelative::PassThrough)
+        .link_rel(Some("noopener noreferrer"));
+    builder
+});
+
+/// Renders Markdown to sanitised HTML, ready to place in a page as it is.
+pub fn to_html(markdown: &str) -> String {
+    let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
+    let events = without_external_links(Parser::new_ext(markdown, options));
+    let mut html = String::new();
+    pulldown_cmark::html::push_html(&mut html, events.into_iter());
+    SANITIZER.clean(&html).to_string()
+}
+
+/// Links that leave the folder become text plus the address; images become their alt text.
+fn without_external_links<'a>(parser: Parser<'a>) -> Vec<Event<'a>> {
+    let mut out = Vec::new();
+    // For each open link or image: the address to append after its text, if dropped.
+    let mut open: Vec<Option<CowStr<'a>>> = Vec::new();
+    for event in parser {
+        match event {
+            Event::Start(Tag::Link { ref dest_url, .. }) => match kind(dest_url) {
+                Kind::Inside => {
+                    open.push(None);
+                    out.push(event);
+                }
+                Kind::Internet => open.push(Some(dest_url.clone())),
+                Kind::Refused => open.push(Some(CowStr::Borrowed(""))),
+            },
+            Event::End(TagEnd::Link) => match open.pop().flatten() {
+                Some(url) if url.is_empty() => {}
+                Some(url) => out.push(Event::Text(format!(" ({url})").into())),
+                None => out.push(event),
+            },
+            Event::Start(Tag::Image { .. }) => open.push(Some(CowStr::Borrowed(""))),
+            Event::End(TagEnd::Image) => {
+                open.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+enum Kind {
+    /// A relative link or `mailto:`: kept.
+    Inside,
+    /// `http(s)://` or `//host`: shown as text.
+    Internet,
+    /// Any other scheme (`javascript:`, `file:`, …): dropped.
+    Refused,
+}
+
+fn kind(url: &str) -> Kind {
+    let url = url.trim();
+    if url.starts_with("//") {
+        return Kind::Internet;
+    }
+    let Some((scheme, _)) = url.split_once(':') else {
+        return Kind::Inside;
+    };
+    let is_scheme = !scheme.is_empty()
+        && scheme
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c));
+    if !is_scheme || scheme.eq_ignore_ascii_case("mailto") {
+        Kind::Inside
+    } else if scheme.eq_ignore_ascii_case("http") || scheme.eq_ignore_ascii_case("https") {
+        Kind::Internet
+    } else {
+        Kind::Refused
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markdown_renders_and_hostile_markup_is_removed() {
+        assert_eq!(
+            to_html("**หนา** _เอียง_"),
+            "<p><strong>หนา</strong> <em>เอียง</em></p>\n"
+        );
+        let html = to_html("<script>alert(1)</script>\n\n\"><img src=x onerror=alert(1)>");
+        assert!(!html.contains("<script"), "{html}");
+        assert!(!html.contains("<img"), "{html}");
+        assert!(!html.contains("onerror"), "{html}");
+        let html = to_html("[click](javascript:alert(1)) <a href=\"javascript:x\">y</a>");
+        assert!(!html.contains("javascript:"), "{html}");
+        let html = to_html("<a href=\"#\" onclick=\"alert(1)\" style=\"x\">z</a>");
+        assert!(
+            !html.contains("onclick") && !html.contains("style"),
+            "{html}"
+        );
+    }
+
+    #[test]
+    fn links_out_of_the_site_become_text_with_the_address() {
+        let html = to_html("ดู [กรม](https://www.cpd.go.th) และ <https://x.test/a>");
+        assert!(!html.contains("href=\"http"), "{html}");
+        assert!(html.contains("กรม (https://www.cpd.go.th)"), "{html}");
+        let html = to_html("![แผนที่](http://x.test/a.png)");
+        assert_eq!(html, "<p>แผนที่</p>\n");
+        let html = to_html("[เกี่ยวกับ](../about/index.html) [mail](mailto:a@b.th)");
+        assert!(html.contains("href=\"../about/index.html\""), "{html}");
+        assert!(html.contains("href=\"mailto:a@b.th\""), "{html}");
+    }
+}

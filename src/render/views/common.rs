@@ -1,0 +1,302 @@
+//! View pieces shared by many pages: the layout, money summaries, monthly rows, plan and
+//! roll-up rows, alerts. Money and rates are exact decimal strings the filters format.
+
+use crate::compute::alerts::Alert;
+use crate::compute::series::MonthFigures;
+use crate::compute::targets::TargetFigures;
+use crate::compute::{Amounts, PlanFigures, RollUp, YearFigures};
+use crate::export::money;
+use crate::model::Plan;
+use crate::render::paths;
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+/// What every page's base template needs.
+#[derive(Serialize)]
+pub struct Layout<'a> {
+    /// Leads back to the output folder: `""`, `"../"`, …
+    pub root: String,
+    /// The page's own path, relative to the output folder.
+    pub path: String,
+    pub title: String,
+    pub section: &'static str,
+    pub site: SiteInfo<'a>,
+    pub nav: &'a Nav,
+    pub crumbs: Vec<Crumb>,
+    pub version: &'static str,
+}
+
+#[derive(Serialize)]
+pub struct SiteInfo<'a> {
+    pub title: &'a str,
+    pub organisation: &'a str,
+    pub ministry: &'a str,
+}
+
+/// The site-wide navigation: the latest year's sections, every year, the free pages.
+#[derive(Serialize, Default)]
+pub struct Nav {
+    pub dashboard: String,
+    pub year: Option<NavYear>,
+    pub years: Vec<NavYear>,
+    pub pages: Vec<NavLink>,
+}
+
+#[derive(Serialize, Clone)]
+pub struct NavYear {
+    pub fiscal_year: i32,
+    pub href: String,
+    pub offices: String,
+    pub reports: String,
+}
+
+#[derive(Serialize)]
+pub struct NavLink {
+    pub slug: String,
+    pub title: String,
+    pub href: String,
+}
+
+#[derive(Serialize)]
+pub struct Crumb {
+    pub label: String,
+    pub href: String,
+}
+
+impl Crumb {
+    pub fn new(label: impl Into<String>, href: impl Into<String>) -> Crumb {
+        Crumb {
+            label: label.into(),
+            href: href.into(),
+        }
+    }
+}
+
+/// Money and progress against targets of a plan or roll-up.
+#[derive(Serialize)]
+pub struct Summary {
+    pub allocation: String,
+    pub original_allocation: String,
+    pub revised: bool,
+    pub received: String,
+    pub disbursed: String,
+    pub committed: String,
+    pub spent: String,
+    pub remaining: String,
+    pub rate: String,
+    pub spent_rate: String,
+    /// The rate clamped to 0..100, for bars.
+    pub bar: String,
+    pub planned: Option<String>,
+    pub planned_rate: Option<String>,
+    /// `on_track`, `at_risk`, `behind` or `no_target`.
+    pub status: &'static str,
+    pub target: Option<String>,
+    pub gap: Option<String>,
+    /// The target clamped to 0..100, for the marker on bars.
+    pub marker: Option<String>,
+    pub behind_quarter: Option<usize>,
+    pub spending_target: Option<String>,
+    pub spending_gap: Option<String>,
+}
+
+pub fn summary(totals: &Amounts, target: &TargetFigures, planned: Option<Decimal>) -> Summary {
+    let rate = totals.disbursement_rate();
+    Summary {
+        allocation: money(totals.allocation),
+        original_allocation: money(totals.original_allocation),
+        revised: totals.allocation != totals.original_allocation,
+        received: money(totals.received),
+        disbursed: money(totals.disbursed),
+        committed: money(totals.committed),
+        spent: money(totals.spent()),
+        remaining: money(totals.remaining()),
+        rate: money(rate),
+        spent_rate: money(totals.spent_rate()),
+        bar: money(clamp_percent(rate)),
+        planned: planned.map(money),
+        planned_rate: planned.map(|p| money(crate::compute::percent(p, totals.allocation))),
+        status: target.status.as_str(),
+        target: target.quarter_target.map(money),
+        gap: target.target_gap.map(money),
+        marker: target.quarter_target.map(|t| money(clamp_percent(t))),
+        behind_quarter: target.behind_quarter.map(|(q, _)| q),
+        spending_target: target.spending_target.map(money),
+        spending_gap: target.spending_gap.map(money),
+    }
+}
+
+pub fn plan_summary(figures: &PlanFigures) -> Summary {
+    summary(&figures.totals, &figures.target, figures.planned)
+}
+
+pub fn rollup_summary(rollup: &RollUp) -> Summary {
+    summary(&rollup.totals, &rollup.target, rollup.planned)
+}
+
+pub fn clamp_percent(value: Decimal) -> Decimal {
+    value.clamp(Decimal::ZERO, Decimal::ONE_HUNDRED)
+}
+
+/// One month of a series.
+#[derive(Serialize)]
+pub struct MonthRow {
+    pub month: String,
+    pub disbursed: String,
+    pub cumulative: String,
+    pub allocation: String,
+    pub rate: String,
+    pub planned: Option<String>,
+    pub planned_rate: Option<String>,
+    pub target: Option<String>,
+    pub gap: Option<String>,
+    /// The month's report across offices.
+    pub report: String,
+}
+
+pub fn month_rows(year: &YearFigures, months: &[MonthFigures]) -> Vec<MonthRow> {
+    months
+        .iter()
+        .map(|m| MonthRow {
+            month: m.month.to_string(),
+            disbursed: money(m.disbursed),
+            cumulative: money(m.disbursed_cumulative),
+            allocation: money(m.allocation),
+            rate: money(m.rate()),
+            planned: m.planned_cumulative.map(money),
+            planned_rate: m.planned_rate().map(money),
+            target: m.target_rate.map(money),
+            gap: m.target_rate.map(|t| money(m.rate() - t)),
+            report: paths::report(year.year, m.month),
+        })
+        .collect()
+}
+
+/// A plan in a list of plans.
+#[derive(Serialize)]
+pub struct PlanRow<'a> {
+    pub href: String,
+    pub office: &'a str,
+    pub office_href: String,
+    pub activity: &'a str,
+    pub project: Option<&'a str>,
+    pub summary: Summary,
+    pub alerts: usize,
+}
+
+pub fn plan_row<'a>(plan: &'a Plan, figures: &PlanFigures) -> PlanRow<'a> {
+    PlanRow {
+        href: paths::plan(&plan.id),
+        office: &plan.office_name,
+        office_href: paths::office(plan.id.fiscal_year, &plan.id.office),
+        activity: &plan.activity,
+        project: plan.project.as_deref(),
+        summary: plan_summary(figures),
+        alerts: figures
+            .alerts
+            .iter()
+            .filter(|a| a.kind.is_serious())
+            .count(),
+    }
+}
+
+/// An office, program, project or strategy in a list.
+#[derive(Serialize)]
+pub struct RollUpRow<'a> {
+    pub rank: Option<usize>,
+    pub name: &'a str,
+    pub href: String,
+    pub plans: usize,
+    pub summary: Summary,
+    pub alerts: usize,
+}
+
+pub fn rollup_row<'a>(rollup: &'a RollUp, rank: Option<usize>, href: String) -> RollUpRow<'a> {
+    RollUpRow {
+        rank,
+        name: &rollup.name,
+        href,
+        plans: rollup.plans.len(),
+        summary: rollup_summary(rollup),
+        alerts: rollup.alert_count,
+    }
+}
+
+/// An alert, with the plan it belongs to where the page lists several plans.
+#[derive(Serialize)]
+pub struct AlertView<'a> {
+    pub kind: &'static str,
+    pub serious: bool,
+    pub message: &'a str,
+    pub plan: Option<AlertPlan<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct AlertPlan<'a> {
+    pub href: String,
+    pub office: &'a str,
+    pub activity: &'a str,
+}
+
+pub fn alert_view<'a>(alert: &'a Alert, plan: Option<&'a Plan>) -> AlertView<'a> {
+    AlertView {
+        kind: alert.kind.as_str(),
+        serious: alert.kind.is_serious(),
+        message: &alert.message,
+        plan: plan.map(|p| AlertPlan {
+            href: paths::plan(&p.id),
+            office: &p.office_name,
+            activity: &p.activity,
+        }),
+    }
+}
+
+/// The alerts of several plans, serious ones first, then by plan order.
+pub fn plans_alerts<'a>(
+    plans: impl Iterator<Item = (&'a Plan, &'a PlanFigures)>,
+) -> Vec<AlertView<'a>> {
+    let mut out: Vec<AlertView<'a>> = plans
+        .flat_map(|(plan, figures)| figures.alerts.iter().map(move |a| (a, plan)))
+        .map(|(alert, plan)| alert_view(alert, Some(plan)))
+        .collect();
+    out.sort_by_key(|a| !a.serious);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::compute::targets::Status;
+    use rust_decimal_macros::dec;
+
+    #[test]
+    fn summary_gives_exact_strings_and_clamped_bars() {
+        let totals = Amounts {
+            allocation: dec!(6300),
+            original_allocation: dec!(6000),
+            disbursed: dec!(7000),
+            committed: dec!(100),
+            ..Amounts::default()
+        };
+        let target = TargetFigures {
+            status: Status::Behind,
+            quarter_target: Some(dec!(120)),
+            target_gap: Some(dec!(-8.888)),
+            behind_quarter: Some((2, dec!(-1))),
+            at_risk_line: None,
+            spending_target: None,
+            spending_gap: None,
+        };
+        let s = summary(&totals, &target, Some(dec!(3150)));
+        assert_eq!(s.allocation, "6300.00");
+        assert!(s.revised);
+        assert_eq!(s.remaining, "-800.00");
+        assert_eq!(s.rate, "111.11");
+        assert_eq!(s.bar, "100.00");
+        assert_eq!(s.marker.as_deref(), Some("100.00"));
+        assert_eq!(s.gap.as_deref(), Some("-8.89"));
+        assert_eq!(s.planned_rate.as_deref(), Some("50.00"));
+        assert_eq!(s.status, "behind");
+        assert_eq!(s.behind_quarter, Some(2));
+    }
+}

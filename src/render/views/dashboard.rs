@@ -1,0 +1,73 @@
+//! `index.html`: the latest fiscal year at a glance.
+
+use super::SiteContext;
+use super::charts::{Charts, chart_placeholder};
+use super::common::{
+    AlertView, Layout, MonthRow, RollUpRow, Summary, month_rows, plans_alerts, rollup_row,
+    rollup_summary,
+};
+use crate::render::paths;
+use serde::Serialize;
+
+#[derive(Serialize)]
+pub struct DashboardView<'a> {
+    #[serde(flatten)]
+    pub layout: Layout<'a>,
+    /// None when the content has no plan yet.
+    pub year: Option<YearGlance<'a>>,
+}
+
+/// Where a fiscal year stands: shared by the dashboard and the year page.
+#[derive(Serialize)]
+pub struct YearGlance<'a> {
+    pub fiscal_year: i32,
+    pub as_of: String,
+    pub href: String,
+    pub plans: usize,
+    pub summary: Summary,
+    pub months: Vec<MonthRow>,
+    pub offices: Vec<RollUpRow<'a>>,
+    pub alerts: Vec<AlertView<'a>>,
+    pub charts: Charts,
+}
+
+pub fn year_glance<'a>(
+    ctx: &SiteContext<'a>,
+    year: &'a crate::compute::YearFigures,
+) -> YearGlance<'a> {
+    YearGlance {
+        fiscal_year: year.year.0,
+        as_of: year.as_of.to_string(),
+        href: paths::year(year.year),
+        plans: year.plans.len(),
+        summary: rollup_summary(&year.total),
+        months: month_rows(year, &year.total.months),
+        offices: year
+            .offices
+            .iter()
+            .map(|(rank, office)| {
+                rollup_row(office, Some(*rank), paths::office(year.year, &office.key))
+            })
+            .collect(),
+        alerts: plans_alerts(ctx.plans(year)),
+        charts: Charts {
+            // CHART: S-curve of `year.total.months`; offices ranked from `year.offices`.
+            s_curve: chart_placeholder(),
+            offices: chart_placeholder(),
+            ..Charts::default()
+        },
+    }
+}
+
+pub fn dashboard<'a>(ctx: &'a SiteContext<'a>) -> DashboardView<'a> {
+    let year = ctx.figures.years.first();
+    DashboardView {
+        layout: ctx.layout(
+            paths::dashboard(),
+            ctx.content.site.title.clone(),
+            "dashboard",
+            Vec::new(),
+        ),
+        year: year.map(|y| year_glance(ctx, y)),
+    }
+}

@@ -1,0 +1,163 @@
+//! Monthly reports across offices: `<fy>/reports/index.html` lists the months, and
+//! `<fy>/reports/<YYYY-MM>/index.html` gives each office's figures that month and to date,
+//! with every plan's narrative and problems of the month.
+
+use super::SiteContext;
+use super::common::{Crumb, Layout, MonthRow, month_rows};
+use super::year::MonthLink;
+use crate::compute::YearFigures;
+use crate::compute::series::MonthFigures;
+use crate::model::Month;
+use crate::render::{markdown, paths};
+use serde::Serialize;
+
+#[derive(Serialize)]
+pub struct ReportsView<'a> {
+    #[serde(flatten)]
+    pub layout: Layout<'a>,
+    pub fiscal_year: i32,
+    pub months: Vec<ReportsRow>,
+}
+
+#[derive(Serialize)]
+pub struct ReportsRow {
+    #[serde(flatten)]
+    pub link: MonthLink,
+    pub row: Option<MonthRow>,
+    /// Plans with an entry that month, of all plans.
+    pub reported: usize,
+    pub plans: usize,
+}
+
+pub fn reports_page<'a>(ctx: &'a SiteContext<'a>, year: &'a YearFigures) -> ReportsView<'a> {
+    let rows = month_rows(year, &year.total.months);
+    let mut rows = rows.into_iter();
+    ReportsView {
+        layout: ctx.layout(
+            paths::reports(year.year),
+            "รายงานผลการดำเนินงานประจำเดือน".into(),
+            "reports",
+            super::year_crumbs(year),
+        ),
+        fiscal_year: year.year.0,
+        months: crate::compute::series::months_through(year.year, year.as_of)
+            .map(|month| ReportsRow {
+                link: MonthLink {
+                    month: month.to_string(),
+                    href: paths::report(year.year, month),
+                },
+                row: rows.next(),
+                reported: ctx
+                    .plans(year)
+                    .filter(|(p, _)| p.entries.iter().any(|e| e.month == month))
+                    .count(),
+                plans: year.plans.len(),
+            })
+            .collect(),
+    }
+}
+
+#[derive(Serialize)]
+pub struct ReportView<'a> {
+    #[serde(flatten)]
+    pub layout: Layout<'a>,
+    pub fiscal_year: i32,
+    pub month: String,
+    pub as_of: String,
+    pub previous: Option<MonthLink>,
+    pub next: Option<MonthLink>,
+    pub total: Option<MonthRow>,
+    pub offices: Vec<OfficeMonth<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct OfficeMonth<'a> {
+    pub name: &'a str,
+    pub href: String,
+    pub row: Option<MonthRow>,
+    pub plans: Vec<PlanMonth<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct PlanMonth<'a> {
+    pub activity: &'a str,
+    pub href: String,
+    pub reported: bool,
+    pub reported_on: Option<String>,
+    pub row: Option<MonthRow>,
+    /// Sanitised HTML.
+    pub narrative: Option<String>,
+    pub problems: Option<String>,
+}
+
+fn row_for(year: &YearFigures, months: &[MonthFigures], month: Month) -> Option<MonthRow> {
+    let found = months.iter().find(|m| m.month == month)?;
+    month_rows(year, std::slice::from_ref(found)).pop()
+}
+
+pub fn report_page<'a>(
+    ctx: &'a SiteContext<'a>,
+    year: &'a YearFigures,
+    month: Month,
+) -> ReportView<'a> {
+    let mut crumbs = super::year_crumbs(year);
+    crumbs.push(Crumb::new("รายงานประจำเดือน", paths::reports(year.year)));
+    let link = |m: Month| MonthLink {
+        month: m.to_string(),
+        href: paths::report(year.year, m),
+    };
+    let previous = year
+        .year
+        .months()
+        .take_while(|m| *m < month)
+        .last()
+        .map(link);
+    let next = Some(month.next())
+        .filter(|m| *m <= year.as_of && year.year.contains_month(*m))
+        .map(link);
+    let mut offices: Vec<&crate::compute::RollUp> = year.offices.iter().map(|(_, o)| o).collect();
+    offices.sort_by(|a, b| a.name.cmp(&b.name).then_with(|| a.key.cmp(&b.key)));
+    ReportView {
+        layout: ctx.layout(
+            paths::report(year.year, month),
+            "รายงานผลการดำเนินงานประจำเดือน".into(),
+            "reports",
+            crumbs,
+        ),
+        fiscal_year: year.year.0,
+        month: month.to_string(),
+        as_of: year.as_of.to_string(),
+        previous,
+        next,
+        total: row_for(year, &year.total.months, month),
+        offices: offices
+            .into_iter()
+            .map(|office| OfficeMonth {
+                name: &office.name,
+                href: paths::office(year.year, &office.key),
+                row: row_for(year, &office.months, month),
+                plans: office
+                    .plans
+                    .iter()
+                    .map(|&i| {
+                        let (plan, figures) = ctx.plan(year, i);
+                        let entry = plan.entries.iter().find(|e| e.month == month);
+                        PlanMonth {
+                            activity: &plan.activity,
+                            href: paths::plan(&plan.id),
+                            reported: entry.is_some(),
+                            reported_on: entry.and_then(|e| e.reported_on).map(|d| d.to_string()),
+                            row: row_for(year, &figures.months, month),
+                            narrative: entry
+                                .and_then(|e| e.narrative.as_deref())
+                                .map(markdown::to_html),
+                            problems: entry
+                                .and_then(|e| e.problems.as_deref())
+                                .map(markdown::to_html),
+                        }
+                    })
+                    .collect(),
+            })
+            .collect(),
+    }
+}

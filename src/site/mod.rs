@@ -1,0 +1,210 @@
+//! The site stage: every page of the site map (outputs.md) rendered in parallel through the
+//! theme and written through the staging writer, with the theme's static files.
+//! `check_links` then reads back everything staged, once every writer has run.
+
+pub mod links;
+pub mod progress;
+
+pub use links::{BrokenLink, check_links};
+pub use progress::Progress;
+
+use crate::compute::{RollUp, YearFigures};
+use crate::model::{Month, Page};
+use crate::output::{Staging, WriteError};
+use crate::render::paths::GroupKind;
+use crate::render::theme::Theme;
+use crate::render::views::{self, SiteContext, groups_of};
+use crate::render::{RenderError, paths};
+use rayon::prelude::*;
+use serde::Serialize;
+
+/// What the site stage wrote.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct SiteStats {
+    pub pages: usize,
+    pub charts: usize,
+}
+
+#[derive(Debug)]
+pub enum SiteError {
+    Render(RenderError),
+    Write(WriteError),
+}
+
+impl From<RenderError> for SiteError {
+    fn from(e: RenderError) -> Self {
+        SiteError::Render(e)
+    }
+}
+
+impl From<WriteError> for SiteError {
+    fn from(e: WriteError) -> Self {
+        SiteError::Write(e)
+    }
+}
+
+/// One page of the site to render.
+#[derive(Clone, Copy)]
+enum Job<'a> {
+    Dashboard,
+    Year(&'a YearFigures),
+    Offices(&'a YearFigures),
+    Office(&'a YearFigures, usize, &'a RollUp),
+    Groups(&'a YearFigures, GroupKind),
+    Group(&'a YearFigures, GroupKind, &'a RollUp),
+    Plan(&'a YearFigures, usize),
+    Reports(&'a YearFigures),
+    Report(&'a YearFigures, Month),
+    Free(&'a Page),
+}
+
+/// Every page of the site map, in a stable order.
+fn jobs<'a>(ctx: &SiteContext<'a>) -> Vec<Job<'a>> {
+    let mut jobs = vec![Job::Dashboard];
+    for year in &ctx.figures.years {
+        jobs.push(Job::Year(year));
+        jobs.push(Job::Offices(year));
+        jobs.extend(
+            year.offices
+                .iter()
+                .map(|(rank, o)| Job::Office(year, *rank, o)),
+        );
+        for kind in GroupKind::ALL {
+            jobs.push(Job::Groups(year, kind));
+            jobs.extend(
+                groups_of(year, kind)
+                    .iter()
+                    .map(|g| Job::Group(year, kind, g)),
+            );
+        }
+        jobs.extend((0..year.plans.len()).map(|i| Job::Plan(year, i)));
+        jobs.push(Job::Reports(year));
+        jobs.extend(
+            crate::compute::series::months_through(year.year, year.as_of)
+                .map(|m| Job::Report(year, m)),
+        );
+    }
+    jobs.extend(ctx.content.pages.iter().map(Job::Free));
+    jobs
+}
+
+/// A rendered page: where it goes, its HTML, how many charts it holds.
+struct Rendered {
+    path: String,
+    html: String,
+    charts: usize,
+}
+
+fn page<T: Serialize>(
+    theme: &Theme,
+    template: &str,
+    path: String,
+    charts: usize,
+    view: &T,
+) -> Result<Rendered, RenderError> {
+    Ok(Rendered {
+        html: theme.render(template, view)?,
+        path,
+        charts,
+    })
+}
+
+fn render<'a>(
+    ctx: &'a SiteContext<'a>,
+    theme: &Theme,
+    job: Job<'a>,
+) -> Result<Rendered, RenderError> {
+    match job {
+        Job::Dashboard => {
+            let view = views::dashboard::dashboard(ctx);
+            let charts = view.year.as_ref().map_or(0, |y| y.charts.count());
+            page(theme, "index.html", paths::dashboard(), charts, &view)
+        }
+        Job::Year(year) => {
+            let view = views::year::year_page(ctx, year);
+            let charts = view.year.charts.count();
+            page(theme, "year.html", view.layout.path.clone(), charts, &view)
+        }
+        Job::Offices(year) => {
+            let view = views::office::offices_page(ctx, year);
+            let charts = view.charts.count();
+            page(
+                theme,
+                "offices.html",
+                view.layout.path.clone(),
+                charts,
+                &view,
+            )
+        }
+        Job::Office(year, rank, office) => {
+            let view = views::office::office_page(ctx, year, rank, office);
+            let charts = view.charts.count();
+            page(
+                theme,
+                "office.html",
+                view.layout.path.clone(),
+                charts,
+                &view,
+            )
+        }
+        Job::Groups(year, kind) => {
+            let view = views::groups::groups_page(ctx, year, kind);
+            page(theme, "groups.html", view.layout.path.clone(), 0, &view)
+        }
+        Job::Group(year, kind, group) => {
+            let view = views::groups::group_page(ctx, year, kind, group);
+            let charts = view.charts.count();
+            page(theme, "group.html", view.layout.path.clone(), charts, &view)
+        }
+        Job::Plan(year, position) => {
+            let view = views::progress::plan_page(ctx, year, position);
+            let charts = view.charts.count();
+            page(
+                theme,
+                "progress.html",
+                view.layout.path.clone(),
+                charts,
+                &view,
+            )
+        }
+        Job::Reports(year) => {
+            let view = views::report::reports_page(ctx, year);
+            page(theme, "reports.html", view.layout.path.clone(), 0, &view)
+        }
+        Job::Report(year, month) => {
+            let view = views::report::report_page(ctx, year, month);
+            page(theme, "report.html", view.layout.path.clone(), 0, &view)
+        }
+        Job::Free(free) => {
+            let view = views::page::free_page(ctx, free);
+            page(theme, "page.html", view.layout.path.clone(), 0, &view)
+        }
+    }
+}
+
+/// Renders every page in parallel and writes it, then the theme's static files.
+pub fn write_site(
+    ctx: &SiteContext<'_>,
+    theme: &Theme,
+    staging: &Staging,
+    progress: &Progress,
+) -> Result<SiteStats, SiteError> {
+    let jobs = jobs(ctx);
+    progress.add_work(jobs.len());
+    let charts = jobs
+        .into_par_iter()
+        .map(|job| -> Result<usize, SiteError> {
+            let rendered = render(ctx, theme, job)?;
+            staging.write(&rendered.path, rendered.html.as_bytes())?;
+            progress.inc();
+            Ok(rendered.charts)
+        })
+        .collect::<Result<Vec<usize>, SiteError>>()?;
+    for (name, bytes) in theme.statics() {
+        staging.write(&format!("static/{name}"), bytes)?;
+    }
+    Ok(SiteStats {
+        pages: charts.len(),
+        charts: charts.iter().sum(),
+    })
+}

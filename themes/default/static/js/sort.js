@@ -1,0 +1,45 @@
+// Optional: click a column heading of a table marked data-sortable to sort its rows.
+// Pages are complete without it; cells may carry data-sort with the raw value.
+(function () {
+  "use strict";
+  function key(cell) {
+    var raw = cell.getAttribute("data-sort");
+    var text = raw !== null ? raw : cell.textContent.trim();
+    var number = parseFloat(text.replace(/,/g, ""));
+    return isNaN(number) || !/^[-+]?[\d,.]+$/.test(text.replace(/\s/g, "")) ? text : number;
+  }
+  function compare(a, b) {
+    if (typeof a === "number" && typeof b === "number") return a - b;
+    return String(a).localeCompare(String(b), "th");
+  }
+  function sortBy(table, index, button) {
+    var body = table.tBodies[0];
+    var rows = Array.prototype.slice.call(body.rows);
+    var ascending = button.getAttribute("aria-sort") !== "ascending";
+    rows.sort(function (x, y) {
+      var result = compare(key(x.cells[index]), key(y.cells[index]));
+      return ascending ? result : -result;
+    });
+    rows.forEach(function (row) { body.appendChild(row); });
+    Array.prototype.forEach.call(table.querySelectorAll("thead th"), function (th) {
+      th.removeAttribute("aria-sort");
+    });
+    button.parentNode.setAttribute("aria-sort", ascending ? "ascending" : "descending");
+    button.setAttribute("aria-sort", ascending ? "ascending" : "descending");
+  }
+  function enhance(table) {
+    if (!table.tHead || !table.tBodies.length) return;
+    var headings = table.tHead.rows[0].cells;
+    Array.prototype.forEach.call(headings, function (th, index) {
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "sort";
+      while (th.firstChild) button.appendChild(th.firstChild);
+      th.appendChild(button);
+      button.addEventListener("click", function () { sortBy(table, index, button); });
+    });
+  }
+  document.addEventListener("DOMContentLoaded", function () {
+    Array.prototype.forEach.call(document.querySelectorAll("table[data-sortable]"), enhance);
+  });
+})();
