@@ -165,7 +165,7 @@ pub fn finish(
     let _ = write!(
         out,
         concat!(
-            "<svg xmlns=\"http://www.w3.org/2000/svg\" id=\"{id}\" class=\"chart\" ",
+            "<svg id=\"{id}\" class=\"chart\" ",
             "viewBox=\"0 0 {w} {h}\" width=\"100%\" preserveAspectRatio=\"xMidYMid meet\" ",
             "role=\"img\" aria-labelledby=\"{id}-title {id}-desc\">\n",
             "<title id=\"{id}-title\">{title}</title>\n",
@@ -210,7 +210,9 @@ mod tests {
     fn finish_replaces_root_and_strips_declaration() {
         let drawn = "<?xml version=\"1.0\"?>\n<svg width=\"10\" height=\"20\" viewBox=\"0 0 10 20\" xmlns=\"http://www.w3.org/2000/svg\">\n<text font-size=\"13.000000000000002\">ก</text><text font-size=\"10.5\">ข</text>\n</svg>\n";
         let svg = finish(drawn, "chart-1", (10, 20), "t<", "d&", "", &[]);
-        assert!(svg.starts_with("<svg xmlns="), "{svg}");
+        assert!(svg.starts_with("<svg id="), "{svg}");
+        // Inline in HTML: no namespace URL, so a page refers to nothing outside itself.
+        assert!(!svg.contains("http"), "{svg}");
         assert!(!svg.contains("<?xml"));
         assert!(!svg.contains("height=\"20\""));
         assert!(svg.contains("<title id=\"chart-1-title\">t&lt;</title>"));

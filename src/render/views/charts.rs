@@ -1,33 +1,120 @@
-//! Chart slots: where each page's inline SVG charts go. The charts stage (`render/charts/`)
-//! fills them with pre-rendered SVG strings; until it lands every slot is empty and the
-//! templates show the monthly table alone. Templates print a slot with `| safe`.
+//! The charts of each page, drawn by `render::charts` from the page's figures and inlined
+//! as SVG. Templates print a slot with `| safe`; an empty slot is a chart not drawn.
 
+use crate::compute::series::MonthFigures;
+use crate::compute::{PlanFigures, YearFigures};
+use crate::model::{FiscalYear, Plan};
+use crate::render::charts::{self, BudgetRow, ProgressRow, RankRow};
 use serde::Serialize;
-
-/// Stands in for a chart the charts stage has not drawn yet.
-pub fn chart_placeholder() -> String {
-    String::new()
-}
 
 /// The charts of one page; an empty string is a chart not drawn.
 #[derive(Serialize, Default)]
 pub struct Charts {
-    /// Cumulative S-curve: actual vs spending plan vs targets (dashboard, year, office,
-    /// group and plan pages). Data: the page's `MonthFigures` series.
+    /// Cumulative S-curve: actual vs spending plan vs targets.
     pub s_curve: String,
-    /// Disbursed per month as bars (plan pages). Data: the plan's `MonthFigures`.
+    /// Disbursed per month as columns (plan pages).
     pub monthly: String,
-    /// Offices ranked by disbursement rate with the quarter target (dashboard, year page).
-    /// Data: `YearFigures::offices`.
+    /// Offices ranked by disbursement rate with the quarter target.
     pub offices: String,
+    /// Budget lines: allocation vs disbursed vs committed (plan pages).
+    pub budget: String,
+    /// Tasks: percent of target done (plan pages).
+    pub tasks: String,
+    /// KPIs: achievement in percent (plan pages).
+    pub kpis: String,
 }
 
 impl Charts {
     /// How many charts the page holds.
     pub fn count(&self) -> usize {
-        [&self.s_curve, &self.monthly, &self.offices]
-            .iter()
-            .filter(|svg| !svg.is_empty())
-            .count()
+        [
+            &self.s_curve,
+            &self.monthly,
+            &self.offices,
+            &self.budget,
+            &self.tasks,
+            &self.kpis,
+        ]
+        .iter()
+        .filter(|svg| !svg.is_empty())
+        .count()
+    }
+}
+
+/// The S-curve of a series.
+pub fn s_curve(title: &str, months: &[MonthFigures], year: FiscalYear) -> String {
+    charts::s_curve(title, months, year)
+}
+
+/// Offices ranked, best first, against the year's quarter target.
+pub fn offices(title: &str, year: &YearFigures) -> String {
+    if year.offices.is_empty() {
+        return String::new();
+    }
+    let rows: Vec<RankRow> = year
+        .offices
+        .iter()
+        .map(|(_, office)| RankRow {
+            label: office.name.clone(),
+            rate: office.totals.disbursement_rate(),
+        })
+        .collect();
+    charts::ranking_bars(title, &rows, year.total.target.quarter_target)
+}
+
+/// A plan's page: S-curve, monthly columns, budget lines, tasks and KPIs.
+pub fn plan(plan: &Plan, figures: &PlanFigures) -> Charts {
+    let year = plan.id.fiscal_year;
+    let budget: Vec<BudgetRow> = plan
+        .budget
+        .nodes
+        .iter()
+        .zip(&figures.nodes)
+        .filter(|(node, _)| node.is_leaf())
+        .map(|(node, amounts)| BudgetRow {
+            label: node.name.clone(),
+            allocation: amounts.allocation,
+            disbursed: amounts.disbursed,
+            committed: amounts.committed,
+        })
+        .collect();
+    let tasks: Vec<ProgressRow> = plan
+        .tasks
+        .iter()
+        .zip(&figures.tasks)
+        .map(|(task, f)| ProgressRow {
+            label: task.name.clone(),
+            percent: f.percent,
+        })
+        .collect();
+    let kpis: Vec<ProgressRow> = plan
+        .all_kpis()
+        .zip(&figures.kpis)
+        .filter_map(|(kpi, f)| {
+            Some(ProgressRow {
+                label: kpi.name.clone(),
+                percent: f.achievement?,
+            })
+        })
+        .collect();
+    Charts {
+        s_curve: s_curve("ผลการเบิกจ่ายสะสมเทียบแผนและเป้าหมาย", &figures.months, year),
+        monthly: charts::monthly_columns("ผลการเบิกจ่ายรายเดือน", &figures.months, year),
+        offices: String::new(),
+        budget: if budget.is_empty() {
+            String::new()
+        } else {
+            charts::budget_nodes("งบประมาณ เบิกจ่าย และก่อหนี้ผูกพันรายรายการ", &budget)
+        },
+        tasks: if tasks.is_empty() {
+            String::new()
+        } else {
+            charts::progress_bars("ผลงานเทียบเป้าหมาย (ร้อยละ)", &tasks)
+        },
+        kpis: if kpis.is_empty() {
+            String::new()
+        } else {
+            charts::progress_bars("ผลตัวชี้วัดเทียบเป้าหมาย (ร้อยละ)", &kpis)
+        },
     }
 }

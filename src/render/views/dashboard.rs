@@ -1,7 +1,7 @@
 //! `index.html`: the latest fiscal year at a glance.
 
 use super::SiteContext;
-use super::charts::{Charts, chart_placeholder};
+use super::charts::{self, Charts};
 use super::common::{
     AlertView, Layout, MonthRow, RollUpRow, Summary, month_rows, plans_alerts, rollup_row,
     rollup_summary,
@@ -51,9 +51,12 @@ pub fn year_glance<'a>(
             .collect(),
         alerts: plans_alerts(ctx.plans(year)),
         charts: Charts {
-            // CHART: S-curve of `year.total.months`; offices ranked from `year.offices`.
-            s_curve: chart_placeholder(),
-            offices: chart_placeholder(),
+            s_curve: charts::s_curve(
+                "ผลการเบิกจ่ายสะสม แผนการใช้จ่าย และเป้าหมายรายไตรมาส",
+                &year.total.months,
+                year.year,
+            ),
+            offices: charts::offices("ร้อยละการเบิกจ่ายรายหน่วยงานเทียบเป้าหมาย", year),
             ..Charts::default()
         },
     }

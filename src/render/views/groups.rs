@@ -1,7 +1,7 @@
 //! Plans grouped by program, project and national strategy: a list page per kind and a page
 //! per group at `<fy>/<programs|projects|strategies>/<slug>/index.html`.
 
-use super::charts::{Charts, chart_placeholder};
+use super::charts::{self, Charts};
 use super::common::{
     Crumb, Layout, MonthRow, PlanRow, RollUpRow, Summary, month_rows, plan_row, rollup_row,
     rollup_summary,
@@ -94,8 +94,7 @@ pub fn group_page<'a>(
             .map(|(p, f)| plan_row(p, f))
             .collect(),
         charts: Charts {
-            // CHART: S-curve of `group.months`.
-            s_curve: chart_placeholder(),
+            s_curve: charts::s_curve("ผลการเบิกจ่ายสะสมเทียบแผนและเป้าหมาย", &group.months, year.year),
             ..Charts::default()
         },
     }

@@ -1,7 +1,7 @@
 //! `<fy>/offices/index.html` (offices ranked) and `<fy>/offices/<office>/index.html`.
 
 use super::SiteContext;
-use super::charts::{Charts, chart_placeholder};
+use super::charts::{self, Charts};
 use super::common::{
     AlertView, Crumb, Layout, MonthRow, PlanRow, RollUpRow, Summary, month_rows, plan_row,
     plans_alerts, rollup_row, rollup_summary,
@@ -36,8 +36,7 @@ pub fn offices_page<'a>(ctx: &'a SiteContext<'a>, year: &'a YearFigures) -> Offi
             .map(|(rank, o)| rollup_row(o, Some(*rank), paths::office(year.year, &o.key)))
             .collect(),
         charts: Charts {
-            // CHART: offices ranked from `year.offices`.
-            offices: chart_placeholder(),
+            offices: charts::offices("ร้อยละการเบิกจ่ายรายหน่วยงานเทียบเป้าหมาย", year),
             ..Charts::default()
         },
     }
@@ -85,8 +84,11 @@ pub fn office_page<'a>(
         plans: plans().map(|(p, f)| plan_row(p, f)).collect(),
         alerts: plans_alerts(plans()),
         charts: Charts {
-            // CHART: S-curve of `office.months`.
-            s_curve: chart_placeholder(),
+            s_curve: charts::s_curve(
+                "ผลการเบิกจ่ายสะสมของหน่วยงานเทียบแผนและเป้าหมาย",
+                &office.months,
+                year.year,
+            ),
             ..Charts::default()
         },
     }

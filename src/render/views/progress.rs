@@ -2,7 +2,7 @@
 //! monthly series, tasks, KPIs, events, alerts and each month's narrative and problems.
 
 use super::SiteContext;
-use super::charts::{Charts, chart_placeholder};
+use super::charts::{self, Charts};
 use super::common::{
     AlertView, Crumb, Layout, MonthRow, Summary, alert_view, clamp_percent, month_rows,
     plan_summary,
@@ -188,12 +188,7 @@ pub fn plan_page<'a>(
                 problems: e.problems.as_deref().map(markdown::to_html),
             })
             .collect(),
-        charts: Charts {
-            // CHART: S-curve and monthly bars of `figures.months`.
-            s_curve: chart_placeholder(),
-            monthly: chart_placeholder(),
-            ..Charts::default()
-        },
+        charts: charts::plan(plan, figures),
     }
 }
 
