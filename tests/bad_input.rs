@@ -63,6 +63,14 @@ fn cases() -> Vec<Case> {
         },
         case("line over its amount", ENTRY, entry("disbursed:\n  training: 6000.01\n"), "plans/2566/office-a/act/progress/2022-10.yaml:3:13: error: `training` has 6,000.01 baht disbursed and committed by 2022-10, above its 6,000.00"),
         case("flexible line over, group without room", ENTRY, entry("disbursed:\n  staff: 4000\n  training: 6000\ncommitted:\n  staff: 1\n"), "plans/2566/office-a/act/progress/2022-10.yaml:3:10: error: `staff` has 4,001.00 baht disbursed and committed by 2022-10, above its 4,000.00; it is ถัวจ่าย (flexible) but its group has no room left"),
+        Case {
+            name: "an old commitment never cleared",
+            files: vec![
+                (ENTRY, b"month: 2022-10\ncommitted:\n  training: 5000\n".to_vec()),
+                ("plans/2566/office-a/act/progress/2022-11.yaml", b"month: 2022-11\ndisbursed:\n  training: 2000\n".to_vec()),
+            ],
+            expect: "plans/2566/office-a/act/progress/2022-11.yaml:3:13: error: `training` has 7,000.00 baht disbursed and committed by 2022-11, above its 6,000.00 (disbursed 2,000.00 + committed 5,000.00; the commitment was reported in 2022-10: once paid, write `training: 0` under `committed:`)",
+        },
         case("plan over its allocation", ENTRY, entry("disbursed:\n  operating: 10000.50\n"), "plans/2566/office-a/act/progress/2022-10.yaml:1:8: error: the plan has 10,000.50 baht disbursed and committed by 2022-10, above its allocation of 10,000.00"),
         Case {
             name: "plan folder without plan.yaml",

@@ -9,13 +9,15 @@ use crate::thai::baht;
 pub fn check(plan: &Plan, diags: &mut Diagnostics) {
     let nodes = &plan.budget.nodes;
     let mut reported = vec![false; nodes.len()];
+    // One finding per overspending: a line's error stands for its groups and the plan.
+    let mut errors_under = vec![false; nodes.len()];
+    let mut any_error = false;
     let mut plan_reported = false;
     let mut received_reported = false;
     let mut reports_received = false;
     for entry in &plan.entries {
         let month = entry.month;
         let figures = node_amounts(plan, month);
-        let mut errors_under = vec![false; nodes.len()];
         for (index, node) in nodes.iter().enumerate().filter(|(_, n)| n.is_leaf()) {
             let f = figures[index];
             if f.spent() <= f.allocation || reported[index] {
@@ -32,11 +34,12 @@ pub fn check(plan: &Plan, diags: &mut Diagnostics) {
                 baht(f.spent()),
                 baht(f.allocation)
             );
+            let parts = breakdown(plan, index, &f, month);
             if node.flexible && parent_room && node.parent.is_some() {
                 diags.warning(
                     at,
                     format!(
-                        "{what}; allowed because it is ถัวจ่าย (flexible) and its group has room"
+                        "{what}; allowed because it is ถัวจ่าย (flexible) and its group has room{parts}"
                     ),
                 );
             } else {
@@ -45,7 +48,8 @@ pub fn check(plan: &Plan, diags: &mut Diagnostics) {
                 } else {
                     ""
                 };
-                diags.error(at, format!("{what}{why}"));
+                diags.error(at, format!("{what}{why}{parts}"));
+                any_error = true;
                 let mut up = node.parent;
                 while let Some(p) = up {
                     errors_under[p] = true;
@@ -53,10 +57,16 @@ pub fn check(plan: &Plan, diags: &mut Diagnostics) {
                 }
             }
         }
+        let total = plan_amounts(plan, &figures);
+        let plan_over = total.spent() > total.allocation;
         for (index, node) in nodes.iter().enumerate().filter(|(_, n)| !n.is_leaf()) {
             let f = figures[index];
-            if f.spent() > f.allocation && !reported[index] && !errors_under[index] {
+            // A top-level group over while the whole plan is over: the plan's finding says it.
+            let said_by_plan = node.parent.is_none() && plan_over;
+            if f.spent() > f.allocation && !reported[index] && !errors_under[index] && !said_by_plan
+            {
                 reported[index] = true;
+                any_error = true;
                 diags.error(
                     place(entry, index),
                     format!(
@@ -68,8 +78,7 @@ pub fn check(plan: &Plan, diags: &mut Diagnostics) {
                 );
             }
         }
-        let total = plan_amounts(plan, &figures);
-        if total.spent() > total.allocation && !plan_reported {
+        if plan_over && !plan_reported && !any_error {
             plan_reported = true;
             diags.error(
                 entry.month_loc,
@@ -93,6 +102,38 @@ pub fn check(plan: &Plan, diags: &mut Diagnostics) {
             );
         }
     }
+}
+
+/// ` (disbursed X + committed Y)`, with a hint when the commitment is an old one that
+/// was never cleared.
+fn breakdown(
+    plan: &Plan,
+    node: usize,
+    amounts: &crate::compute::Amounts,
+    month: crate::model::Month,
+) -> String {
+    if amounts.committed.is_zero() {
+        return String::new();
+    }
+    let reported_in = plan
+        .entries
+        .iter()
+        .rev()
+        .filter(|e| e.month <= month)
+        .find(|e| e.committed.iter().any(|c| c.node == node))
+        .map(|e| e.month);
+    let stale = match reported_in {
+        Some(m) if m < month => format!(
+            "; the commitment was reported in {m}: once paid, write `{}: 0` under `committed:`",
+            plan.budget.nodes[node].id
+        ),
+        _ => String::new(),
+    };
+    format!(
+        " (disbursed {} + committed {}{stale})",
+        baht(amounts.disbursed),
+        baht(amounts.committed)
+    )
 }
 
 /// Where to point: the entry's own figure for the node (or its subtree), else its month.
