@@ -7,7 +7,9 @@ use crate::model::{Content, FiscalYearSettings, Month, Plan};
 use crate::output::{Staging, WriteError};
 use crate::render::views::SiteContext;
 use crate::render::{self, RenderError, theme::Theme};
+use crate::site::LinkIndex;
 use crate::site::{self, BrokenLink, Progress, SiteError};
+use crate::timings::Timings;
 use crate::{load, validate};
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
@@ -203,7 +205,9 @@ pub fn check(content_dir: &Path) -> Result<Checked, BuildError> {
 /// Checks, computes and publishes the whole output, or leaves the old output untouched.
 pub fn build(options: &BuildOptions) -> Result<BuildSummary, BuildError> {
     let started = Instant::now();
+    let mut timings = Timings::start();
     let checked = check(&options.content_dir)?;
+    timings.phase("check");
     if checked.diagnostics.has_errors() {
         return Err(BuildError::Content {
             report: checked.diagnostics.render(&checked.sources),
@@ -211,21 +215,35 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, BuildError> {
         });
     }
     let figures = compute::execute(&checked.content, options.as_of);
+    timings.phase("compute");
     let theme = Theme::load(&options.content_dir, checked.content.site.theme.as_deref())?;
-    let staging = Staging::begin(&options.output_dir)?;
+    let mut staging = Staging::begin(&options.output_dir)?;
+    let links = std::sync::Arc::new(LinkIndex::default());
+    let observed = std::sync::Arc::clone(&links);
+    staging.observe_with(Box::new(move |path, bytes| observed.observe(path, bytes)));
     write_data(&staging, &checked.content, &figures)?;
+    timings.phase("data");
     write_documents(&staging, &theme, &checked.content)?;
+    timings.phase("documents");
     let progress = Progress::new(started);
     let context = SiteContext::new(&checked.content, &figures);
     let stats = site::write_site(&context, &theme, &staging, &progress)?;
     progress.finish();
+    timings.phase("site");
     // Every writer has run: check the links of everything staged.
-    let broken = site::check_links(staging.root());
+    staging.stop_observing();
+    let broken = match std::sync::Arc::into_inner(links) {
+        Some(links) => links.broken(&staging.written()),
+        // Unreachable once the observer is dropped; read everything back rather than skip.
+        None => site::check_links(staging.root()),
+    };
     if !broken.is_empty() {
         return Err(BuildError::BrokenLinks(broken));
     }
+    timings.phase("links");
     let files = staging.files_written();
     staging.publish()?;
+    timings.phase("publish");
     Ok(BuildSummary {
         plans: checked.content.plans.len(),
         files,

@@ -16,4 +16,5 @@ pub mod scaffold;
 pub mod session;
 pub mod site;
 pub mod thai;
+pub mod timings;
 pub mod validate;

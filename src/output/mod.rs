@@ -8,12 +8,16 @@ use std::path::{Path, PathBuf};
 
 const STAGING_PREFIX: &str = ".planbook-staging-";
 
+/// Sees every file as it is written (the link checker reads pages this way).
+pub type Observer = Box<dyn Fn(&str, &[u8]) + Send + Sync>;
+
 /// A build's output, being written. Dropped without `publish`, it removes itself.
 pub struct Staging {
     root: PathBuf,
     destination: PathBuf,
     published: bool,
-    written: std::sync::atomic::AtomicUsize,
+    written: std::sync::Mutex<Vec<String>>,
+    observer: Option<Observer>,
 }
 
 /// An I/O failure, naming the path.
@@ -61,8 +65,19 @@ impl Staging {
             root,
             destination,
             published: false,
-            written: std::sync::atomic::AtomicUsize::new(0),
+            written: std::sync::Mutex::new(Vec::new()),
+            observer: None,
         })
+    }
+
+    /// Shows every file written from now on to `observer`.
+    pub fn observe_with(&mut self, observer: Observer) {
+        self.observer = Some(observer);
+    }
+
+    /// Stops showing written files to the observer (and drops it).
+    pub fn stop_observing(&mut self) {
+        self.observer = None;
     }
 
     /// Writes one file at `relative` (with `/` separators). Safe to call from many threads.
@@ -72,8 +87,12 @@ impl Staging {
             fs::create_dir_all(dir).map_err(at(dir))?;
         }
         fs::write(&path, bytes).map_err(at(&path))?;
-        self.written
-            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        if let Some(observer) = &self.observer {
+            observer(relative, bytes);
+        }
+        if let Ok(mut written) = self.written.lock() {
+            written.push(relative.to_string());
+        }
         Ok(())
     }
 
@@ -99,7 +118,15 @@ impl Staging {
     }
 
     pub fn files_written(&self) -> usize {
-        self.written.load(std::sync::atomic::Ordering::Relaxed)
+        self.written.lock().map_or(0, |w| w.len())
+    }
+
+    /// Every path written so far, relative to the output folder.
+    pub fn written(&self) -> std::collections::HashSet<String> {
+        self.written
+            .lock()
+            .map(|w| w.iter().cloned().collect())
+            .unwrap_or_default()
     }
 
     /// Swaps the staged folder in for the destination; the old output is then removed.

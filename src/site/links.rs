@@ -1,14 +1,16 @@
 //! The link checker: every `href`/`src` of every staged `.html` file, and every `url()` of
 //! every `.css` file, must lead to a file inside the output folder. Nothing may leave it:
 //! `http:`, `https:` and `//host` references are errors too. `#anchors`, `mailto:` and
-//! `data:` are not checked. Runs after every writer, over everything staged.
+//! `data:` are not checked.
+//!
+//! The writer shows every file to a [`LinkIndex`] as it is written: references are read
+//! with a small scanner (the pages are our own templates' output, sanitised user text
+//! included), resolved, and remembered once per target; when every writer has run, the
+//! targets that no writer wrote are the broken links. Nothing is read back from disk.
 
-use html5ever::tendril::StrTendril;
-use html5ever::tokenizer::{
-    BufferQueue, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts,
-};
-use std::cell::RefCell;
-use std::path::{Component, Path, PathBuf};
+use std::collections::{HashMap, HashSet};
+use std::path::{Component, Path};
+use std::sync::Mutex;
 
 /// A reference that does not lead to a file of the output.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -36,38 +38,92 @@ impl std::fmt::Display for BrokenLink {
     }
 }
 
-/// Checks every page and stylesheet under `root`; sorted by page, then href.
-pub fn check_links(root: &Path) -> Vec<BrokenLink> {
-    let mut broken = Vec::new();
-    for entry in walkdir::WalkDir::new(root)
-        .sort_by_file_name()
-        .into_iter()
-        .flatten()
-    {
-        let path = entry.path();
-        let is_html = path.extension().is_some_and(|e| e == "html");
-        let is_css = path.extension().is_some_and(|e| e == "css");
-        if !entry.file_type().is_file() || !(is_html || is_css) {
-            continue;
-        }
-        let Ok(text) = std::fs::read_to_string(path) else {
-            continue;
-        };
-        let page = relative_name(root, path);
-        let references = if is_html {
-            html_references(&text)
+/// What the written pages refer to, gathered as they are written.
+#[derive(Default)]
+pub struct LinkIndex {
+    /// Target (relative to the output) → the first page and href that needs it.
+    required: Mutex<HashMap<String, (String, String)>>,
+    /// References that leave the folder or climb out of it.
+    problems: Mutex<Vec<BrokenLink>>,
+}
+
+impl LinkIndex {
+    /// Reads the references of one written file (HTML or CSS; others are ignored).
+    pub fn observe(&self, page: &str, bytes: &[u8]) {
+        let references = if page.ends_with(".html") {
+            html_references(&String::from_utf8_lossy(bytes))
+        } else if page.ends_with(".css") {
+            css_references(&String::from_utf8_lossy(bytes))
         } else {
-            css_references(&text)
+            return;
         };
+        let base = page.rsplit_once('/').map_or("", |(dir, _)| dir);
+        let mut targets: Vec<(String, String)> = Vec::new();
+        let mut problems = Vec::new();
         for href in references {
-            if let Some(problem) = check(root, path, &page, &href) {
-                broken.push(problem);
+            match classify(base, &href) {
+                Reference::Ignored => {}
+                Reference::Target(target) => targets.push((target, href)),
+                Reference::Outside { external } => problems.push(BrokenLink {
+                    page: page.to_string(),
+                    href,
+                    target: None,
+                    external,
+                }),
             }
         }
+        targets.sort();
+        targets.dedup_by(|a, b| a.0 == b.0);
+        if let Ok(mut required) = self.required.lock() {
+            for (target, href) in targets {
+                required
+                    .entry(target)
+                    .or_insert_with(|| (page.to_string(), href));
+            }
+        }
+        if !problems.is_empty()
+            && let Ok(mut all) = self.problems.lock()
+        {
+            all.extend(problems);
+        }
     }
-    broken.sort_by(|a, b| (&a.page, &a.href).cmp(&(&b.page, &b.href)));
-    broken.dedup();
-    broken
+
+    /// The broken links, once every file is written: targets nobody wrote, and references
+    /// out of the folder. Sorted by page, then href.
+    pub fn broken(self, written: &HashSet<String>) -> Vec<BrokenLink> {
+        let mut broken = self.problems.into_inner().unwrap_or_default();
+        for (target, (page, href)) in self.required.into_inner().unwrap_or_default() {
+            if !written.contains(&target) {
+                broken.push(BrokenLink {
+                    page,
+                    href,
+                    target: Some(target),
+                    external: false,
+                });
+            }
+        }
+        broken.sort_by(|a, b| (&a.page, &a.href).cmp(&(&b.page, &b.href)));
+        broken.dedup();
+        broken
+    }
+}
+
+/// Checks every page and stylesheet already written under `root` (for folders built
+/// elsewhere); the build itself uses a [`LinkIndex`] as it writes.
+pub fn check_links(root: &Path) -> Vec<BrokenLink> {
+    let index = LinkIndex::default();
+    let mut written = HashSet::new();
+    for entry in walkdir::WalkDir::new(root).into_iter().flatten() {
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let name = relative_name(root, entry.path());
+        if let Ok(bytes) = std::fs::read(entry.path()) {
+            index.observe(&name, &bytes);
+        }
+        written.insert(name);
+    }
+    index.broken(&written)
 }
 
 fn relative_name(root: &Path, path: &Path) -> String {
@@ -79,38 +135,35 @@ fn relative_name(root: &Path, path: &Path) -> String {
         .join("/")
 }
 
-fn check(root: &Path, file: &Path, page: &str, href: &str) -> Option<BrokenLink> {
-    let href_trimmed = href.trim();
-    let broken = |target: Option<String>, external: bool| {
-        Some(BrokenLink {
-            page: page.to_string(),
-            href: href.to_string(),
-            target,
-            external,
-        })
-    };
-    if href_trimmed.is_empty() || href_trimmed.starts_with('#') {
-        return None;
+enum Reference {
+    /// `#anchor`, `mailto:`, `data:`, empty.
+    Ignored,
+    /// A file of the output, relative to its root.
+    Target(String),
+    /// Leaves the folder: a scheme or `//host` (external), or a path climbing out of it.
+    Outside { external: bool },
+}
+
+fn classify(base: &str, href: &str) -> Reference {
+    let trimmed = href.trim();
+    if trimmed.is_empty() || trimmed.starts_with('#') {
+        return Reference::Ignored;
     }
-    let lower = href_trimmed.to_ascii_lowercase();
+    let lower = trimmed.to_ascii_lowercase();
     if lower.starts_with("mailto:") || lower.starts_with("data:") {
-        return None;
+        return Reference::Ignored;
     }
     if lower.starts_with("//") || has_scheme(&lower) || lower.starts_with('/') {
         // A scheme leaves the folder; a leading `/` depends on where the site is served.
-        return broken(None, !lower.starts_with('/') || lower.starts_with("//"));
+        return Reference::Outside {
+            external: !lower.starts_with('/') || lower.starts_with("//"),
+        };
     }
-    let without_fragment = href_trimmed.split(['#', '?']).next().unwrap_or_default();
+    let without_fragment = trimmed.split(['#', '?']).next().unwrap_or_default();
     let decoded = percent_encoding::percent_decode_str(without_fragment).decode_utf8_lossy();
-    let base = file.parent().unwrap_or(root);
-    let Some(target) = resolve(root, base, &decoded) else {
-        return broken(None, false);
-    };
-    let name = relative_name(root, &target);
-    if target.is_file() {
-        None
-    } else {
-        broken(Some(name), false)
+    match resolve(base, &decoded) {
+        Some(target) => Reference::Target(target),
+        None => Reference::Outside { external: false },
     }
 }
 
@@ -124,67 +177,132 @@ fn has_scheme(href: &str) -> bool {
     })
 }
 
-/// Joins `relative` onto `base`, refusing to climb above `root`.
-fn resolve(root: &Path, base: &Path, relative: &str) -> Option<PathBuf> {
-    let mut path = base.to_path_buf();
+/// Joins `relative` onto the folder `base` (both relative to the output root), refusing to
+/// climb above the root. A path ending in `/` names a folder, which is not a file.
+fn resolve(base: &str, relative: &str) -> Option<String> {
+    let mut parts: Vec<&str> = base.split('/').filter(|p| !p.is_empty()).collect();
     for component in Path::new(relative).components() {
         match component {
-            Component::Normal(part) => path.push(part),
+            Component::Normal(part) => parts.push(part.to_str()?),
             Component::ParentDir => {
-                if path == root || !path.pop() || !path.starts_with(root) {
-                    return None;
-                }
+                parts.pop()?;
             }
             Component::CurDir => {}
             Component::RootDir | Component::Prefix(_) => return None,
         }
     }
-    path.starts_with(root).then_some(path)
+    let mut target = parts.join("/");
+    if relative.ends_with('/') {
+        target.push('/');
+    }
+    Some(target)
 }
 
-/// Collects the `href`, `src` and `xlink:href` attribute values of every tag.
-struct Collector {
-    references: RefCell<Vec<String>>,
+/// The `href`, `src`, `xlink:href`, `action` and `poster` values of every start tag;
+/// comments and the contents of `script`, `style`, `textarea` and `title` are skipped.
+fn html_references(html: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let bytes = html.as_bytes();
+    let mut i = 0;
+    while let Some(offset) = html[i..].find('<') {
+        i += offset + 1;
+        if html[i..].starts_with("!--") {
+            i = html[i..].find("-->").map_or(bytes.len(), |end| i + end + 3);
+            continue;
+        }
+        let name_len = bytes[i..]
+            .iter()
+            .take_while(|b| b.is_ascii_alphanumeric() || **b == b'-' || **b == b':')
+            .count();
+        if name_len == 0 {
+            continue;
+        }
+        let tag = html[i..i + name_len].to_ascii_lowercase();
+        i += name_len;
+        i = read_attributes(html, i, &mut out);
+        if matches!(tag.as_str(), "script" | "style" | "textarea" | "title") {
+            let close = format!("</{tag}");
+            i = find_ignore_case(&html[i..], &close).map_or(bytes.len(), |end| i + end);
+        }
+    }
+    out
 }
 
-impl TokenSink for Collector {
-    type Handle = ();
-
-    fn process_token(&self, token: Token, _line: u64) -> TokenSinkResult<()> {
-        let Token::TagToken(tag) = token else {
-            return TokenSinkResult::Continue;
+/// Reads a tag's attributes from `i` to its `>`, collecting link values; returns the index
+/// after the tag.
+fn read_attributes(html: &str, mut i: usize, out: &mut Vec<String>) -> usize {
+    let bytes = html.as_bytes();
+    loop {
+        while i < bytes.len() && (bytes[i].is_ascii_whitespace() || bytes[i] == b'/') {
+            i += 1;
+        }
+        if i >= bytes.len() || bytes[i] == b'>' {
+            return i + 1;
+        }
+        let start = i;
+        while i < bytes.len()
+            && !matches!(bytes[i], b'=' | b'>' | b'/')
+            && !bytes[i].is_ascii_whitespace()
+        {
+            i += 1;
+        }
+        let name = html[start..i].to_ascii_lowercase();
+        while i < bytes.len() && bytes[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        if i >= bytes.len() || bytes[i] != b'=' {
+            continue;
+        }
+        i += 1;
+        while i < bytes.len() && bytes[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        let (value, next) = match bytes.get(i) {
+            Some(&quote @ (b'"' | b'\'')) => {
+                let end = bytes[i + 1..]
+                    .iter()
+                    .position(|b| *b == quote)
+                    .map_or(bytes.len(), |p| i + 1 + p);
+                (&html[i + 1..end], (end + 1).min(bytes.len()))
+            }
+            _ => {
+                let end = bytes[i..]
+                    .iter()
+                    .position(|b| b.is_ascii_whitespace() || *b == b'>')
+                    .map_or(bytes.len(), |p| i + p);
+                (&html[i..end], end)
+            }
         };
-        if tag.kind != TagKind::StartTag {
-            return TokenSinkResult::Continue;
+        if matches!(
+            name.as_str(),
+            "href" | "src" | "xlink:href" | "action" | "poster"
+        ) {
+            out.push(decode_entities(value));
         }
-        for attribute in &tag.attrs {
-            let name = &*attribute.name.local;
-            if matches!(name, "href" | "src" | "xlink:href" | "action" | "poster") {
-                self.references
-                    .borrow_mut()
-                    .push(attribute.value.to_string());
-            }
-        }
-        match &*tag.name {
-            "script" => TokenSinkResult::RawData(html5ever::tokenizer::states::ScriptData),
-            "style" | "textarea" | "title" => {
-                TokenSinkResult::RawData(html5ever::tokenizer::states::Rawtext)
-            }
-            _ => TokenSinkResult::Continue,
-        }
+        i = next;
     }
 }
 
-fn html_references(html: &str) -> Vec<String> {
-    let collector = Collector {
-        references: RefCell::new(Vec::new()),
-    };
-    let tokenizer = Tokenizer::new(collector, TokenizerOpts::default());
-    let input = BufferQueue::default();
-    input.push_back(StrTendril::from(html));
-    let _ = tokenizer.feed(&input);
-    tokenizer.end();
-    tokenizer.sink.references.take()
+fn find_ignore_case(haystack: &str, needle: &str) -> Option<usize> {
+    let needle = needle.as_bytes();
+    haystack
+        .as_bytes()
+        .windows(needle.len())
+        .position(|w| w.eq_ignore_ascii_case(needle))
+}
+
+/// The few character references our pages put in attribute values.
+fn decode_entities(value: &str) -> String {
+    if !value.contains('&') {
+        return value.to_string();
+    }
+    value
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&#x27;", "'")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&")
 }
 
 /// The `url(...)` references of a stylesheet.

@@ -5,7 +5,7 @@
 pub mod links;
 pub mod progress;
 
-pub use links::{BrokenLink, check_links};
+pub use links::{BrokenLink, LinkIndex, check_links};
 pub use progress::Progress;
 
 use crate::compute::{RollUp, YearFigures};
