@@ -4,7 +4,7 @@ use crate::compute::{self, Figures};
 use crate::diag::{Diagnostics, FileId, SourceMap};
 use crate::export;
 use crate::model::{Content, FiscalYearSettings, Month, Plan};
-use crate::output::{Staging, WriteError};
+use crate::output::{Sink, Staging, WriteError};
 use crate::render::views::SiteContext;
 use crate::render::{self, RenderError, theme::Theme};
 use crate::site::LinkIndex;
@@ -27,7 +27,12 @@ pub struct BuildOptions {
 pub struct Checked {
     pub content: Content,
     pub sources: SourceMap,
+    /// Every finding.
     pub diagnostics: Diagnostics,
+    /// The findings of site.yaml, the fiscal years and the pages (and the walk).
+    pub settings_diagnostics: Diagnostics,
+    /// The findings of each plan folder, by plan id.
+    pub folder_diagnostics: std::collections::BTreeMap<String, Diagnostics>,
 }
 
 /// Why a build did not publish.
@@ -157,7 +162,8 @@ pub fn check(content_dir: &Path) -> Result<Checked, BuildError> {
     }
     let settings = validate::settings(&raw_settings, &sources, &mut diagnostics);
     drop(raw_settings);
-    let check_folders = || -> Vec<CheckedFolder> {
+    let settings_diagnostics = diagnostics.clone();
+    let check_folders = || -> Vec<(String, CheckedFolder)> {
         found
             .plan_folders
             .par_iter()
@@ -169,11 +175,12 @@ pub fn check(content_dir: &Path) -> Result<Checked, BuildError> {
                     .into_iter()
                     .filter(|(f, _)| local.mentions(*f))
                     .collect();
-                CheckedFolder {
+                let folder = CheckedFolder {
                     plan,
                     diagnostics: local,
                     quoted,
-                }
+                };
+                (plan_id.clone(), folder)
             })
             .collect()
     };
@@ -182,8 +189,10 @@ pub fn check(content_dir: &Path) -> Result<Checked, BuildError> {
         None => check_folders(),
     };
     let mut plans = Vec::with_capacity(checked.len());
-    for folder in checked {
-        diagnostics.extend(folder.diagnostics);
+    let mut folder_diagnostics = std::collections::BTreeMap::new();
+    for (plan_id, folder) in checked {
+        diagnostics.extend(folder.diagnostics.clone());
+        folder_diagnostics.insert(plan_id, folder.diagnostics);
         for (file, text) in folder.quoted {
             sources.set_text(file, text);
         }
@@ -199,11 +208,28 @@ pub fn check(content_dir: &Path) -> Result<Checked, BuildError> {
         content,
         sources,
         diagnostics,
+        settings_diagnostics,
+        folder_diagnostics,
     })
 }
 
 /// Checks, computes and publishes the whole output, or leaves the old output untouched.
 pub fn build(options: &BuildOptions) -> Result<BuildSummary, BuildError> {
+    build_full(options).map(|built| built.summary)
+}
+
+/// A full build and what it knew: for sessions that rebuild incrementally afterwards.
+pub struct Built {
+    pub summary: BuildSummary,
+    pub checked: Checked,
+    pub figures: Figures,
+    pub theme: Theme,
+    /// Every file of the output, relative to it.
+    pub written: std::collections::HashSet<String>,
+}
+
+/// [`build`], keeping what it computed.
+pub fn build_full(options: &BuildOptions) -> Result<Built, BuildError> {
     let started = Instant::now();
     let mut timings = Timings::start();
     let checked = check(&options.content_dir)?;
@@ -221,9 +247,9 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, BuildError> {
     let links = std::sync::Arc::new(LinkIndex::default());
     let observed = std::sync::Arc::clone(&links);
     staging.observe_with(Box::new(move |path, bytes| observed.observe(path, bytes)));
-    write_data(&staging, &checked.content, &figures)?;
+    write_data(&staging, &checked.content, &figures, &|_| true)?;
     timings.phase("data");
-    write_documents(&staging, &theme, &checked.content)?;
+    write_documents(&staging, &theme, &checked.content, &|_| true)?;
     timings.phase("documents");
     let progress = Progress::new(started);
     let context = SiteContext::new(&checked.content, &figures);
@@ -242,9 +268,10 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, BuildError> {
     }
     timings.phase("links");
     let files = staging.files_written();
+    let written = staging.written();
     staging.publish()?;
     timings.phase("publish");
-    Ok(BuildSummary {
+    let summary = BuildSummary {
         plans: checked.content.plans.len(),
         files,
         pages: stats.pages,
@@ -252,31 +279,52 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, BuildError> {
         warnings: checked.diagnostics.render(&checked.sources),
         warning_count: checked.diagnostics.warning_count(),
         elapsed: started.elapsed(),
+    };
+    Ok(Built {
+        summary,
+        checked,
+        figures,
+        theme,
+        written,
     })
 }
 
 /// `<fy>/plans/<office>/<plan>/plan.html`: the printable plan document of every plan.
-fn write_documents(staging: &Staging, theme: &Theme, content: &Content) -> Result<(), BuildError> {
-    content.plans.par_iter().try_for_each(|plan| {
-        let fallback;
-        let fy = match content.fiscal_years.get(&plan.id.fiscal_year) {
-            Some(fy) => fy,
-            None => {
-                fallback = FiscalYearSettings {
-                    year: plan.id.fiscal_year,
-                    ..FiscalYearSettings::default()
-                };
-                &fallback
-            }
-        };
-        let html = render::document::document_page(theme, &content.site, plan, fy)?;
-        staging.write(&render::document::document_path(&plan.id), html.as_bytes())?;
-        Ok(())
-    })
+pub fn write_documents(
+    staging: &dyn Sink,
+    theme: &Theme,
+    content: &Content,
+    select: &(dyn Fn(&Plan) -> bool + Sync),
+) -> Result<(), BuildError> {
+    content
+        .plans
+        .par_iter()
+        .filter(|p| select(p))
+        .try_for_each(|plan| {
+            let fallback;
+            let fy = match content.fiscal_years.get(&plan.id.fiscal_year) {
+                Some(fy) => fy,
+                None => {
+                    fallback = FiscalYearSettings {
+                        year: plan.id.fiscal_year,
+                        ..FiscalYearSettings::default()
+                    };
+                    &fallback
+                }
+            };
+            let html = render::document::document_page(theme, &content.site, plan, fy)?;
+            staging.write(&render::document::document_path(&plan.id), html.as_bytes())?;
+            Ok(())
+        })
 }
 
 /// The JSON and CSV export.
-fn write_data(staging: &Staging, content: &Content, figures: &Figures) -> Result<(), WriteError> {
+pub fn write_data(
+    staging: &dyn Sink,
+    content: &Content,
+    figures: &Figures,
+    select: &(dyn Fn(&Plan) -> bool + Sync),
+) -> Result<(), WriteError> {
     staging.write(
         "data/index.json",
         export::json::index_json(&figures.years).as_bytes(),
@@ -294,6 +342,7 @@ fn write_data(staging: &Staging, content: &Content, figures: &Figures) -> Result
         year.plan_indices
             .par_iter()
             .zip(&year.plans)
+            .filter(|(i, _)| select(&content.plans[**i]))
             .try_for_each(|(&i, plan_figures)| {
                 let plan = &content.plans[i];
                 staging.write(

@@ -81,7 +81,7 @@ pub fn display_relative(path: &Path) -> String {
 }
 
 /// Collects findings from every stage.
-#[derive(Default, Debug)]
+#[derive(Default, Debug, Clone)]
 pub struct Diagnostics {
     findings: Vec<Finding>,
 }

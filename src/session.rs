@@ -1,11 +1,29 @@
 //! A build session: the state a long-running process (`planbook serve`) keeps between
 //! builds, so that a change rebuilds only what it touches.
 //!
-//! `rebuild` is told which files changed; it answers with what it did (pages rendered,
-//! files written), so tests can prove a change re-renders only the pages it affects.
+//! A change to plan folders that already exist is rebuilt incrementally: only those
+//! folders are read and checked again, only their plans' figures are recomputed (roll-ups
+//! are summed afresh), and only the pages that show them are rendered and written, each
+//! file replaced atomically in the live output folder. Anything else (site.yaml, a fiscal
+//! year, pages, the theme, a plan added or removed, a change of as-of month, of office or
+//! group names) falls back to a full build, published by swapping the whole folder.
+//!
+//! `rebuild` answers with what it did (pages rendered, files written, plans checked), so
+//! tests prove a change re-renders only the pages it affects.
 
-use crate::build::{self, BuildError, BuildOptions, BuildSummary};
-use std::path::PathBuf;
+use crate::build::{self, BuildError, BuildOptions, Built, Checked};
+use crate::compute::{self, Figures};
+use crate::diag::Diagnostics;
+use crate::load;
+use crate::model::{Plan, PlanId};
+use crate::output::InPlace;
+use crate::render::theme::Theme;
+use crate::render::views::SiteContext;
+use crate::site::{self, Job, LinkIndex, Progress};
+use crate::validate;
+use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 /// What one build or rebuild did.
@@ -17,19 +35,35 @@ pub struct RebuildStats {
     pub files_written: usize,
     /// Plan folders read and checked again.
     pub plans_checked: usize,
+    /// Whether everything was rebuilt (rather than what the change touched).
+    pub full: bool,
     pub elapsed: Duration,
     /// Warnings, rendered as `path:line:col: warning: …`.
     pub warnings: String,
 }
 
+/// What the last good build knew, and the folders changed since it.
+struct State {
+    checked: Checked,
+    figures: Figures,
+    theme: Theme,
+    written: HashSet<String>,
+    /// Plan folders re-checked since the last good build, with their newest check.
+    pending: BTreeMap<String, Option<Plan>>,
+}
+
 /// Keeps what the last good build knew.
 pub struct Session {
     options: BuildOptions,
+    state: Option<State>,
 }
 
 impl Session {
     pub fn new(options: BuildOptions) -> Session {
-        Session { options }
+        Session {
+            options,
+            state: None,
+        }
     }
 
     pub fn options(&self) -> &BuildOptions {
@@ -39,24 +73,275 @@ impl Session {
     /// A full build into the output folder (published atomically).
     pub fn full(&mut self) -> Result<RebuildStats, BuildError> {
         let started = Instant::now();
-        let summary = build::build(&self.options)?;
-        Ok(stats_of(&summary, started))
+        let built = build::build_full(&self.options)?;
+        let Built {
+            summary,
+            checked,
+            figures,
+            theme,
+            written,
+        } = built;
+        let stats = RebuildStats {
+            pages_rendered: summary.pages + checked.content.plans.len(),
+            files_written: summary.files,
+            plans_checked: checked.content.plans.len(),
+            full: true,
+            elapsed: started.elapsed(),
+            warnings: summary.warnings,
+        };
+        self.state = Some(State {
+            checked,
+            figures,
+            theme,
+            written,
+            pending: BTreeMap::new(),
+        });
+        Ok(stats)
     }
 
-    /// Rebuilds after `changed` files (content or theme) changed. On error the output
-    /// folder is left as the last good build wrote it.
+    /// Rebuilds after `changed` files or folders changed (absolute, or relative to the
+    /// current directory). On error the output folder is left as the last good build
+    /// wrote it, and the error is returned.
     pub fn rebuild(&mut self, changed: &[PathBuf]) -> Result<RebuildStats, BuildError> {
-        let _ = changed;
-        self.full()
+        let started = Instant::now();
+        let Some(folders) = self.changed_folders(changed) else {
+            return self.full();
+        };
+        let Some(state) = self.state.as_mut() else {
+            return self.full();
+        };
+        if folders.is_empty() {
+            return Ok(RebuildStats::default());
+        }
+        let content_dir = self.options.content_dir.clone();
+        for plan_id in &folders {
+            let (plan, diagnostics) = recheck_folder(&content_dir, plan_id, state);
+            state
+                .checked
+                .folder_diagnostics
+                .insert(plan_id.clone(), diagnostics);
+            state.pending.insert(plan_id.clone(), plan);
+        }
+        let mut all = state.checked.settings_diagnostics.clone();
+        for diagnostics in state.checked.folder_diagnostics.values() {
+            all.extend(diagnostics.clone());
+        }
+        if all.has_errors() {
+            return Err(BuildError::Content {
+                report: all.render(&state.checked.sources),
+                errors: all.error_count(),
+            });
+        }
+        let warnings = all.render(&state.checked.sources);
+        match apply_pending(state, &self.options) {
+            Applied::Incremental(mut stats) => {
+                stats.elapsed = started.elapsed();
+                stats.warnings = warnings;
+                Ok(stats)
+            }
+            Applied::NeedsFull => self.full(),
+            Applied::Failed(error) => Err(error),
+        }
+    }
+
+    /// The existing plan folders the change touches; `None` when it touches anything else.
+    fn changed_folders(&self, changed: &[PathBuf]) -> Option<BTreeSet<String>> {
+        let state = self.state.as_ref()?;
+        let content_dir = absolute(&self.options.content_dir);
+        let mut folders = BTreeSet::new();
+        for path in changed {
+            let relative = absolute(path)
+                .strip_prefix(&content_dir)
+                .ok()?
+                .to_path_buf();
+            let plan_id = load::plan_folder_of(&relative)?;
+            let known = state.checked.folder_diagnostics.contains_key(&plan_id)
+                && content_dir
+                    .join("plans")
+                    .join(&plan_id)
+                    .join("plan.yaml")
+                    .is_file();
+            if !known {
+                return None;
+            }
+            folders.insert(plan_id);
+        }
+        Some(folders)
     }
 }
 
-fn stats_of(summary: &BuildSummary, started: Instant) -> RebuildStats {
-    RebuildStats {
-        pages_rendered: summary.pages,
-        files_written: summary.files,
-        plans_checked: summary.plans,
-        elapsed: started.elapsed(),
-        warnings: summary.warnings.clone(),
+fn absolute(path: &Path) -> PathBuf {
+    std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf())
+}
+
+/// Reads and checks one plan folder again against the settings of the last good build.
+fn recheck_folder(
+    content_dir: &Path,
+    plan_id: &str,
+    state: &mut State,
+) -> (Option<Plan>, Diagnostics) {
+    let files = load::discover_folder(content_dir, plan_id, &mut state.checked.sources);
+    let settings = validate::Settings {
+        site: state.checked.content.site.clone(),
+        fiscal_years: state.checked.content.fiscal_years.clone(),
+        pages: Vec::new(),
+    };
+    let mut diagnostics = Diagnostics::default();
+    let check = || {
+        let mut local = Diagnostics::default();
+        let (raw, texts) =
+            load::load_plan_folder(content_dir, &files, &state.checked.sources, &mut local);
+        let plan = validate::plan_folder(plan_id, &raw, &settings, &mut local);
+        (plan, local, texts)
+    };
+    let (plan, local, texts) = match load::parser_pool() {
+        Some(pool) => pool.install(check),
+        None => check(),
+    };
+    for (file, text) in texts {
+        if local.mentions(file) {
+            state.checked.sources.set_text(file, text);
+        }
     }
+    diagnostics.extend(local);
+    (plan, diagnostics)
+}
+
+enum Applied {
+    Incremental(RebuildStats),
+    NeedsFull,
+    Failed(BuildError),
+}
+
+/// Puts the pending plans into the model and renders what they touch.
+fn apply_pending(state: &mut State, options: &BuildOptions) -> Applied {
+    let pending = std::mem::take(&mut state.pending);
+    let mut changed: HashSet<PlanId> = HashSet::new();
+    for (plan_id, plan) in pending {
+        let Some(plan) = plan else {
+            return Applied::NeedsFull;
+        };
+        let Some(slot) = state
+            .checked
+            .content
+            .plans
+            .iter_mut()
+            .find(|p| p.id.to_string() == plan_id)
+        else {
+            return Applied::NeedsFull;
+        };
+        // Names that place a plan in the site's lists: when they change, so do other pages.
+        let same_place = slot.office_name == plan.office_name
+            && slot.project == plan.project
+            && slot.program == plan.program
+            && slot.strategy.national == plan.strategy.national;
+        if !same_place {
+            return Applied::NeedsFull;
+        }
+        changed.insert(plan.id.clone());
+        *slot = plan;
+    }
+    let content = &state.checked.content;
+    let previous = std::mem::take(&mut state.figures);
+    let old_as_of: Vec<_> = previous.years.iter().map(|y| (y.year, y.as_of)).collect();
+    let old_ranks: Vec<Vec<String>> = previous
+        .years
+        .iter()
+        .map(|y| y.offices.iter().map(|(_, o)| o.key.clone()).collect())
+        .collect();
+    let is_changed = |plan: &Plan| changed.contains(&plan.id);
+    state.figures = compute::execute_reusing(content, options.as_of, previous, &is_changed);
+    let new_as_of: Vec<_> = state
+        .figures
+        .years
+        .iter()
+        .map(|y| (y.year, y.as_of))
+        .collect();
+    if new_as_of != old_as_of {
+        return Applied::NeedsFull;
+    }
+    let ranks_changed = state
+        .figures
+        .years
+        .iter()
+        .map(|y| {
+            y.offices
+                .iter()
+                .map(|(_, o)| o.key.clone())
+                .collect::<Vec<_>>()
+        })
+        .collect::<Vec<_>>()
+        != old_ranks;
+    match render_changed(state, options, &changed, ranks_changed) {
+        Ok(stats) => Applied::Incremental(stats),
+        Err(error) => Applied::Failed(error),
+    }
+}
+
+/// Renders the pages a change to `changed` plans touches and writes them in place.
+fn render_changed(
+    state: &mut State,
+    options: &BuildOptions,
+    changed: &HashSet<PlanId>,
+    ranks_changed: bool,
+) -> Result<RebuildStats, BuildError> {
+    let content = &state.checked.content;
+    let offices: HashSet<(i32, &str)> = changed
+        .iter()
+        .map(|id| (id.fiscal_year.0, id.office.as_str()))
+        .collect();
+    let groups: HashSet<&str> = content
+        .plans
+        .iter()
+        .filter(|p| changed.contains(&p.id))
+        .flat_map(|p| {
+            [
+                p.project.as_deref(),
+                p.program.as_deref(),
+                p.strategy.national.as_deref(),
+            ]
+        })
+        .flatten()
+        .collect();
+    let select = |job: &Job| match job {
+        Job::Plan(year, position) => year
+            .plan_indices
+            .get(*position)
+            .is_some_and(|&i| changed.contains(&content.plans[i].id)),
+        Job::Office(year, _, office) => {
+            ranks_changed || offices.contains(&(year.year.0, office.key.as_str()))
+        }
+        Job::Group(_, _, group) => groups.contains(group.key.as_str()),
+        Job::Free(_) => false,
+        _ => true,
+    };
+    let links = Arc::new(LinkIndex::default());
+    let observed = Arc::clone(&links);
+    let mut sink = InPlace::new(
+        &options.output_dir,
+        Some(Box::new(move |path, bytes| observed.observe(path, bytes))),
+    );
+    let is_changed = |plan: &Plan| changed.contains(&plan.id);
+    build::write_data(&sink, content, &state.figures, &is_changed)?;
+    build::write_documents(&sink, &state.theme, content, &is_changed)?;
+    let context = SiteContext::new(content, &state.figures);
+    let progress = Progress::hidden();
+    let stats = site::write_pages(&context, &state.theme, &sink, &progress, &select)?;
+    sink.stop_observing();
+    let written = sink.written();
+    state.written.extend(written.iter().cloned());
+    if let Some(links) = Arc::into_inner(links) {
+        let broken = links.broken(&state.written);
+        if !broken.is_empty() {
+            return Err(BuildError::BrokenLinks(broken));
+        }
+    }
+    Ok(RebuildStats {
+        pages_rendered: stats.pages + changed.len(),
+        files_written: written.len(),
+        plans_checked: changed.len(),
+        full: false,
+        elapsed: Duration::ZERO,
+        warnings: String::new(),
+    })
 }

@@ -82,18 +82,88 @@ fn year_figures(
     requested: Option<Month>,
 ) -> YearFigures {
     let as_of = as_of_for(content, year, requested);
-    let plan_indices: Vec<usize> = content
+    let plan_indices = plans_of(content, year);
+    let figures: Vec<PlanFigures> = plan_indices
+        .par_iter()
+        .map(|&i| plan_figures(&content.plans[i], settings, as_of))
+        .collect();
+    assemble_year(content, year, settings, as_of, plan_indices, figures)
+}
+
+fn plans_of(content: &Content, year: FiscalYear) -> Vec<usize> {
+    content
         .plans
         .iter()
         .enumerate()
         .filter(|(_, p)| p.id.fiscal_year == year)
         .map(|(i, _)| i)
-        .collect();
+        .collect()
+}
+
+/// Like [`execute`], reusing the plan figures of `previous` for every plan `changed` says
+/// is unchanged, when its year's as-of month and plans are the same as before. Roll-ups
+/// are always summed afresh (they are cheap). For incremental rebuilds.
+pub fn execute_reusing(
+    content: &Content,
+    as_of: Option<Month>,
+    previous: Figures,
+    changed: &(dyn Fn(&Plan) -> bool + Sync),
+) -> Figures {
+    let requested = as_of.or(content.site.as_of);
+    let default_settings = FiscalYearSettings::default();
+    let mut previous_years: Vec<YearFigures> = previous.years;
+    let mut out = Vec::new();
+    let mut years: Vec<FiscalYear> = content.plans.iter().map(|p| p.id.fiscal_year).collect();
+    years.sort();
+    years.dedup();
+    for year in years {
+        let settings = content.fiscal_years.get(&year).unwrap_or(&default_settings);
+        let as_of = as_of_for(content, year, requested);
+        let plan_indices = plans_of(content, year);
+        let reusable = previous_years
+            .iter()
+            .position(|y| y.year == year && y.as_of == as_of && y.plan_indices == plan_indices)
+            .map(|at| previous_years.swap_remove(at));
+        let Some(old) = reusable else {
+            out.push(year_figures(content, year, settings, requested));
+            continue;
+        };
+        let figures: Vec<PlanFigures> = old
+            .plans
+            .into_par_iter()
+            .zip(plan_indices.par_iter())
+            .map(|(kept, &i)| {
+                let plan = &content.plans[i];
+                if changed(plan) {
+                    plan_figures(plan, settings, as_of)
+                } else {
+                    kept
+                }
+            })
+            .collect();
+        out.push(assemble_year(
+            content,
+            year,
+            settings,
+            as_of,
+            plan_indices,
+            figures,
+        ));
+    }
+    out.reverse();
+    Figures { years: out }
+}
+
+/// Sums a year's plan figures into its roll-ups and ranking.
+fn assemble_year(
+    content: &Content,
+    year: FiscalYear,
+    settings: &FiscalYearSettings,
+    as_of: Month,
+    plan_indices: Vec<usize>,
+    figures: Vec<PlanFigures>,
+) -> YearFigures {
     let plans: Vec<&Plan> = plan_indices.iter().map(|&i| &content.plans[i]).collect();
-    let figures: Vec<PlanFigures> = plans
-        .par_iter()
-        .map(|plan| plan_figures(plan, settings, as_of))
-        .collect();
     let sum = |groups: Vec<(String, String, Vec<usize>)>| -> Vec<RollUp> {
         groups
             .into_iter()

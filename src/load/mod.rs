@@ -137,6 +137,53 @@ pub fn discover(content_dir: &Path) -> (Discovered, SourceMap, Diagnostics) {
     (found, sources, diags)
 }
 
+/// The files of one plan folder as they are now, registered in `sources` (for rebuilding
+/// one folder after a change).
+pub fn discover_folder(
+    content_dir: &Path,
+    plan_id: &str,
+    sources: &mut SourceMap,
+) -> PlanFolderFiles {
+    let folder = Path::new("plans").join(plan_id);
+    let mut files = PlanFolderFiles::default();
+    for entry in WalkDir::new(content_dir.join(&folder))
+        .max_depth(2)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !is_ignored(e.file_name().to_str().unwrap_or("")))
+        .flatten()
+    {
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let relative = entry
+            .path()
+            .strip_prefix(content_dir)
+            .unwrap_or(entry.path())
+            .to_path_buf();
+        match classify(&relative) {
+            Some(FileKind::Plan(_)) => files.plan = Some(sources.add(relative, String::new())),
+            Some(FileKind::Progress(_)) => {
+                files.progress.push(sources.add(relative, String::new()))
+            }
+            _ => {}
+        }
+    }
+    files
+}
+
+/// The plan folder id (`2566/office/activity`) a content path belongs to, if any.
+pub fn plan_folder_of(relative: &Path) -> Option<String> {
+    let parts: Vec<&str> = relative
+        .components()
+        .map(|c| c.as_os_str().to_str().unwrap_or("\u{fffd}"))
+        .collect();
+    match parts.as_slice() {
+        ["plans", fy, office, activity, ..] => Some(format!("{fy}/{office}/{activity}")),
+        _ => None,
+    }
+}
+
 /// Reads one file and parses it as `T`; the text comes back too, for findings to quote.
 fn read_and_parse<T>(
     content_dir: &Path,

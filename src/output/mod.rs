@@ -8,6 +8,88 @@ use std::path::{Path, PathBuf};
 
 const STAGING_PREFIX: &str = ".planbook-staging-";
 
+/// Where rendered files go: the staging folder of a full build, or the live output folder
+/// of an incremental rebuild.
+pub trait Sink: Sync {
+    /// Writes one file at `relative` (with `/` separators). Safe to call from many threads.
+    fn write(&self, relative: &str, bytes: &[u8]) -> Result<(), WriteError>;
+}
+
+impl Sink for Staging {
+    fn write(&self, relative: &str, bytes: &[u8]) -> Result<(), WriteError> {
+        Staging::write(self, relative, bytes)
+    }
+}
+
+/// Writes into an existing output folder, each file atomically (a temporary file beside
+/// it, then a rename), so a reader never sees half a page. For incremental rebuilds.
+pub struct InPlace {
+    root: PathBuf,
+    written: std::sync::Mutex<Vec<String>>,
+    observer: Option<Observer>,
+}
+
+impl InPlace {
+    pub fn new(root: &Path, observer: Option<Observer>) -> InPlace {
+        InPlace {
+            root: absolute(root),
+            written: std::sync::Mutex::new(Vec::new()),
+            observer,
+        }
+    }
+
+    /// The paths written, relative to the output folder.
+    pub fn written(&self) -> Vec<String> {
+        self.written.lock().map(|w| w.clone()).unwrap_or_default()
+    }
+
+    pub fn stop_observing(&mut self) {
+        self.observer = None;
+    }
+}
+
+impl Sink for InPlace {
+    fn write(&self, relative: &str, bytes: &[u8]) -> Result<(), WriteError> {
+        let path = safe_join(&self.root, relative)?;
+        if let Some(dir) = path.parent() {
+            fs::create_dir_all(dir).map_err(at(dir))?;
+        }
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let temporary = path.with_file_name(format!(".{name}.planbook-{}", std::process::id()));
+        fs::write(&temporary, bytes).map_err(at(&temporary))?;
+        if let Err(error) = fs::rename(&temporary, &path) {
+            let _ = fs::remove_file(&temporary);
+            return Err(WriteError { path, error });
+        }
+        if let Some(observer) = &self.observer {
+            observer(relative, bytes);
+        }
+        if let Ok(mut written) = self.written.lock() {
+            written.push(relative.to_string());
+        }
+        Ok(())
+    }
+}
+
+/// `root/relative`, refusing anything that would leave `root`.
+fn safe_join(root: &Path, relative: &str) -> Result<PathBuf, WriteError> {
+    let safe = !relative.is_empty()
+        && !relative.starts_with('/')
+        && relative
+            .split('/')
+            .all(|part| !part.is_empty() && part != "." && part != ".." && !part.contains('\\'));
+    if !safe {
+        return Err(WriteError {
+            path: PathBuf::from(relative),
+            error: io::Error::new(io::ErrorKind::InvalidInput, "not a path inside the output"),
+        });
+    }
+    Ok(root.join(relative))
+}
+
 /// Sees every file as it is written (the link checker reads pages this way).
 pub type Observer = Box<dyn Fn(&str, &[u8]) + Send + Sync>;
 
@@ -82,7 +164,7 @@ impl Staging {
 
     /// Writes one file at `relative` (with `/` separators). Safe to call from many threads.
     pub fn write(&self, relative: &str, bytes: &[u8]) -> Result<(), WriteError> {
-        let path = self.resolve(relative)?;
+        let path = safe_join(&self.root, relative)?;
         if let Some(dir) = path.parent() {
             fs::create_dir_all(dir).map_err(at(dir))?;
         }
@@ -94,22 +176,6 @@ impl Staging {
             written.push(relative.to_string());
         }
         Ok(())
-    }
-
-    /// The staged path of an output file, refusing anything that would leave the folder.
-    fn resolve(&self, relative: &str) -> Result<PathBuf, WriteError> {
-        let safe = !relative.is_empty()
-            && !relative.starts_with('/')
-            && relative.split('/').all(|part| {
-                !part.is_empty() && part != "." && part != ".." && !part.contains('\\')
-            });
-        if !safe {
-            return Err(WriteError {
-                path: PathBuf::from(relative),
-                error: io::Error::new(io::ErrorKind::InvalidInput, "not a path inside the output"),
-            });
-        }
-        Ok(self.root.join(relative))
     }
 
     /// The staging folder, for checks that read back what was written.

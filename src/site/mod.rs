@@ -10,13 +10,15 @@ pub use progress::Progress;
 
 use crate::compute::{RollUp, YearFigures};
 use crate::model::{Month, Page};
-use crate::output::{Staging, WriteError};
+use crate::output::{Sink, WriteError};
 use crate::render::paths::GroupKind;
 use crate::render::theme::Theme;
 use crate::render::views::{self, SiteContext, groups_of};
 use crate::render::{RenderError, paths};
 use rayon::prelude::*;
 use serde::Serialize;
+use std::collections::BTreeMap;
+use std::time::{Duration, Instant};
 
 /// What the site stage wrote.
 #[derive(Debug, Clone, Copy, Default)]
@@ -45,7 +47,7 @@ impl From<WriteError> for SiteError {
 
 /// One page of the site to render.
 #[derive(Clone, Copy)]
-enum Job<'a> {
+pub enum Job<'a> {
     Dashboard,
     Year(&'a YearFigures),
     Offices(&'a YearFigures),
@@ -56,6 +58,24 @@ enum Job<'a> {
     Reports(&'a YearFigures),
     Report(&'a YearFigures, Month),
     Free(&'a Page),
+}
+
+impl Job<'_> {
+    /// The kind of page, for timings.
+    fn kind(&self) -> &'static str {
+        match self {
+            Job::Dashboard => "dashboard",
+            Job::Year(_) => "year",
+            Job::Offices(_) => "offices",
+            Job::Office(..) => "office",
+            Job::Groups(..) => "groups",
+            Job::Group(..) => "group",
+            Job::Plan(..) => "plan",
+            Job::Reports(_) => "reports",
+            Job::Report(..) => "report",
+            Job::Free(_) => "free",
+        }
+    }
 }
 
 /// Every page of the site map, in a stable order.
@@ -186,22 +206,51 @@ fn render<'a>(
 pub fn write_site(
     ctx: &SiteContext<'_>,
     theme: &Theme,
-    staging: &Staging,
+    sink: &dyn Sink,
     progress: &Progress,
 ) -> Result<SiteStats, SiteError> {
-    let jobs = jobs(ctx);
+    let stats = write_pages(ctx, theme, sink, progress, &|_| true)?;
+    for (name, bytes) in theme.statics() {
+        sink.write(&format!("static/{name}"), bytes)?;
+    }
+    Ok(stats)
+}
+
+/// Renders and writes the pages of the site map that `select` keeps (incremental rebuilds
+/// pass the pages a change touches).
+pub fn write_pages(
+    ctx: &SiteContext<'_>,
+    theme: &Theme,
+    sink: &dyn Sink,
+    progress: &Progress,
+    select: &(dyn Fn(&Job) -> bool + Sync),
+) -> Result<SiteStats, SiteError> {
+    let jobs: Vec<Job> = jobs(ctx).into_iter().filter(|job| select(job)).collect();
     progress.add_work(jobs.len());
+    let by_kind = std::sync::Mutex::new(BTreeMap::<&str, (usize, Duration)>::new());
+    let timed = std::env::var_os("PLANBOOK_TIMINGS").is_some();
     let charts = jobs
         .into_par_iter()
         .map(|job| -> Result<usize, SiteError> {
+            let started = Instant::now();
             let rendered = render(ctx, theme, job)?;
-            staging.write(&rendered.path, rendered.html.as_bytes())?;
+            sink.write(&rendered.path, rendered.html.as_bytes())?;
+            if timed && let Ok(mut by_kind) = by_kind.lock() {
+                let entry = by_kind.entry(job.kind()).or_default();
+                entry.0 += 1;
+                entry.1 += started.elapsed();
+            }
             progress.inc();
             Ok(rendered.charts)
         })
         .collect::<Result<Vec<usize>, SiteError>>()?;
-    for (name, bytes) in theme.statics() {
-        staging.write(&format!("static/{name}"), bytes)?;
+    if timed {
+        for (kind, (count, time)) in by_kind.into_inner().unwrap_or_default() {
+            eprintln!(
+                "timing:   {kind:<10} {count:>6} pages {:>8.1} ms (cpu)",
+                time.as_secs_f64() * 1000.0
+            );
+        }
     }
     Ok(SiteStats {
         pages: charts.len(),

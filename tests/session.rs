@@ -1,0 +1,163 @@
+//! Incremental rebuilds: a change to one plan's entry re-checks that folder only and
+//! re-renders only the pages that show it; anything else rebuilds everything. Counted, not
+//! timed.
+
+mod common;
+
+use common::{copy_tree, repo_root};
+use planbook::build::{BuildError, BuildOptions};
+use planbook::session::Session;
+use std::path::{Path, PathBuf};
+use std::time::SystemTime;
+
+struct Site {
+    _dir: tempfile::TempDir,
+    content: PathBuf,
+    output: PathBuf,
+}
+
+fn site() -> Site {
+    let dir = tempfile::tempdir().unwrap();
+    let content = dir.path().join("content");
+    copy_tree(&repo_root().join("content"), &content);
+    let output = dir.path().join("output");
+    Site {
+        _dir: dir,
+        content,
+        output,
+    }
+}
+
+fn session(site: &Site) -> Session {
+    Session::new(BuildOptions {
+        content_dir: site.content.clone(),
+        output_dir: site.output.clone(),
+        as_of: None,
+    })
+}
+
+fn modified(path: &Path) -> SystemTime {
+    std::fs::metadata(path).unwrap().modified().unwrap()
+}
+
+const ENTRY: &str = "plans/2566/samut-prakan/debt-relief/progress/2023-03.yaml";
+const PLAN_PAGE: &str = "2566/plans/samut-prakan/debt-relief/index.html";
+const OTHER_PLAN_PAGE: &str = "2566/plans/chon-buri/debt-relief/index.html";
+
+fn edit_entry(site: &Site, from: &str, to: &str) -> PathBuf {
+    let path = site.content.join(ENTRY);
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains(from), "{from} not in {ENTRY}");
+    std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
+    path
+}
+
+#[test]
+fn one_entry_changed_rerenders_only_the_pages_that_show_it() {
+    let site = site();
+    let mut session = session(&site);
+    let full = session.full().unwrap();
+    assert!(full.full);
+    assert_eq!(full.plans_checked, 4);
+    let other_before = modified(&site.output.join(OTHER_PLAN_PAGE));
+
+    let narrative = std::fs::read_to_string(site.content.join(ENTRY)).unwrap();
+    let line = narrative
+        .lines()
+        .find(|l| l.starts_with("narrative:"))
+        .unwrap()
+        .to_string();
+    let changed = edit_entry(&site, &line, "narrative: ผลงานแก้ไขใหม่ของเดือนมีนาคม");
+    let stats = session.rebuild(&[changed]).unwrap();
+
+    assert!(!stats.full, "{stats:?}");
+    assert_eq!(stats.plans_checked, 1);
+    // The plan page, its document, the dashboard, the year page, the offices list, its
+    // office (unless the ranking moved), the 3 group lists and its 3 groups, the report
+    // index and the 12 monthly reports: far fewer than the full site.
+    // 1 + 1 + 1 + 1 + 1 + 1 + 3 + 3 + 1 + 12 = 25 of the 41 pages and documents: not the
+    // other 3 plans and documents, the other 3 offices, the 5 other groups, the 2 free pages.
+    assert_eq!(stats.pages_rendered, 25, "{stats:?}");
+    assert_eq!(full.pages_rendered, 41, "{full:?}");
+    let page = std::fs::read_to_string(site.output.join(PLAN_PAGE)).unwrap();
+    assert!(page.contains("ผลงานแก้ไขใหม่ของเดือนมีนาคม"));
+    assert_eq!(modified(&site.output.join(OTHER_PLAN_PAGE)), other_before);
+    // The export follows the change too.
+    let json = std::fs::read_to_string(
+        site.output
+            .join("data/2566/plans/samut-prakan/debt-relief.json"),
+    )
+    .unwrap();
+    assert!(json.contains("\"allocation\": \"6300.00\""));
+}
+
+#[test]
+fn a_changed_figure_reaches_the_roll_ups() {
+    let site = site();
+    let mut session = session(&site);
+    session.full().unwrap();
+    let text = std::fs::read_to_string(site.content.join(ENTRY)).unwrap();
+    let disbursed_line = text
+        .lines()
+        .find(|l| l.trim_start().starts_with("staff:"))
+        .unwrap()
+        .to_string();
+    let changed = edit_entry(
+        &site,
+        &disbursed_line,
+        &disbursed_line.replace(|c: char| c.is_ascii_digit(), "0"),
+    );
+    let stats = session.rebuild(&[changed]).unwrap();
+    assert!(!stats.full);
+    let summary = std::fs::read_to_string(site.output.join("data/2566/summary.json")).unwrap();
+    let plan = std::fs::read_to_string(
+        site.output
+            .join("data/2566/plans/samut-prakan/debt-relief.json"),
+    )
+    .unwrap();
+    assert!(
+        !plan.contains("\"disbursed\": \"6300.00\""),
+        "the plan's total did not move"
+    );
+    assert!(
+        !summary.contains("\"disbursed\": \"425300.00\""),
+        "the year's total did not move"
+    );
+}
+
+#[test]
+fn settings_and_new_plans_rebuild_everything() {
+    let site = site();
+    let mut session = session(&site);
+    let full = session.full().unwrap();
+    let site_yaml = site.content.join("site.yaml");
+    let text = std::fs::read_to_string(&site_yaml).unwrap();
+    std::fs::write(&site_yaml, format!("{text}\n# edited\n")).unwrap();
+    let stats = session.rebuild(&[site_yaml]).unwrap();
+    assert!(stats.full);
+    assert_eq!(stats.pages_rendered, full.pages_rendered);
+}
+
+#[test]
+fn a_broken_entry_keeps_the_last_good_output_until_it_is_fixed() {
+    let site = site();
+    let mut session = session(&site);
+    session.full().unwrap();
+    let before = std::fs::read_to_string(site.output.join(PLAN_PAGE)).unwrap();
+    let broken = edit_entry(&site, "month:", "montth:");
+    match session.rebuild(&[broken]) {
+        Err(BuildError::Content { report, .. }) => {
+            assert!(report.contains("2023-03.yaml:"), "{report}");
+            assert!(report.contains("did you mean `month`?"), "{report}");
+        }
+        other => panic!("expected content errors, got {other:?}"),
+    }
+    assert_eq!(
+        std::fs::read_to_string(site.output.join(PLAN_PAGE)).unwrap(),
+        before
+    );
+    let fixed = edit_entry(&site, "montth:", "month:");
+    let stats = session.rebuild(&[fixed]).unwrap();
+    assert!(!stats.full);
+    assert_eq!(stats.plans_checked, 1);
+}
