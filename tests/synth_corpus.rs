@@ -101,3 +101,30 @@ fn the_same_seed_gives_the_same_corpus_and_other_folders_are_left_alone() {
         "keep me"
     );
 }
+
+#[test]
+fn a_large_year_lists_its_lowest_rates_and_most_serious_alerts_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let content = dir.path().join("content");
+    generate(&content, 230, 3);
+    let out = dir.path().join("site");
+    let build = Command::new(env!("CARGO_BIN_EXE_planbook"))
+        .args(["build", "--content"])
+        .arg(&content)
+        .arg("--output")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(
+        build.status.success(),
+        "{}",
+        String::from_utf8_lossy(&build.stderr)
+    );
+    let year = std::fs::read_to_string(out.join("2566/index.html")).unwrap();
+    assert!(year.contains("แผนที่เบิกจ่ายต่ำสุด 200 แผน จากทั้งหมด 230 แผน"));
+    let dashboard = std::fs::read_to_string(out.join("index.html")).unwrap();
+    assert!(
+        dashboard.contains("แสดง 30 เรื่องที่สำคัญที่สุด"),
+        "alerts not limited"
+    );
+}

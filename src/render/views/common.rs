@@ -252,6 +252,37 @@ pub fn alert_view<'a>(alert: &'a Alert, plan: Option<&'a Plan>) -> AlertView<'a>
 }
 
 /// The alerts of several plans, serious ones first, then by plan order.
+/// Lists longer than this (plans of a year or group, alerts of a year) show their most
+/// urgent rows only: the lowest disbursement rates, the serious alerts first. A department
+/// of thousands of plans keeps pages an officer can read and a build that stays fast;
+/// every plan stays two clicks away through its office.
+pub const LIST_LIMIT: usize = 200;
+
+/// Alerts shown on the dashboard and year pages; the rest are on each office's page.
+pub const ALERT_LIMIT: usize = 30;
+
+/// Plan rows, limited to the `limit` lowest disbursement rates when there are more.
+pub fn limited_plan_rows<'a>(
+    plans: impl Iterator<Item = (&'a Plan, &'a PlanFigures)>,
+    limit: usize,
+) -> (Vec<PlanRow<'a>>, usize) {
+    let mut all: Vec<(&'a Plan, &'a PlanFigures)> = plans.collect();
+    let total = all.len();
+    if total > limit {
+        all.sort_by(|a, b| {
+            a.1.totals
+                .disbursement_rate()
+                .cmp(&b.1.totals.disbursement_rate())
+                .then_with(|| a.0.id.cmp(&b.0.id))
+        });
+        all.truncate(limit);
+    }
+    (
+        all.into_iter().map(|(p, f)| plan_row(p, f)).collect(),
+        total,
+    )
+}
+
 pub fn plans_alerts<'a>(
     plans: impl Iterator<Item = (&'a Plan, &'a PlanFigures)>,
 ) -> Vec<AlertView<'a>> {

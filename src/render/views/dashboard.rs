@@ -2,6 +2,7 @@
 
 use super::SiteContext;
 use super::charts::{self, Charts};
+use super::common::ALERT_LIMIT;
 use super::common::{
     AlertView, Layout, MonthRow, RollUpRow, Summary, month_rows, plans_alerts, rollup_row,
     rollup_summary,
@@ -27,7 +28,9 @@ pub struct YearGlance<'a> {
     pub summary: Summary,
     pub months: Vec<MonthRow>,
     pub offices: Vec<RollUpRow<'a>>,
+    /// The most serious alerts, at most `ALERT_LIMIT`.
     pub alerts: Vec<AlertView<'a>>,
+    pub alert_total: usize,
     pub charts: Charts,
 }
 
@@ -35,6 +38,8 @@ pub fn year_glance<'a>(
     ctx: &SiteContext<'a>,
     year: &'a crate::compute::YearFigures,
 ) -> YearGlance<'a> {
+    let alerts = plans_alerts(ctx.plans(year));
+    let alert_total = alerts.len();
     YearGlance {
         fiscal_year: year.year.0,
         as_of: year.as_of.to_string(),
@@ -49,7 +54,8 @@ pub fn year_glance<'a>(
                 rollup_row(office, Some(*rank), paths::office(year.year, &office.key))
             })
             .collect(),
-        alerts: plans_alerts(ctx.plans(year)),
+        alerts: alerts.into_iter().take(ALERT_LIMIT).collect(),
+        alert_total,
         charts: Charts {
             s_curve: charts::s_curve(
                 "ผลการเบิกจ่ายสะสม แผนการใช้จ่าย และเป้าหมายรายไตรมาส",

@@ -3,8 +3,8 @@
 
 use super::charts::{self, Charts};
 use super::common::{
-    Crumb, Layout, MonthRow, PlanRow, RollUpRow, Summary, month_rows, plan_row, rollup_row,
-    rollup_summary,
+    Crumb, LIST_LIMIT, Layout, MonthRow, PlanRow, RollUpRow, Summary, limited_plan_rows,
+    month_rows, rollup_row, rollup_summary,
 };
 use super::{SiteContext, groups_of};
 use crate::compute::{RollUp, YearFigures};
@@ -62,7 +62,9 @@ pub struct GroupView<'a> {
     pub name: &'a str,
     pub summary: Summary,
     pub months: Vec<MonthRow>,
+    /// Every plan of the group, or the `LIST_LIMIT` lowest rates of a large one.
     pub plans: Vec<PlanRow<'a>>,
+    pub plan_total: usize,
     pub charts: Charts,
 }
 
@@ -74,6 +76,8 @@ pub fn group_page<'a>(
 ) -> GroupView<'a> {
     let mut crumbs = super::year_crumbs(year);
     crumbs.push(Crumb::new(kind_label(kind), paths::groups(year.year, kind)));
+    let (plans, plan_total) =
+        limited_plan_rows(group.plans.iter().map(|&i| ctx.plan(year, i)), LIST_LIMIT);
     GroupView {
         layout: ctx.layout(
             ctx.group_href(year.year, kind, &group.key),
@@ -87,12 +91,8 @@ pub fn group_page<'a>(
         name: &group.name,
         summary: rollup_summary(group),
         months: month_rows(year, &group.months),
-        plans: group
-            .plans
-            .iter()
-            .map(|&i| ctx.plan(year, i))
-            .map(|(p, f)| plan_row(p, f))
-            .collect(),
+        plans,
+        plan_total,
         charts: Charts {
             s_curve: charts::s_curve("ผลการเบิกจ่ายสะสมเทียบแผนและเป้าหมาย", &group.months, year.year),
             ..Charts::default()

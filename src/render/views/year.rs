@@ -1,6 +1,6 @@
 //! `<fy>/index.html`: a fiscal year with every plan, its groupings and its monthly reports.
 
-use super::common::{Layout, PlanRow, plan_row};
+use super::common::{LIST_LIMIT, Layout, PlanRow, limited_plan_rows};
 use super::dashboard::{YearGlance, year_glance};
 use super::{SiteContext, groups_of};
 use crate::compute::YearFigures;
@@ -12,7 +12,9 @@ pub struct YearView<'a> {
     #[serde(flatten)]
     pub layout: Layout<'a>,
     pub year: YearGlance<'a>,
+    /// Every plan, or the `LIST_LIMIT` lowest rates of a large year.
     pub plans: Vec<PlanRow<'a>>,
+    pub plan_total: usize,
     pub groups: Vec<GroupLink>,
     pub reports: Vec<MonthLink>,
     pub offices_href: String,
@@ -36,6 +38,7 @@ pub fn year_page<'a>(ctx: &'a SiteContext<'a>, year: &'a YearFigures) -> YearVie
     let mut crumbs = super::year_crumbs(year);
     crumbs.truncate(1);
     let path = paths::year(year.year);
+    let (plans, plan_total) = limited_plan_rows(ctx.plans(year), LIST_LIMIT);
     YearView {
         layout: ctx.layout(
             path,
@@ -44,7 +47,8 @@ pub fn year_page<'a>(ctx: &'a SiteContext<'a>, year: &'a YearFigures) -> YearVie
             crumbs,
         ),
         year: year_glance(ctx, year),
-        plans: ctx.plans(year).map(|(p, f)| plan_row(p, f)).collect(),
+        plans,
+        plan_total,
         groups: GroupKind::ALL
             .iter()
             .map(|&kind| GroupLink {
