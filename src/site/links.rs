@@ -51,7 +51,7 @@ impl LinkIndex {
     /// Reads the references of one written file (HTML or CSS; others are ignored).
     pub fn observe(&self, page: &str, bytes: &[u8]) {
         let references = if page.ends_with(".html") {
-            html_references(&String::from_utf8_lossy(bytes))
+            html_references(bytes)
         } else if page.ends_with(".css") {
             css_references(&String::from_utf8_lossy(bytes))
         } else {
@@ -199,30 +199,41 @@ fn resolve(base: &str, relative: &str) -> Option<String> {
 }
 
 /// The `href`, `src`, `xlink:href`, `action` and `poster` values of every start tag;
-/// comments and the contents of `script`, `style`, `textarea` and `title` are skipped.
-fn html_references(html: &str) -> Vec<String> {
+/// comments and the contents of `script`, `style`, `textarea`, `title` and inline `svg`
+/// (our charts: drawn, never linked) are skipped. Works on bytes, allocating only for the
+/// values it returns: it reads every page of a build.
+fn html_references(html: &[u8]) -> Vec<String> {
     let mut out = Vec::new();
-    let bytes = html.as_bytes();
     let mut i = 0;
-    while let Some(offset) = html[i..].find('<') {
+    while let Some(offset) = html[i..].iter().position(|&b| b == b'<') {
         i += offset + 1;
-        if html[i..].starts_with("!--") {
-            i = html[i..].find("-->").map_or(bytes.len(), |end| i + end + 3);
+        if html[i..].starts_with(b"!--") {
+            i = find(&html[i..], b"-->").map_or(html.len(), |end| i + end + 3);
             continue;
         }
-        let name_len = bytes[i..]
+        let name_len = html[i..]
             .iter()
             .take_while(|b| b.is_ascii_alphanumeric() || **b == b'-' || **b == b':')
             .count();
         if name_len == 0 {
             continue;
         }
-        let tag = html[i..i + name_len].to_ascii_lowercase();
+        let tag = &html[i..i + name_len];
         i += name_len;
         i = read_attributes(html, i, &mut out);
-        if matches!(tag.as_str(), "script" | "style" | "textarea" | "title") {
-            let close = format!("</{tag}");
-            i = find_ignore_case(&html[i..], &close).map_or(bytes.len(), |end| i + end);
+        let skipped: Option<&[u8]> = [
+            &b"script"[..],
+            &b"style"[..],
+            &b"textarea"[..],
+            &b"title"[..],
+            &b"svg"[..],
+        ]
+        .into_iter()
+        .find(|name| tag.eq_ignore_ascii_case(name));
+        if let Some(name) = skipped {
+            let mut close = b"</".to_vec();
+            close.extend_from_slice(name);
+            i = find_ignore_case(&html[i..], &close).map_or(html.len(), |end| i + end);
         }
     }
     out
@@ -230,63 +241,62 @@ fn html_references(html: &str) -> Vec<String> {
 
 /// Reads a tag's attributes from `i` to its `>`, collecting link values; returns the index
 /// after the tag.
-fn read_attributes(html: &str, mut i: usize, out: &mut Vec<String>) -> usize {
-    let bytes = html.as_bytes();
+fn read_attributes(html: &[u8], mut i: usize, out: &mut Vec<String>) -> usize {
+    const LINKS: [&[u8]; 5] = [b"href", b"src", b"xlink:href", b"action", b"poster"];
     loop {
-        while i < bytes.len() && (bytes[i].is_ascii_whitespace() || bytes[i] == b'/') {
+        while i < html.len() && (html[i].is_ascii_whitespace() || html[i] == b'/') {
             i += 1;
         }
-        if i >= bytes.len() || bytes[i] == b'>' {
+        if i >= html.len() || html[i] == b'>' {
             return i + 1;
         }
         let start = i;
-        while i < bytes.len()
-            && !matches!(bytes[i], b'=' | b'>' | b'/')
-            && !bytes[i].is_ascii_whitespace()
+        while i < html.len()
+            && !matches!(html[i], b'=' | b'>' | b'/')
+            && !html[i].is_ascii_whitespace()
         {
             i += 1;
         }
-        let name = html[start..i].to_ascii_lowercase();
-        while i < bytes.len() && bytes[i].is_ascii_whitespace() {
+        let name = &html[start..i];
+        while i < html.len() && html[i].is_ascii_whitespace() {
             i += 1;
         }
-        if i >= bytes.len() || bytes[i] != b'=' {
+        if i >= html.len() || html[i] != b'=' {
             continue;
         }
         i += 1;
-        while i < bytes.len() && bytes[i].is_ascii_whitespace() {
+        while i < html.len() && html[i].is_ascii_whitespace() {
             i += 1;
         }
-        let (value, next) = match bytes.get(i) {
+        let (value, next) = match html.get(i) {
             Some(&quote @ (b'"' | b'\'')) => {
-                let end = bytes[i + 1..]
+                let end = html[i + 1..]
                     .iter()
                     .position(|b| *b == quote)
-                    .map_or(bytes.len(), |p| i + 1 + p);
-                (&html[i + 1..end], (end + 1).min(bytes.len()))
+                    .map_or(html.len(), |p| i + 1 + p);
+                (&html[i + 1..end], (end + 1).min(html.len()))
             }
             _ => {
-                let end = bytes[i..]
+                let end = html[i..]
                     .iter()
                     .position(|b| b.is_ascii_whitespace() || *b == b'>')
-                    .map_or(bytes.len(), |p| i + p);
+                    .map_or(html.len(), |p| i + p);
                 (&html[i..end], end)
             }
         };
-        if matches!(
-            name.as_str(),
-            "href" | "src" | "xlink:href" | "action" | "poster"
-        ) {
-            out.push(decode_entities(value));
+        if LINKS.iter().any(|link| name.eq_ignore_ascii_case(link)) {
+            out.push(decode_entities(&String::from_utf8_lossy(value)));
         }
         i = next;
     }
 }
 
-fn find_ignore_case(haystack: &str, needle: &str) -> Option<usize> {
-    let needle = needle.as_bytes();
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).position(|w| w == needle)
+}
+
+fn find_ignore_case(haystack: &[u8], needle: &[u8]) -> Option<usize> {
     haystack
-        .as_bytes()
         .windows(needle.len())
         .position(|w| w.eq_ignore_ascii_case(needle))
 }
