@@ -42,11 +42,15 @@
     note.style.fontSize = "14px";
     var text = document.createElement("pre");
     text.className = "planbook-serve-error-text";
-    text.style.whiteSpace = "pre-wrap";
-    text.style.overflowWrap = "anywhere";
+    // Kept unwrapped, so the caret stays under the value it marks.
+    text.style.whiteSpace = "pre";
+    text.style.overflowX = "auto";
     text.style.fontFamily = "ui-monospace, SFMono-Regular, Menlo, Consolas, monospace";
     text.style.fontSize = "14px";
     text.style.margin = "8px 0 0";
+    var print = document.createElement("style");
+    print.textContent = "@media print { #" + OVERLAY + " { display: none !important; } }";
+    box.appendChild(print);
     box.appendChild(title);
     box.appendChild(note);
     box.appendChild(text);
