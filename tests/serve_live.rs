@@ -201,6 +201,27 @@ fn sigterm_stops_the_server_and_removes_its_private_output() {
 }
 
 #[test]
+fn a_taken_port_moves_to_the_next_free_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let content = example_content_in(dir.path());
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = taken.local_addr().unwrap().port();
+    if port > u16::MAX - 10 {
+        return;
+    }
+    let served = Served::start_on(port, &content, &[], START);
+    assert!(served.port > port && served.port <= port + 10);
+    assert!(
+        served
+            .stdout()
+            .contains(&format!("port {port} is taken; using {}", served.port)),
+        "{}",
+        served.output()
+    );
+    assert_eq!(served.get("/").status, 200);
+}
+
+#[test]
 fn a_missing_content_folder_is_a_usage_error() {
     let dir = tempfile::tempdir().unwrap();
     let output = std::process::Command::new(env!("CARGO_BIN_EXE_planbook"))

@@ -100,8 +100,7 @@ pub fn serve(options: &ServeOptions) -> Result<(), ServeError> {
         .map_err(io_error("cannot read the listening address"))?;
 
     let (sender, messages) = channel::<Message>();
-    let _watching =
-        watch::start(&watched, options.poll, sender.clone()).map_err(ServeError::Watch)?;
+    let _watching = start_watching(&watched, options.poll, &sender)?;
     stop_on_signal(sender);
 
     let shared = Arc::new(Shared::new(site_root));
@@ -118,6 +117,9 @@ pub fn serve(options: &ServeOptions) -> Result<(), ServeError> {
     server::start(listener, Arc::clone(&shared)).map_err(io_error("cannot start the server"))?;
 
     let url = url(address);
+    if options.port != 0 && address.port() != options.port {
+        println!("port {} is taken; using {}", options.port, address.port());
+    }
     println!("serving {url}");
     if !address.ip().is_loopback() {
         eprintln!("note: listening on {address}: other machines on the network can see the site");
@@ -134,6 +136,28 @@ pub fn serve(options: &ServeOptions) -> Result<(), ServeError> {
         .map_err(io_error(format!("cannot remove {removed}")))?;
     println!("stopped; removed {removed}");
     Ok(())
+}
+
+/// Native change events, or scanning when asked, or when the system refuses more watches
+/// (Linux's `fs.inotify.max_user_watches` on a large site).
+fn start_watching(
+    folders: &[PathBuf],
+    poll: bool,
+    sender: &Sender<Message>,
+) -> Result<watch::WatchGuard, ServeError> {
+    if poll {
+        return watch::start(folders, true, sender.clone()).map_err(ServeError::Watch);
+    }
+    match watch::start(folders, false, sender.clone()) {
+        Ok(guard) => Ok(guard),
+        Err(error) => {
+            eprintln!(
+                "warning: cannot watch for change events ({error}); scanning for changes instead, \
+                 as with --poll (on Linux, raising fs.inotify.max_user_watches avoids this)"
+            );
+            watch::start(folders, true, sender.clone()).map_err(ServeError::Watch)
+        }
+    }
 }
 
 /// The URL to print and open: loopback when listening on every interface.

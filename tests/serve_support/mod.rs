@@ -69,7 +69,11 @@ impl Served {
     /// Starts `planbook serve --content DIR --port PORT EXTRA…` and waits (up to `limit`)
     /// until it prints its URL and answers.
     pub fn start(content: &Path, extra: &[&str], limit: Duration) -> Served {
-        let port = free_port();
+        Served::start_on(free_port(), content, extra, limit)
+    }
+
+    /// Like `start`, asking for `port`.
+    pub fn start_on(port: u16, content: &Path, extra: &[&str], limit: Duration) -> Served {
         let child = Command::new(env!("CARGO_BIN_EXE_planbook"))
             .arg("serve")
             .arg("--content")
