@@ -8,7 +8,8 @@
 //! - [`mime`]: content types; [`pages`]: the server's own Thai pages;
 //! - [`inject`] and `reload.js`: the live-reload script, added to HTML at serve time only;
 //! - [`events`]: server-sent events; [`state`]: what the threads share;
-//! - [`watch`]: notify and its debouncer; [`rebuild`]: the loop that rebuilds and reports.
+//! - [`watch`]: notify and its debouncer; [`rebuild`]: the loop that rebuilds and reports;
+//! - [`browser`] opens the site for `--open`.
 
 pub mod browser;
 pub mod events;
@@ -29,6 +30,7 @@ use std::io;
 use std::net::{IpAddr, SocketAddr};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{Sender, channel};
 
 /// What `planbook serve` is asked to do.
@@ -101,7 +103,7 @@ pub fn serve(options: &ServeOptions) -> Result<(), ServeError> {
 
     let (sender, messages) = channel::<Message>();
     let _watching = start_watching(&watched, options.poll, &sender)?;
-    stop_on_signal(sender);
+    stop_on_signal(sender, output.path().to_path_buf());
 
     let shared = Arc::new(Shared::new(site_root));
     println!(
@@ -188,11 +190,21 @@ fn display_folder(folder: &Path, cwd: &Path) -> String {
     }
 }
 
-/// Ctrl-C, SIGTERM and SIGHUP stop the loop, so the private folder is removed.
-fn stop_on_signal(sender: Sender<Message>) {
-    if let Err(error) = ctrlc::set_handler(move || {
-        let _ = sender.send(Message::Stop);
-    }) {
+/// Ctrl-C, SIGTERM and SIGHUP stop the loop, so the private folder is removed; the loop
+/// sees it once the build under way is done. A second signal does not wait: it removes the
+/// folder and exits at once (130, as a shell reports Ctrl-C).
+fn stop_on_signal(sender: Sender<Message>, private: PathBuf) {
+    let signals = AtomicUsize::new(0);
+    let handled = ctrlc::set_handler(move || {
+        if signals.fetch_add(1, Ordering::SeqCst) == 0 {
+            eprintln!("stopping (again to stop without waiting for a build under way)");
+            let _ = sender.send(Message::Stop);
+        } else {
+            let _ = std::fs::remove_dir_all(&private);
+            std::process::exit(130);
+        }
+    });
+    if let Err(error) = handled {
         eprintln!(
             "warning: cannot catch Ctrl-C ({error}); the private output folder may stay behind"
         );
