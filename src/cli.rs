@@ -1,10 +1,12 @@
-//! The command line: `planbook check` and `planbook build`, in the manner of cargo and zola.
+//! The command line: `planbook check`, `build`, `serve` and `new`, in the manner of cargo and zola.
 
 use crate::build::{self, BuildError, BuildOptions};
 use crate::model::{FiscalYear, Month};
 use crate::scaffold::{self, ScaffoldError};
+use crate::serve::ServeOptions;
 use clap::{Parser, Subcommand};
 use std::io::{IsTerminal, Write};
+use std::net::IpAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -42,6 +44,27 @@ pub enum Command {
         /// Where to write the site (replaced whole, atomically).
         #[arg(long, short, default_value = "output")]
         output: PathBuf,
+        /// Compute as of this month (YYYY-MM, C.E. or B.E.).
+        #[arg(long, value_parser = parse_month)]
+        as_of: Option<Month>,
+    },
+    /// Build, serve on 127.0.0.1, rebuild on every change and reload the browser.
+    Serve {
+        /// The content folder (the `themes/` folder beside it is watched too).
+        #[arg(long, default_value = "content")]
+        content: PathBuf,
+        /// The port; when it is taken, the next ten are tried.
+        #[arg(long, default_value_t = 1111)]
+        port: u16,
+        /// The address to listen on (other machines can see the site unless it is loopback).
+        #[arg(long, default_value = "127.0.0.1")]
+        interface: IpAddr,
+        /// Open the site in the browser.
+        #[arg(long)]
+        open: bool,
+        /// Scan for changes every half second (for network drives that send no events).
+        #[arg(long)]
+        poll: bool,
         /// Compute as of this month (YYYY-MM, C.E. or B.E.).
         #[arg(long, value_parser = parse_month)]
         as_of: Option<Month>,
@@ -102,7 +125,32 @@ pub fn run(cli: Cli) -> ExitCode {
             output_dir: output,
             as_of,
         }),
+        Command::Serve {
+            content,
+            port,
+            interface,
+            open,
+            poll,
+            as_of,
+        } => serve(&ServeOptions {
+            content_dir: content,
+            port,
+            interface,
+            open,
+            poll,
+            as_of,
+        }),
         Command::New(new) => scaffold_command(new),
+    }
+}
+
+fn serve(options: &ServeOptions) -> ExitCode {
+    match crate::serve::serve(options) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("error: {error}");
+            ExitCode::from(EXIT_USAGE)
+        }
     }
 }
 

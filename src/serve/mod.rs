@@ -1,0 +1,231 @@
+//! `planbook serve`: builds the site into a private temporary folder, serves it on a
+//! loopback port, watches `content/` and `themes/`, rebuilds what changed through the build
+//! [`Session`](crate::session::Session) and reloads the browser. A layer on top of the
+//! build: nothing else depends on it, and `planbook build` output is never touched.
+//!
+//! - [`server`]: the HTTP server (tiny_http), threads, routes;
+//! - [`paths`]: request targets to files, refusing anything that leaves the folder;
+//! - [`mime`]: content types; [`pages`]: the server's own Thai pages;
+//! - [`inject`] and `reload.js`: the live-reload script, added to HTML at serve time only;
+//! - [`events`]: server-sent events; [`state`]: what the threads share;
+//! - [`watch`]: notify and its debouncer; [`rebuild`]: the loop that rebuilds and reports;
+//! - [`browser`] opens the site for `--open`.
+
+pub mod browser;
+pub mod events;
+pub mod inject;
+pub mod mime;
+pub mod pages;
+pub mod paths;
+pub mod rebuild;
+pub mod server;
+pub mod state;
+pub mod watch;
+
+use crate::build::BuildOptions;
+use crate::model::Month;
+use rebuild::{Message, Rebuilder};
+use state::Shared;
+use std::io;
+use std::net::{IpAddr, SocketAddr};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc::{Sender, channel};
+
+/// What `planbook serve` is asked to do.
+#[derive(Debug, Clone)]
+pub struct ServeOptions {
+    pub content_dir: PathBuf,
+    /// The first port tried; the next ten are tried when it is taken.
+    pub port: u16,
+    /// Loopback unless asked otherwise.
+    pub interface: IpAddr,
+    /// Open the site in the desktop's browser.
+    pub open: bool,
+    /// Scan for changes instead of waiting for events (network drives).
+    pub poll: bool,
+    pub as_of: Option<Month>,
+}
+
+/// Why serving could not start. Bad content is never one: it is shown and served around.
+#[derive(Debug)]
+pub enum ServeError {
+    NoContent(PathBuf),
+    Io { what: String, error: io::Error },
+    Watch(notify::Error),
+}
+
+impl std::fmt::Display for ServeError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ServeError::NoContent(path) => write!(f, "{}: no such content folder", path.display()),
+            ServeError::Io { what, error } => write!(f, "{what}: {error}"),
+            ServeError::Watch(error) => write!(f, "cannot watch for changes: {error}"),
+        }
+    }
+}
+
+impl std::error::Error for ServeError {}
+
+fn io_error(what: impl Into<String>) -> impl FnOnce(io::Error) -> ServeError {
+    let what = what.into();
+    move |error| ServeError::Io { what, error }
+}
+
+/// Serves until Ctrl-C or a termination signal; the private output folder is then removed.
+pub fn serve(options: &ServeOptions) -> Result<(), ServeError> {
+    let content_dir = std::fs::canonicalize(&options.content_dir)
+        .ok()
+        .filter(|dir| dir.is_dir())
+        .ok_or_else(|| ServeError::NoContent(options.content_dir.clone()))?;
+    let mut watched = vec![content_dir.clone()];
+    watched.extend(
+        content_dir
+            .parent()
+            .map(|parent| parent.join("themes"))
+            .filter(|themes| themes.is_dir()),
+    );
+    let output = tempfile::Builder::new()
+        .prefix("planbook-serve-")
+        .tempdir()
+        .map_err(io_error("cannot create a private output folder"))?;
+    let site_root = output.path().join("site");
+    let listener = server::bind(options.interface, options.port).map_err(io_error(format!(
+        "cannot listen on {} (ports {} to {})",
+        options.interface,
+        options.port,
+        options.port.saturating_add(server::PORT_TRIES)
+    )))?;
+    let address = listener
+        .local_addr()
+        .map_err(io_error("cannot read the listening address"))?;
+
+    let (sender, messages) = channel::<Message>();
+    let _watching = start_watching(&watched, options.poll, &sender)?;
+    stop_on_signal(sender, output.path().to_path_buf());
+
+    let shared = Arc::new(Shared::new(site_root));
+    println!(
+        "building into {} (private to this server, removed on exit)",
+        output.path().display()
+    );
+    let mut rebuilder = Rebuilder::new(BuildOptions {
+        content_dir,
+        output_dir: shared.site_root.clone(),
+        as_of: options.as_of,
+    });
+    rebuilder.first(&shared);
+    server::start(listener, Arc::clone(&shared)).map_err(io_error("cannot start the server"))?;
+
+    let url = url(address);
+    if options.port != 0 && address.port() != options.port {
+        println!("port {} is taken; using {}", options.port, address.port());
+    }
+    println!("serving {url}");
+    if !address.ip().is_loopback() {
+        eprintln!("note: listening on {address}: other machines on the network can see the site");
+    }
+    println!("watching {} (Ctrl-C to stop)", folder_list(&watched));
+    if options.open {
+        browser::open(&url);
+    }
+    rebuilder.run(&shared, &messages);
+
+    let removed = output.path().display().to_string();
+    output
+        .close()
+        .map_err(io_error(format!("cannot remove {removed}")))?;
+    println!("stopped; removed {removed}");
+    Ok(())
+}
+
+/// Native change events, or scanning when asked, or when the system refuses more watches
+/// (Linux's `fs.inotify.max_user_watches` on a large site).
+fn start_watching(
+    folders: &[PathBuf],
+    poll: bool,
+    sender: &Sender<Message>,
+) -> Result<watch::WatchGuard, ServeError> {
+    if poll {
+        return watch::start(folders, true, sender.clone()).map_err(ServeError::Watch);
+    }
+    match watch::start(folders, false, sender.clone()) {
+        Ok(guard) => Ok(guard),
+        Err(error) => {
+            eprintln!(
+                "warning: cannot watch for change events ({error}); scanning for changes instead, \
+                 as with --poll (on Linux, raising fs.inotify.max_user_watches avoids this)"
+            );
+            watch::start(folders, true, sender.clone()).map_err(ServeError::Watch)
+        }
+    }
+}
+
+/// The URL to print and open: loopback when listening on every interface.
+fn url(address: SocketAddr) -> String {
+    let mut shown = address;
+    if address.ip().is_unspecified() {
+        shown.set_ip(match address {
+            SocketAddr::V4(_) => IpAddr::from([127, 0, 0, 1]),
+            SocketAddr::V6(_) => IpAddr::from(std::net::Ipv6Addr::LOCALHOST),
+        });
+    }
+    format!("http://{shown}/")
+}
+
+fn folder_list(folders: &[PathBuf]) -> String {
+    let cwd = std::env::current_dir().unwrap_or_default();
+    folders
+        .iter()
+        .map(|f| display_folder(f, &cwd))
+        .collect::<Vec<_>>()
+        .join(" and ")
+}
+
+fn display_folder(folder: &Path, cwd: &Path) -> String {
+    match folder.strip_prefix(cwd) {
+        Ok(relative) => format!("{}/", crate::diag::display_relative(relative)),
+        Err(_) => format!("{}/", folder.display()),
+    }
+}
+
+/// Ctrl-C, SIGTERM and SIGHUP stop the loop, so the private folder is removed; the loop
+/// sees it once the build under way is done. A second signal does not wait: it removes the
+/// folder and exits at once (130, as a shell reports Ctrl-C).
+fn stop_on_signal(sender: Sender<Message>, private: PathBuf) {
+    let signals = AtomicUsize::new(0);
+    let handled = ctrlc::set_handler(move || {
+        if signals.fetch_add(1, Ordering::SeqCst) == 0 {
+            eprintln!("stopping (again to stop without waiting for a build under way)");
+            let _ = sender.send(Message::Stop);
+        } else {
+            let _ = std::fs::remove_dir_all(&private);
+            std::process::exit(130);
+        }
+    });
+    if let Err(error) = handled {
+        eprintln!(
+            "warning: cannot catch Ctrl-C ({error}); the private output folder may stay behind"
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn urls_show_loopback_for_every_interface() {
+        assert_eq!(
+            url("127.0.0.1:1111".parse().unwrap()),
+            "http://127.0.0.1:1111/"
+        );
+        assert_eq!(
+            url("0.0.0.0:1112".parse().unwrap()),
+            "http://127.0.0.1:1112/"
+        );
+        assert_eq!(url("[::]:1113".parse().unwrap()), "http://[::1]:1113/");
+        assert_eq!(url("[::1]:1114".parse().unwrap()), "http://[::1]:1114/");
+    }
+}
