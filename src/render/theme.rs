@@ -29,7 +29,10 @@ impl Theme {
     pub fn load(content_dir: &Path, name: Option<&str>) -> Result<Theme, RenderError> {
         let mut templates = default_templates();
         let mut statics = default_statics();
-        if let Some(name) = name {
+        // Without a `theme:`, a `themes/default/` folder beside the content (this repository's
+        // own, say) is laid over the embedded copy, so editing it shows at once.
+        {
+            let name = name.unwrap_or("default");
             let folder = theme_folder(content_dir, name);
             if !folder.is_dir() {
                 if name == "default" {
