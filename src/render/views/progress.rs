@@ -225,7 +225,7 @@ fn head<'a>(ctx: &SiteContext<'a>, year: &YearFigures, plan: &'a Plan) -> PlanHe
     }
 }
 
-fn budget_rows<'a>(plan: &'a Plan, figures: &PlanFigures) -> Vec<BudgetRow<'a>> {
+pub fn budget_rows<'a>(plan: &'a Plan, figures: &PlanFigures) -> Vec<BudgetRow<'a>> {
     plan.budget
         .nodes
         .iter()
@@ -271,7 +271,7 @@ fn revision_rows(plan: &Plan) -> Vec<RevisionRow<'_>> {
         .collect()
 }
 
-fn task_rows<'a>(plan: &'a Plan, figures: &PlanFigures) -> Vec<TaskRow<'a>> {
+pub fn task_rows<'a>(plan: &'a Plan, figures: &PlanFigures) -> Vec<TaskRow<'a>> {
     figures
         .tasks
         .iter()
@@ -299,7 +299,7 @@ fn task_rows<'a>(plan: &'a Plan, figures: &PlanFigures) -> Vec<TaskRow<'a>> {
         .collect()
 }
 
-fn kpi_rows<'a>(plan: &'a Plan, figures: &PlanFigures) -> Vec<KpiRow<'a>> {
+pub fn kpi_rows<'a>(plan: &'a Plan, figures: &PlanFigures) -> Vec<KpiRow<'a>> {
     plan.all_kpis()
         .zip(&figures.kpis)
         .map(|(kpi, f)| KpiRow {
