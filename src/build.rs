@@ -218,6 +218,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, BuildError> {
     let progress = Progress::new(started);
     let context = SiteContext::new(&checked.content, &figures);
     let stats = site::write_site(&context, &theme, &staging, &progress)?;
+    crate::report::write_site_reports(&staging, &theme, &checked.content, &figures)?;
     progress.finish();
     // Every writer has run: check the links of everything staged.
     let broken = site::check_links(staging.root());
