@@ -1,7 +1,8 @@
 //! The characters a rendered report shows, read the way a browser reads the HTML: text
-//! content (inline SVG text included, entities decoded) and the `data-label` values that the
-//! phone layout prints through CSS `attr()`. Styles, scripts and the tab title are skipped:
-//! the page's font does not draw them.
+//! content (inline SVG text included, entities decoded), the quoted strings of CSS `content`
+//! (labels the phone layout adds before cells) and `data-label` values a theme may show
+//! through `attr()`. Scripts and the tab title are skipped: the page's font does not draw
+//! them.
 
 use html5ever::tendril::StrTendril;
 use html5ever::tokenizer::states::{Rawtext, ScriptData};
@@ -18,6 +19,8 @@ struct Shown {
     chars: RefCell<BTreeSet<char>>,
     /// Inside `<style>`, `<script>`, `<title>` or `<textarea>`: not drawn with the font.
     hidden: Cell<bool>,
+    in_style: Cell<bool>,
+    styles: RefCell<String>,
 }
 
 impl TokenSink for Shown {
@@ -25,6 +28,9 @@ impl TokenSink for Shown {
 
     fn process_token(&self, token: Token, _line: u64) -> TokenSinkResult<()> {
         match token {
+            Token::CharacterTokens(text) if self.in_style.get() => {
+                self.styles.borrow_mut().push_str(&text);
+            }
             Token::CharacterTokens(text) if !self.hidden.get() => {
                 self.chars.borrow_mut().extend(text.chars());
             }
@@ -33,6 +39,7 @@ impl TokenSink for Shown {
                 if tag.kind == TagKind::EndTag {
                     if raw {
                         self.hidden.set(false);
+                        self.in_style.set(false);
                     }
                     return TokenSinkResult::Continue;
                 }
@@ -43,6 +50,7 @@ impl TokenSink for Shown {
                 }
                 if raw && !tag.self_closing {
                     self.hidden.set(true);
+                    self.in_style.set(&*tag.name == "style");
                     return if &*tag.name == "script" {
                         TokenSinkResult::RawData(ScriptData)
                     } else {
@@ -61,6 +69,8 @@ pub fn shown_chars(html: &str) -> BTreeSet<char> {
     let sink = Shown {
         chars: RefCell::new(BTreeSet::new()),
         hidden: Cell::new(false),
+        in_style: Cell::new(false),
+        styles: RefCell::new(String::new()),
     };
     let tokenizer = Tokenizer::new(sink, TokenizerOpts::default());
     let input = BufferQueue::default();
@@ -68,8 +78,23 @@ pub fn shown_chars(html: &str) -> BTreeSet<char> {
     let _ = tokenizer.feed(&input);
     tokenizer.end();
     let mut chars = tokenizer.sink.chars.take();
+    chars.extend(css_content_chars(&tokenizer.sink.styles.take()));
     chars.retain(|c| !c.is_whitespace() && !c.is_control());
     chars
+}
+
+/// The characters of the quoted strings in CSS `content:` declarations.
+fn css_content_chars(css: &str) -> BTreeSet<char> {
+    let mut out = BTreeSet::new();
+    for declaration in css.split("content:").skip(1) {
+        let value = declaration.split([';', '}']).next().unwrap_or_default();
+        for (i, part) in value.split('"').enumerate() {
+            if i % 2 == 1 {
+                out.extend(part.chars());
+            }
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -78,10 +103,10 @@ mod tests {
 
     #[test]
     fn text_svg_text_and_labels_count_styles_and_titles_do_not() {
-        let html = r#"<!doctype html><html><head><title>QQ</title><style>body{content:"Z"}</style></head>
+        let html = r#"<!doctype html><html><head><title>QQ</title><style>b{color:red}p::before{content: "ฉ" attr(x) "ช";}</style></head>
 <body><p>ก&amp;ข&#x0E04;</p><svg><text>ง</text></svg><td data-label="จ">1</td>
 <script>var w = "W";</script></body></html>"#;
         let chars: String = shown_chars(html).into_iter().collect();
-        assert_eq!(chars, "&1กขคงจ");
+        assert_eq!(chars, "&1กขคงจฉช");
     }
 }

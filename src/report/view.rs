@@ -71,9 +71,9 @@ pub struct PlanSection<'a> {
     pub s_curve: String,
     pub budget_chart: String,
     pub budget: Vec<BudgetRow<'a>>,
-    pub tasks_chart: String,
+    /// Tasks and KPIs carry their percentages in the table, with a bar (no chart: for ten
+    /// plans the two charts would add about 130 KB that repeat those columns).
     pub tasks: Vec<TaskRow<'a>>,
-    pub kpis_chart: String,
     pub kpis: Vec<KpiRow<'a>>,
     pub alerts: Vec<AlertView<'a>>,
     pub entry: Option<MonthEntry>,
@@ -140,6 +140,21 @@ pub fn email_view<'a>(
     }
 }
 
+/// A chart made smaller for a file that travels by email: attributes that only restate the
+/// SVG default (`opacity="1"`) or the report's CSS (the font family, set once for every
+/// `svg text`) are dropped, and so are the line breaks after tags. Safe by exact match: in
+/// chart text `"` and `>` are escaped, so no user text can hold these strings.
+pub fn compact(svg: String) -> String {
+    if svg.is_empty() {
+        return svg;
+    }
+    let family = format!(" font-family=\"{}\"", crate::render::charts::FONT_FAMILY);
+    svg.replace(" opacity=\"1\"", "")
+        .replace(&family, "")
+        .replace(">\n", ">")
+        .replace("\n</text>", "</text>")
+}
+
 /// The anchor of a plan's section: its activity id, unique within an office.
 fn anchor(plan: &Plan) -> String {
     format!("plan-{}", plan.id.activity)
@@ -163,11 +178,11 @@ fn office_section<'a>(
     OfficeSection {
         summary: rollup_summary(office),
         month: month_row(year, &office.months, month),
-        s_curve: charts::s_curve(
+        s_curve: compact(charts::s_curve(
             "ผลการเบิกจ่ายสะสมของหน่วยงานเทียบแผนและเป้าหมาย",
             &office.months,
             year.year,
-        ),
+        )),
         plans: plans
             .iter()
             .map(|&(plan, figures)| PlanLine {
@@ -203,16 +218,14 @@ fn plan_section<'a>(
         project: plan.project.as_deref(),
         summary: plan_summary(figures),
         month: month_row(year, &figures.months, month),
-        s_curve: charts::s_curve(
+        s_curve: compact(charts::s_curve(
             "ผลการเบิกจ่ายสะสมเทียบแผนและเป้าหมาย",
             &figures.months,
             plan.id.fiscal_year,
-        ),
-        budget_chart: charts::budget(plan, figures),
+        )),
+        budget_chart: compact(charts::budget(plan, figures)),
         budget: budget_rows(plan, figures),
-        tasks_chart: charts::tasks(plan, figures),
         tasks: task_rows(plan, figures),
-        kpis_chart: charts::kpis(plan, figures),
         kpis: kpi_rows(plan, figures),
         alerts,
         entry: entry.map(|e| MonthEntry {
@@ -220,5 +233,19 @@ fn plan_section<'a>(
             narrative: e.narrative.as_deref().map(markdown::to_standalone_html),
             problems: e.problems.as_deref().map(markdown::to_standalone_html),
         }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn compact_drops_only_restated_defaults() {
+        let svg = "<svg>\n<text x=\"1\" font-family=\"Sarabun, sans-serif\" opacity=\"1\">\nก opacity=&quot;1&quot; &gt;\n</text>\n<rect opacity=\"0.5\"/>\n</svg>\n".to_string();
+        assert_eq!(
+            compact(svg),
+            "<svg><text x=\"1\">ก opacity=&quot;1&quot; &gt;</text><rect opacity=\"0.5\"/></svg>"
+        );
     }
 }

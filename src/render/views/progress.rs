@@ -126,6 +126,8 @@ pub struct KpiRow<'a> {
     pub reported_in: Option<String>,
     pub achieved: bool,
     pub achievement: Option<String>,
+    /// The achievement clamped to 0..100, for bars.
+    pub bar: Option<String>,
     pub strategy: bool,
 }
 
@@ -311,6 +313,7 @@ pub fn kpi_rows<'a>(plan: &'a Plan, figures: &PlanFigures) -> Vec<KpiRow<'a>> {
             reported_in: f.reported_in.map(|m| m.to_string()),
             achieved: f.achieved,
             achievement: f.achievement.map(money),
+            bar: f.achievement.map(|a| money(clamp_percent(a))),
             strategy: f.strategy,
         })
         .collect()
