@@ -28,6 +28,11 @@ fn an_office_of_ten_plans_stays_well_under_the_size_budget() {
         "รายงาน-office-01-2023-09.html",
     );
     assert_self_contained("ten plans", &html);
+    assert_eq!(
+        planbook::report::text::shown_chars(&html),
+        report_support::shown_by_html5ever(&html),
+        "the fast scan and html5ever disagree"
+    );
     let (tags, _) = parse(&html);
     let sections = tags
         .iter()
@@ -68,6 +73,7 @@ fn the_embedded_font_draws_every_character_the_report_shows() {
         "รายงาน-samut-prakan-2023-03.html",
     );
     let shown = planbook::report::text::shown_chars(&html);
+    assert_eq!(shown, report_support::shown_by_html5ever(&html));
     assert!(shown.contains(&'ำ') && shown.contains(&'้') && shown.contains(&'๖'));
     let fonts = embedded_fonts(&html);
     assert_eq!(
@@ -147,6 +153,10 @@ fn hostile_text_is_escaped_and_links_in_markdown_lead_nowhere() {
         "รายงาน-evil-office-2022-10.html",
     );
     assert_self_contained("hostile", &html);
+    assert_eq!(
+        planbook::report::text::shown_chars(&html),
+        report_support::shown_by_html5ever(&html)
+    );
     let escaped = "&lt;script&gt;alert(1)&lt;/script&gt;";
     assert!(html.matches(escaped).count() >= 8, "{html}");
     assert!(html.contains("click me"));

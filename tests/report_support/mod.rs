@@ -59,6 +59,9 @@ struct Sink {
     tags: RefCell<Vec<StartTag>>,
     styles: RefCell<String>,
     in_style: RefCell<bool>,
+    /// Text outside `<style>`, `<script>`, `<title>` and `<textarea>`.
+    text: RefCell<String>,
+    in_raw: RefCell<bool>,
 }
 
 impl TokenSink for Sink {
@@ -75,6 +78,9 @@ impl TokenSink for Sink {
                     name: tag.name.to_string(),
                     attrs,
                 });
+                if matches!(&*tag.name, "style" | "script" | "title" | "textarea") {
+                    *self.in_raw.borrow_mut() = true;
+                }
                 match &*tag.name {
                     "style" => {
                         *self.in_style.borrow_mut() = true;
@@ -86,9 +92,17 @@ impl TokenSink for Sink {
                     _ => {}
                 }
             }
-            Token::TagToken(tag) if &*tag.name == "style" => *self.in_style.borrow_mut() = false,
+            Token::TagToken(tag) => {
+                if matches!(&*tag.name, "style" | "script" | "title" | "textarea") {
+                    *self.in_style.borrow_mut() = false;
+                    *self.in_raw.borrow_mut() = false;
+                }
+            }
             Token::CharacterTokens(text) if *self.in_style.borrow() => {
                 self.styles.borrow_mut().push_str(&text);
+            }
+            Token::CharacterTokens(text) if !*self.in_raw.borrow() => {
+                self.text.borrow_mut().push_str(&text);
             }
             _ => {}
         }
@@ -98,10 +112,39 @@ impl TokenSink for Sink {
 
 /// The start tags of `html` and the text of its `<style>` elements.
 pub fn parse(html: &str) -> (Vec<StartTag>, String) {
+    let (tags, styles, _) = tokenize(html);
+    (tags, styles)
+}
+
+/// What `planbook::report::text::shown_chars` must find, read by html5ever's tokenizer:
+/// text outside raw elements, `data-label` values, quoted strings of CSS `content:`.
+pub fn shown_by_html5ever(html: &str) -> std::collections::BTreeSet<char> {
+    let (tags, styles, text) = tokenize(html);
+    let mut shown: String = text;
+    for tag in &tags {
+        for (name, value) in &tag.attrs {
+            if name == "data-label" {
+                shown.push_str(value);
+            }
+        }
+    }
+    for declaration in styles.split("content:").skip(1) {
+        let value = declaration.split([';', '}']).next().unwrap_or_default();
+        shown.extend(value.split('"').skip(1).step_by(2));
+    }
+    shown
+        .chars()
+        .filter(|c| !c.is_whitespace() && !c.is_control())
+        .collect()
+}
+
+fn tokenize(html: &str) -> (Vec<StartTag>, String, String) {
     let sink = Sink {
         tags: RefCell::new(Vec::new()),
         styles: RefCell::new(String::new()),
         in_style: RefCell::new(false),
+        text: RefCell::new(String::new()),
+        in_raw: RefCell::new(false),
     };
     let tokenizer = Tokenizer::new(sink, TokenizerOpts::default());
     let input = BufferQueue::default();
@@ -110,7 +153,8 @@ pub fn parse(html: &str) -> (Vec<StartTag>, String) {
     tokenizer.end();
     let tags = tokenizer.sink.tags.take();
     let styles = tokenizer.sink.styles.take();
-    (tags, styles)
+    let text = tokenizer.sink.text.take();
+    (tags, styles, text)
 }
 
 /// The `url(...)` values of CSS text.
