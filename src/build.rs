@@ -254,6 +254,7 @@ pub fn build_full(options: &BuildOptions) -> Result<Built, BuildError> {
     let progress = Progress::new(started);
     let context = SiteContext::new(&checked.content, &figures);
     let stats = site::write_site(&context, &theme, &staging, &progress)?;
+    crate::report::write_site_reports(&staging, &theme, &checked.content, &figures)?;
     progress.finish();
     timings.phase("site");
     // Every writer has run: check the links of everything staged.

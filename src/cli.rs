@@ -1,7 +1,9 @@
-//! The command line: `planbook check`, `build`, `serve` and `new`, in the manner of cargo and zola.
+//! The command line: `planbook check`, `build`, `serve`, `new` and `report`, in the manner of
+//! cargo and zola.
 
 use crate::build::{self, BuildError, BuildOptions};
 use crate::model::{FiscalYear, Month};
+use crate::report::{self, ReportError, ReportOptions};
 use crate::scaffold::{self, ScaffoldError};
 use crate::serve::ServeOptions;
 use clap::{Parser, Subcommand};
@@ -72,6 +74,20 @@ pub enum Command {
     /// Start a plan or a month's entry from a filled-in form.
     #[command(subcommand)]
     New(New),
+    /// Write one self-contained HTML report of an office or a plan for a month, to attach to an email.
+    Report {
+        /// YEAR/OFFICE (2566/samut-prakan) or YEAR/OFFICE/ACTIVITY (2566/samut-prakan/debt-relief).
+        target: String,
+        /// The month (YYYY-MM, C.E. or B.E.); the latest month with an entry when left out.
+        #[arg(long, value_parser = parse_month)]
+        month: Option<Month>,
+        /// The file to write; by default รายงาน-OFFICE[-ACTIVITY]-YYYY-MM.html in the current folder.
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+        /// The content folder.
+        #[arg(long, default_value = "content")]
+        content: PathBuf,
+    },
 }
 
 #[derive(Subcommand, Debug)]
@@ -141,6 +157,39 @@ pub fn run(cli: Cli) -> ExitCode {
             as_of,
         }),
         Command::New(new) => scaffold_command(new),
+        Command::Report {
+            target,
+            month,
+            output,
+            content,
+        } => report_command(ReportOptions {
+            content_dir: content,
+            target,
+            month,
+            output,
+        }),
+    }
+}
+
+fn report_command(options: ReportOptions) -> ExitCode {
+    match report::write_report(&options) {
+        Ok(summary) => {
+            eprint!("{}", summary.warnings);
+            println!(
+                "wrote {} ({}, {} plan{}, {})",
+                summary.path.display(),
+                report::size_label(summary.bytes),
+                summary.plans,
+                plural(summary.plans),
+                summary.month
+            );
+            ExitCode::SUCCESS
+        }
+        Err(ReportError::Build(error)) => fail(&error),
+        Err(error) => {
+            eprintln!("{}: {error}", error_label());
+            ExitCode::from(EXIT_USAGE)
+        }
     }
 }
 
@@ -245,19 +294,22 @@ fn build(options: BuildOptions) -> ExitCode {
 }
 
 fn fail(error: &BuildError) -> ExitCode {
-    let color = std::io::stderr().is_terminal();
     if let BuildError::Content { report, .. } = error {
         eprint!("{report}");
     }
-    let label = if color {
-        "\x1b[1;31merror\x1b[0m"
-    } else {
-        "error"
-    };
-    eprintln!("{label}: {error}");
+    eprintln!("{}: {error}", error_label());
     match error {
         BuildError::Content { .. } => ExitCode::from(EXIT_CONTENT),
         _ => ExitCode::from(EXIT_USAGE),
+    }
+}
+
+/// `error`, in bold red on a terminal.
+fn error_label() -> &'static str {
+    if std::io::stderr().is_terminal() {
+        "\x1b[1;31merror\x1b[0m"
+    } else {
+        "error"
     }
 }
 

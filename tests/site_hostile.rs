@@ -178,7 +178,10 @@ fn hostile_text_is_escaped_or_sanitised_everywhere() {
                 }
             }
         }
-        assert_eq!(scripts, 1, "{name}");
+        // The email reports beside the monthly pages (`<office>-<YYYY-MM>.html`) hold no
+        // script at all; every other page loads the theme's one.
+        let email_report = name.contains("/reports/") && !name.ends_with("/index.html");
+        assert_eq!(scripts, usize::from(!email_report), "{name}");
     }
     let page = std::fs::read_to_string(root.join("pages/evil/index.html")).unwrap();
     assert!(page.contains(escaped), "{page}");

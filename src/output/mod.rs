@@ -289,6 +289,33 @@ fn remove_stale_staging(parent: &Path, destination: &Path) {
     }
 }
 
+/// Writes one file whole or not at all: into a hidden temporary file beside it, then renamed
+/// over it (for `planbook report`, which writes a single file rather than a folder).
+pub fn write_file(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .ok_or_else(|| WriteError {
+            path: path.to_path_buf(),
+            error: io::Error::new(io::ErrorKind::InvalidInput, "not a file name"),
+        })?;
+    let temporary = path.with_file_name(format!(".{name}.{}.tmp", std::process::id()));
+    if let Err(error) = fs::write(&temporary, bytes) {
+        let _ = fs::remove_file(&temporary);
+        return Err(WriteError {
+            path: path.to_path_buf(),
+            error,
+        });
+    }
+    fs::rename(&temporary, path).map_err(|error| {
+        let _ = fs::remove_file(&temporary);
+        WriteError {
+            path: path.to_path_buf(),
+            error,
+        }
+    })
+}
+
 fn absolute(path: &Path) -> PathBuf {
     std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf())
 }
@@ -325,6 +352,18 @@ mod tests {
             staging.write("index.html", b"half").unwrap();
         }
         assert_eq!(fs::read_to_string(dest.join("index.html")).unwrap(), "old");
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn write_file_replaces_whole_and_leaves_no_temporary() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("รายงาน.html");
+        fs::write(&path, "old").unwrap();
+        write_file(&path, b"new").unwrap();
+        assert_eq!(fs::read_to_string(&path).unwrap(), "new");
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+        assert!(write_file(&dir.path().join("missing/x.html"), b"x").is_err());
         assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
     }
 

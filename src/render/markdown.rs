@@ -2,7 +2,9 @@
 //!
 //! User text is untrusted: pulldown-cmark renders it, then ammonia keeps only harmless tags
 //! and attributes. Nothing may leave the site folder, so links to the internet become their
-//! text followed by the address, and images become their alt text.
+//! text followed by the address, and images become their alt text. A standalone file (the
+//! email report) keeps no link at all: `to_standalone_html` also turns site links and
+//! `mailto:` into text.
 
 use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
 use std::collections::HashSet;
@@ -18,23 +20,56 @@ static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
     builder
 });
 
+/// For a file that must refer to nothing outside itself: no URL survives, not even a
+/// relative one or `mailto:` (an `<a>` left by raw HTML loses its `href`).
+static STANDALONE: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
+    let mut builder = ammonia::Builder::default();
+    builder
+        .rm_tags(["img"])
+        .url_schemes(HashSet::new())
+        .url_relative(ammonia::UrlRelative::Deny)
+        .link_rel(None);
+    builder
+});
+
 /// Renders Markdown to sanitised HTML, ready to place in a page as it is.
 pub fn to_html(markdown: &str) -> String {
+    render(markdown, false, &SANITIZER)
+}
+
+/// Like [`to_html`], for a standalone file: every link becomes its text, followed by the
+/// address for `mailto:` and internet links.
+pub fn to_standalone_html(markdown: &str) -> String {
+    render(markdown, true, &STANDALONE)
+}
+
+fn render(markdown: &str, standalone: bool, sanitizer: &ammonia::Builder<'static>) -> String {
     let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
-    let events = without_external_links(Parser::new_ext(markdown, options));
+    let events = without_external_links(Parser::new_ext(markdown, options), standalone);
     let mut html = String::new();
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
-    SANITIZER.clean(&html).to_string()
+    sanitizer.clean(&html).to_string()
 }
 
 /// Links that leave the folder become text plus the address; images become their alt text.
-fn without_external_links<'a>(parser: Parser<'a>) -> Vec<Event<'a>> {
+/// `standalone`: links inside the site become their text, `mailto:` text plus the address.
+fn without_external_links<'a>(parser: Parser<'a>, standalone: bool) -> Vec<Event<'a>> {
     let mut out = Vec::new();
     // For each open link or image: the address to append after its text, if dropped.
     let mut open: Vec<Option<CowStr<'a>>> = Vec::new();
     for event in parser {
         match event {
             Event::Start(Tag::Link { ref dest_url, .. }) => match kind(dest_url) {
+                Kind::Inside if standalone => {
+                    let url = dest_url.trim();
+                    let mail = url
+                        .get(..7)
+                        .is_some_and(|s| s.eq_ignore_ascii_case("mailto:"));
+                    open.push(Some(match url.get(7..) {
+                        Some(address) if mail => CowStr::from(address.to_string()),
+                        _ => CowStr::Borrowed(""),
+                    }));
+                }
                 Kind::Inside => {
                     open.push(None);
                     out.push(event);
@@ -120,5 +155,18 @@ mod tests {
         let html = to_html("[เกี่ยวกับ](../about/index.html) [mail](mailto:a@b.th)");
         assert!(html.contains("href=\"../about/index.html\""), "{html}");
         assert!(html.contains("href=\"mailto:a@b.th\""), "{html}");
+    }
+
+    #[test]
+    fn standalone_html_keeps_no_link_at_all() {
+        let html = to_standalone_html(
+            "[เกี่ยวกับ](../about/index.html) [เขียนถึง](mailto:a@b.th) [กรม](https://x.test) <a href=\"../y.html\">raw</a> <a href=\"mailto:c@d.th\">m</a>",
+        );
+        assert!(!html.contains("href"), "{html}");
+        assert!(
+            html.contains("เกี่ยวกับ เขียนถึง (a@b.th) กรม (https://x.test)"),
+            "{html}"
+        );
+        assert!(html.contains(">raw</a>"), "{html}");
     }
 }

@@ -46,6 +46,12 @@ pub fn report(fy: FiscalYear, month: Month) -> String {
     format!("{fy}/reports/{month}/index.html")
 }
 
+/// An office's email report of a month, beside the month's report page. The file name ends
+/// with the month, so no office id can make it `index.html`.
+pub fn report_download(fy: FiscalYear, month: Month, office: &str) -> String {
+    format!("{fy}/reports/{month}/{office}-{month}.html")
+}
+
 pub fn page(slug: &str) -> String {
     format!("pages/{slug}/index.html")
 }

@@ -65,7 +65,19 @@ pub fn offices(title: &str, year: &YearFigures) -> String {
 /// A plan's page: S-curve, monthly columns, budget lines, tasks and KPIs.
 pub fn plan(plan: &Plan, figures: &PlanFigures) -> Charts {
     let year = plan.id.fiscal_year;
-    let budget: Vec<BudgetRow> = plan
+    Charts {
+        s_curve: s_curve("ผลการเบิกจ่ายสะสมเทียบแผนและเป้าหมาย", &figures.months, year),
+        monthly: charts::monthly_columns("ผลการเบิกจ่ายรายเดือน", &figures.months, year),
+        offices: String::new(),
+        budget: budget(plan, figures),
+        tasks: tasks(plan, figures),
+        kpis: kpis(plan, figures),
+    }
+}
+
+/// A plan's budget lines: allocation vs disbursed vs committed (none without lines).
+pub fn budget(plan: &Plan, figures: &PlanFigures) -> String {
+    let rows: Vec<BudgetRow> = plan
         .budget
         .nodes
         .iter()
@@ -78,7 +90,15 @@ pub fn plan(plan: &Plan, figures: &PlanFigures) -> Charts {
             committed: amounts.committed,
         })
         .collect();
-    let tasks: Vec<ProgressRow> = plan
+    if rows.is_empty() {
+        return String::new();
+    }
+    charts::budget_nodes("งบประมาณ เบิกจ่าย และก่อหนี้ผูกพันรายรายการ", &rows)
+}
+
+/// A plan's tasks: percent of target done (none without tasks).
+pub fn tasks(plan: &Plan, figures: &PlanFigures) -> String {
+    let rows: Vec<ProgressRow> = plan
         .tasks
         .iter()
         .zip(&figures.tasks)
@@ -87,7 +107,15 @@ pub fn plan(plan: &Plan, figures: &PlanFigures) -> Charts {
             percent: f.percent,
         })
         .collect();
-    let kpis: Vec<ProgressRow> = plan
+    if rows.is_empty() {
+        return String::new();
+    }
+    charts::progress_bars("ผลงานเทียบเป้าหมาย (ร้อยละ)", &rows)
+}
+
+/// A plan's KPIs with a value: achievement in percent (none without one).
+pub fn kpis(plan: &Plan, figures: &PlanFigures) -> String {
+    let rows: Vec<ProgressRow> = plan
         .all_kpis()
         .zip(&figures.kpis)
         .filter_map(|(kpi, f)| {
@@ -97,24 +125,8 @@ pub fn plan(plan: &Plan, figures: &PlanFigures) -> Charts {
             })
         })
         .collect();
-    Charts {
-        s_curve: s_curve("ผลการเบิกจ่ายสะสมเทียบแผนและเป้าหมาย", &figures.months, year),
-        monthly: charts::monthly_columns("ผลการเบิกจ่ายรายเดือน", &figures.months, year),
-        offices: String::new(),
-        budget: if budget.is_empty() {
-            String::new()
-        } else {
-            charts::budget_nodes("งบประมาณ เบิกจ่าย และก่อหนี้ผูกพันรายรายการ", &budget)
-        },
-        tasks: if tasks.is_empty() {
-            String::new()
-        } else {
-            charts::progress_bars("ผลงานเทียบเป้าหมาย (ร้อยละ)", &tasks)
-        },
-        kpis: if kpis.is_empty() {
-            String::new()
-        } else {
-            charts::progress_bars("ผลตัวชี้วัดเทียบเป้าหมาย (ร้อยละ)", &kpis)
-        },
+    if rows.is_empty() {
+        return String::new();
     }
+    charts::progress_bars("ผลตัวชี้วัดเทียบเป้าหมาย (ร้อยละ)", &rows)
 }

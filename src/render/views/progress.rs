@@ -126,6 +126,8 @@ pub struct KpiRow<'a> {
     pub reported_in: Option<String>,
     pub achieved: bool,
     pub achievement: Option<String>,
+    /// The achievement clamped to 0..100, for bars.
+    pub bar: Option<String>,
     pub strategy: bool,
 }
 
@@ -225,7 +227,7 @@ fn head<'a>(ctx: &SiteContext<'a>, year: &YearFigures, plan: &'a Plan) -> PlanHe
     }
 }
 
-fn budget_rows<'a>(plan: &'a Plan, figures: &PlanFigures) -> Vec<BudgetRow<'a>> {
+pub fn budget_rows<'a>(plan: &'a Plan, figures: &PlanFigures) -> Vec<BudgetRow<'a>> {
     plan.budget
         .nodes
         .iter()
@@ -271,7 +273,7 @@ fn revision_rows(plan: &Plan) -> Vec<RevisionRow<'_>> {
         .collect()
 }
 
-fn task_rows<'a>(plan: &'a Plan, figures: &PlanFigures) -> Vec<TaskRow<'a>> {
+pub fn task_rows<'a>(plan: &'a Plan, figures: &PlanFigures) -> Vec<TaskRow<'a>> {
     figures
         .tasks
         .iter()
@@ -299,7 +301,7 @@ fn task_rows<'a>(plan: &'a Plan, figures: &PlanFigures) -> Vec<TaskRow<'a>> {
         .collect()
 }
 
-fn kpi_rows<'a>(plan: &'a Plan, figures: &PlanFigures) -> Vec<KpiRow<'a>> {
+pub fn kpi_rows<'a>(plan: &'a Plan, figures: &PlanFigures) -> Vec<KpiRow<'a>> {
     plan.all_kpis()
         .zip(&figures.kpis)
         .map(|(kpi, f)| KpiRow {
@@ -311,6 +313,7 @@ fn kpi_rows<'a>(plan: &'a Plan, figures: &PlanFigures) -> Vec<KpiRow<'a>> {
             reported_in: f.reported_in.map(|m| m.to_string()),
             achieved: f.achieved,
             achievement: f.achievement.map(money),
+            bar: f.achievement.map(|a| money(clamp_percent(a))),
             strategy: f.strategy,
         })
         .collect()

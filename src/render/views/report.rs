@@ -74,6 +74,10 @@ pub struct ReportView<'a> {
 pub struct OfficeMonth<'a> {
     pub name: &'a str,
     pub href: String,
+    /// The office's email report of the month (one self-contained file), and the name a
+    /// download gives it.
+    pub download: String,
+    pub download_name: String,
     pub row: Option<MonthRow>,
     pub plans: Vec<PlanMonth<'a>>,
 }
@@ -135,6 +139,12 @@ pub fn report_page<'a>(
             .map(|office| OfficeMonth {
                 name: &office.name,
                 href: paths::office(year.year, &office.key),
+                download: paths::report_download(year.year, month, &office.key),
+                download_name: crate::report::Target::Office {
+                    year: year.year,
+                    office: office.key.clone(),
+                }
+                .file_name(month),
                 row: row_for(year, &office.months, month),
                 plans: office
                     .plans

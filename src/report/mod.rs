@@ -1,0 +1,152 @@
+//! Email reports: one self-contained HTML file per office (or plan) and month, to attach to
+//! an email and open anywhere, offline, on a phone or on paper.
+//!
+//! The file holds everything: styles in a `<style>`, charts as inline SVG, Sarabun as
+//! `data:` URIs subset to the characters the file shows; no script and no reference of any
+//! kind outside it. Figures are computed as of the report's month. `planbook report` writes
+//! one (`write_report`); the site build writes one per office beside each monthly report
+//! page (`site::write_site_reports`), through the same `render_report`.
+
+pub mod fonts;
+pub mod site;
+pub mod stamp;
+pub mod target;
+pub mod text;
+pub mod view;
+
+pub use fonts::FontEmbedder;
+pub use site::write_site_reports;
+pub use stamp::Stamp;
+pub use target::Target;
+
+use crate::build::{self, BuildError};
+use crate::compute::{self, YearFigures};
+use crate::model::{Content, Month};
+use crate::output::{self, WriteError};
+use crate::render::RenderError;
+use crate::render::theme::Theme;
+use std::path::PathBuf;
+
+/// What `planbook report` is asked to do.
+#[derive(Debug, Clone)]
+pub struct ReportOptions {
+    pub content_dir: PathBuf,
+    /// `YEAR/OFFICE` or `YEAR/OFFICE/ACTIVITY`.
+    pub target: String,
+    /// The report's month; the as-of month of the target's fiscal year when absent.
+    pub month: Option<Month>,
+    /// Where to write; a name saying what it is, in the current folder, when absent.
+    pub output: Option<PathBuf>,
+}
+
+/// What `planbook report` wrote.
+#[derive(Debug)]
+pub struct ReportSummary {
+    pub path: PathBuf,
+    pub bytes: usize,
+    pub month: Month,
+    pub plans: usize,
+    /// Warnings of the content, rendered as `path:line:col: warning: …`.
+    pub warnings: String,
+}
+
+/// Why no report was written.
+#[derive(Debug)]
+pub enum ReportError {
+    /// The content has errors, or no content folder (as `check` and `build` say it).
+    Build(BuildError),
+    /// The target is malformed or names no plan.
+    Target(String),
+    /// The month is outside the target's fiscal year.
+    Month(String),
+    Render(RenderError),
+    Write(WriteError),
+}
+
+impl std::fmt::Display for ReportError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ReportError::Build(e) => write!(f, "{e}"),
+            ReportError::Target(message) | ReportError::Month(message) => f.write_str(message),
+            ReportError::Render(e) => write!(f, "{e}"),
+            ReportError::Write(e) => write!(f, "cannot write {e}"),
+        }
+    }
+}
+
+impl std::error::Error for ReportError {}
+
+/// Renders the report of `target` for `month`; `year` holds the figures as of that month.
+pub fn render_report(
+    theme: &Theme,
+    fonts: &FontEmbedder<'_>,
+    content: &Content,
+    year: &YearFigures,
+    target: &Target,
+    month: Month,
+    stamp: &str,
+) -> Result<String, RenderError> {
+    let view = view::email_view(content, year, target, month, stamp.to_string());
+    let html = theme.render("email.html", &view)?;
+    let faces = fonts
+        .font_faces(&text::shown_chars(&html))
+        .map_err(|e| RenderError {
+            template: "email.html".into(),
+            message: e.to_string(),
+        })?;
+    // The slot is the first thing in <head>'s <style>: user text comes later, escaped.
+    Ok(html.replacen(view::FONT_SLOT, &faces, 1))
+}
+
+/// `planbook report`: checks the content, computes it as of the month and writes one file.
+pub fn write_report(options: &ReportOptions) -> Result<ReportSummary, ReportError> {
+    let target = Target::parse(&options.target).map_err(ReportError::Target)?;
+    let checked = build::check(&options.content_dir).map_err(ReportError::Build)?;
+    if checked.diagnostics.has_errors() {
+        return Err(ReportError::Build(BuildError::Content {
+            report: checked.diagnostics.render(&checked.sources),
+            errors: checked.diagnostics.error_count(),
+        }));
+    }
+    let content = &checked.content;
+    let plans = target.plans(content).map_err(ReportError::Target)?;
+    let fiscal_year = target.year();
+    let month = options
+        .month
+        .unwrap_or_else(|| compute::as_of_for(content, fiscal_year, content.site.as_of));
+    if !fiscal_year.contains_month(month) {
+        return Err(ReportError::Month(format!(
+            "{month} is outside fiscal year {fiscal_year} of `{target}`: choose a month from {} to {}",
+            fiscal_year.first_month(),
+            fiscal_year.last_month()
+        )));
+    }
+    let figures = compute::execute(content, Some(month));
+    let Some(year) = figures.years.iter().find(|y| y.year == fiscal_year) else {
+        return Err(ReportError::Target(format!("no plan `{target}`")));
+    };
+    let theme = Theme::load(&options.content_dir, content.site.theme.as_deref())
+        .map_err(ReportError::Render)?;
+    let fonts = FontEmbedder::from_theme(&theme).map_err(ReportError::Render)?;
+    let stamp = Stamp::now().label(content.site.thai_digits);
+    let html = render_report(&theme, &fonts, content, year, &target, month, &stamp)
+        .map_err(ReportError::Render)?;
+    let path = options
+        .output
+        .clone()
+        .unwrap_or_else(|| PathBuf::from(target.file_name(month)));
+    output::write_file(&path, html.as_bytes()).map_err(ReportError::Write)?;
+    Ok(ReportSummary {
+        path,
+        bytes: html.len(),
+        month,
+        plans: plans.len(),
+        warnings: checked.diagnostics.render(&checked.sources),
+    })
+}
+
+/// `123.4 KB`, as the command line reports a file's size.
+pub fn size_label(bytes: usize) -> String {
+    let tenths = (bytes * 10 + 512) / 1024;
+    format!("{}.{} KB", tenths / 10, tenths % 10)
+}
