@@ -118,6 +118,9 @@ fn tree(u: &mut Unstructured) -> Result<Vec<Node>> {
     let mut leaves = 0;
     let groups = u.int_in_range(1..=2u8)?;
     for g in 0..groups {
+        if leaves >= 8 {
+            break;
+        }
         let investment = u.arbitrary()?;
         let group = nodes.len();
         nodes.push(Node {
@@ -684,6 +687,24 @@ fuzz_target!(|data: &[u8]| {
             eprintln!("{}", checked.diagnostics.render(&checked.sources));
         }
         return;
+    }
+    if std::env::var_os("FIGURES_STATS").is_some() {
+        let entries: usize = model
+            .plans
+            .iter()
+            .map(|p| p.entries.iter().flatten().count())
+            .sum();
+        let revisions: usize = model.plans.iter().map(|p| p.revisions.len()).sum();
+        let leaves: usize = model
+            .plans
+            .iter()
+            .map(|p| p.nodes.iter().filter(|n| n.amount.is_some()).count())
+            .sum();
+        eprintln!(
+            "accepted: {} plans, {leaves} lines, {entries} entries, {revisions} revisions, {} warnings",
+            model.plans.len(),
+            checked.diagnostics.warning_count()
+        );
     }
     let figures = compute::execute(&checked.content, None);
     assert_eq!(figures.years.len(), 1);
