@@ -294,8 +294,9 @@ fn remove_stale_staging(parent: &Path, destination: &Path) {
             continue;
         }
         // A build killed inside `exchange`'s fallback left the previous output aside and no
-        // destination: put it back.
-        if aside && !destination.exists() && fs::rename(entry.path(), destination).is_ok() {
+        // destination: put it back (and never delete it, even if that fails).
+        if aside && !destination.exists() {
+            let _ = fs::rename(entry.path(), destination);
             continue;
         }
         // A build killed after the swap left the previous output here with hidden entries
