@@ -7,10 +7,13 @@ use crate::model::Plan;
 
 const BOM: &[u8] = b"\xEF\xBB\xBF";
 
-/// A text cell Excel would run as a formula (`=`, `+`, `-`, `@`, tab, CR) gets a `'` first.
+/// A text cell Excel would run as a formula (`=`, `+`, `-`, `@`, tab, CR, and the full-width
+/// `＝＋－＠` that Excel takes for them in East Asian locales) gets a `'` first.
 pub fn text_cell(text: &str) -> String {
     match text.chars().next() {
-        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{text}"),
+        Some('=' | '+' | '-' | '@' | '\t' | '\r' | '＝' | '＋' | '－' | '＠') => {
+            format!("'{text}")
+        }
         _ => text.to_string(),
     }
 }
@@ -126,6 +129,8 @@ mod tests {
     fn formula_cells_are_neutralised() {
         assert_eq!(text_cell("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
         assert_eq!(text_cell("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(text_cell("＝1+1"), "'＝1+1");
+        assert_eq!(text_cell("－2+3"), "'－2+3");
         assert_eq!(text_cell("สำนักงาน"), "สำนักงาน");
     }
 }

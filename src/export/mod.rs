@@ -16,7 +16,12 @@ pub fn money(value: Decimal) -> String {
         rounded = Decimal::ZERO;
     }
     rounded.rescale(2);
-    rounded.to_string()
+    // A figure of 27 digits or more (a saturated percentage) cannot take 2 decimals.
+    match rounded.scale() {
+        0 => format!("{rounded}.00"),
+        1 => format!("{rounded}0"),
+        _ => rounded.to_string(),
+    }
 }
 
 /// A quantity as written, without trailing zeros: `"4.5"`, `"10"`.
@@ -55,6 +60,10 @@ mod tests {
         assert_eq!(money(dec!(52.375)), "52.38");
         assert_eq!(money(dec!(-0.001)), "0.00");
         assert_eq!(money(dec!(-12.345)), "-12.35");
+        assert_eq!(money(Decimal::MAX), "79228162514264337593543950335.00");
+        assert_eq!(money(Decimal::MIN), "-79228162514264337593543950335.00");
+        let tenths = Decimal::from_i128_with_scale(Decimal::MAX.mantissa(), 1);
+        assert_eq!(money(tenths), "7922816251426433759354395033.50");
         assert_eq!(quantity(dec!(4.50)), "4.5");
         assert_eq!(quantity(dec!(10)), "10");
     }

@@ -257,7 +257,10 @@ fn carry_hidden_entries(old: &Path, new: &Path) {
     };
     for entry in entries.flatten() {
         let name = entry.file_name();
-        if name.to_string_lossy().starts_with('.') && !new.join(&name).exists() {
+        let text = name.to_string_lossy();
+        // Not the temporary files of an interrupted in-place write (`.index.html.planbook-PID`).
+        let ours = text.contains(".planbook-");
+        if text.starts_with('.') && !ours && !new.join(&name).exists() {
             let _ = fs::rename(entry.path(), new.join(&name));
         }
     }
@@ -280,12 +283,28 @@ fn remove_stale_staging(parent: &Path, destination: &Path) {
         let Some(pid) = file_name.strip_prefix(&prefix) else {
             continue;
         };
+        let (pid, aside) = match pid.strip_suffix(".previous") {
+            Some(pid) => (pid, true),
+            None => (pid, false),
+        };
         let alive = pid.parse::<u32>().is_ok_and(|pid| {
             pid != std::process::id() && Path::new(&format!("/proc/{pid}")).exists()
         });
-        if !alive {
-            let _ = fs::remove_dir_all(entry.path());
+        if alive {
+            continue;
         }
+        // A build killed inside `exchange`'s fallback left the previous output aside and no
+        // destination: put it back (and never delete it, even if that fails).
+        if aside && !destination.exists() {
+            let _ = fs::rename(entry.path(), destination);
+            continue;
+        }
+        // A build killed after the swap left the previous output here with hidden entries
+        // (`.git`) not yet carried over: carry them before removing the rest.
+        if destination.is_dir() {
+            carry_hidden_entries(&entry.path(), destination);
+        }
+        let _ = fs::remove_dir_all(entry.path());
     }
 }
 
@@ -339,6 +358,20 @@ mod tests {
         assert!(dest.join(".gitkeep").exists());
         let leftovers: Vec<_> = fs::read_dir(dir.path()).unwrap().collect();
         assert_eq!(leftovers.len(), 1);
+    }
+
+    #[test]
+    fn temporaries_of_an_interrupted_in_place_write_are_not_carried_over() {
+        let dir = tempfile::tempdir().unwrap();
+        let dest = dir.path().join("output");
+        fs::create_dir(&dest).unwrap();
+        fs::write(dest.join(".index.html.planbook-4194321"), "half").unwrap();
+        fs::write(dest.join(".gitkeep"), "").unwrap();
+        let staging = Staging::begin(&dest).unwrap();
+        staging.write("index.html", b"new").unwrap();
+        staging.publish().unwrap();
+        assert!(dest.join(".gitkeep").exists());
+        assert!(!dest.join(".index.html.planbook-4194321").exists());
     }
 
     #[test]

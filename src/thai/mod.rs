@@ -10,6 +10,8 @@ mod money;
 mod outline;
 mod units;
 mod words;
+#[cfg(any(test, fuzzing))]
+pub mod words_reader;
 
 pub use dates::{
     MONTHS_ABBR, MONTHS_FULL, date_full, date_short, fiscal_year_label, month_abbr, month_full,

@@ -278,13 +278,19 @@ pub fn parse_number(text: &str, money: bool) -> Result<Decimal, String> {
         }
     }
     let digits: String = whole.chars().filter(|c| *c != ',').collect();
+    let whole_digits = digits.trim_start_matches('0').len();
     let canonical = match fraction {
         Some(f) => format!("{digits}.{f}"),
         None => digits,
     };
     let significant = canonical.trim_start_matches('0').len();
     if significant > 26 {
-        return Err("too large".into());
+        // Beyond what a `Decimal` holds exactly: a long whole part is over the cap anyway.
+        return Err(if whole_digits > 15 {
+            "too large".into()
+        } else {
+            "too many digits: at most 26 in all".into()
+        });
     }
     let value =
         Decimal::from_str(&canonical).map_err(|_| "too large or too precise".to_string())?;
@@ -332,6 +338,10 @@ mod tests {
         assert!(parse_number("1234.50 บาท", false).is_err());
         assert!(parse_number("99999999999999999999999999999999", true).is_err());
         assert!(parse_number("1000000000000000", true).is_err());
+        assert_eq!(
+            parse_number("0.00000000000000000000000000001", false),
+            Err("too many digits: at most 26 in all".into())
+        );
         assert!(parse_number("999999999999999.99", true).is_ok());
     }
 
