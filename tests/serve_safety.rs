@@ -2,6 +2,7 @@
 //! TcpStream so no client normalises them) that try to leave it are refused; the rest get
 //! the right status, content type and the Thai 404 page; only GET and HEAD are served.
 
+mod common;
 mod serve_support;
 
 use serve_support::{Served, example_content_in, raw, request};

@@ -1,9 +1,10 @@
-//! Helpers for the `planbook serve` tests: start the real binary on a copy of the example
+//! Helpers for the `planbook serve` tests (a test declares `mod common;` too): start the real binary on a copy of the example
 //! content, talk raw HTTP/1.1 over a TcpStream (so nothing normalises the paths), follow the
 //! live-reload event stream, and poll with deadlines. Only 127.0.0.1; every wait is bounded.
 
 #![allow(dead_code)]
 
+use crate::common::{copy_tree, example_content};
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::path::{Path, PathBuf};
@@ -12,27 +13,11 @@ use std::sync::mpsc::{Receiver, channel};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-pub fn repo_root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
 /// Copies the example content into `<dir>/content`.
 pub fn example_content_in(dir: &Path) -> PathBuf {
     let content = dir.join("content");
-    copy_tree(&repo_root().join("content"), &content);
+    copy_tree(&example_content(), &content);
     content
-}
-
-pub fn copy_tree(from: &Path, to: &Path) {
-    for entry in walkdir::WalkDir::new(from) {
-        let entry = entry.expect("walk");
-        let target = to.join(entry.path().strip_prefix(from).expect("prefix"));
-        if entry.file_type().is_dir() {
-            std::fs::create_dir_all(&target).expect("mkdir");
-        } else {
-            std::fs::copy(entry.path(), &target).expect("copy");
-        }
-    }
 }
 
 /// A free loopback port at the time of asking.
