@@ -256,26 +256,36 @@ pub struct Event {
     pub data: String,
 }
 
-/// An open `/__planbook/events` stream, read on its own thread.
+/// An open `/__planbook/events` stream, read on its own thread; dropping it closes the
+/// connection.
 pub struct Events {
     pub head: String,
     events: Receiver<Event>,
+    connection: TcpStream,
+}
+
+impl Drop for Events {
+    fn drop(&mut self) {
+        let _ = self.connection.shutdown(std::net::Shutdown::Both);
+    }
 }
 
 impl Events {
     pub fn open(port: u16) -> Events {
-        let mut stream = TcpStream::connect(("127.0.0.1", port)).expect("connect events");
-        stream
-            .write_all(b"GET /__planbook/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
-            .expect("ask for events");
-        stream
-            .set_read_timeout(Some(Duration::from_secs(60)))
-            .expect("timeout");
+        Events::try_open(port).expect("open the event stream")
+    }
+
+    /// Connects, asks for the stream and reads the response head (status line and headers).
+    pub fn try_open(port: u16) -> std::io::Result<Events> {
+        let mut stream = TcpStream::connect(("127.0.0.1", port))?;
+        stream.write_all(b"GET /__planbook/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")?;
+        stream.set_read_timeout(Some(Duration::from_secs(60)))?;
+        let connection = stream.try_clone()?;
         let mut reader = BufReader::new(stream);
         let mut head = String::new();
         loop {
             let mut line = String::new();
-            let read = reader.read_line(&mut line).expect("read events head");
+            let read = reader.read_line(&mut line)?;
             if read == 0 || line == "\r\n" {
                 break;
             }
@@ -304,7 +314,11 @@ impl Events {
                 }
             }
         });
-        Events { head, events }
+        Ok(Events {
+            head,
+            events,
+            connection,
+        })
     }
 
     /// The next event named `name` within `limit`, skipping others.
