@@ -135,6 +135,18 @@ impl Served {
         Events::open(self.port)
     }
 
+    /// The server's process id (for /proc/PID/status).
+    pub fn pid(&self) -> u32 {
+        self.child.as_ref().expect("running").id()
+    }
+
+    /// Whether the server process has not exited.
+    pub fn is_running(&mut self) -> bool {
+        self.child
+            .as_mut()
+            .is_some_and(|child| matches!(child.try_wait(), Ok(None)))
+    }
+
     /// Sends SIGTERM and waits up to `limit` for the exit; true if it exited successfully.
     pub fn terminate(&mut self, limit: Duration) -> bool {
         let Some(mut child) = self.child.take() else {
