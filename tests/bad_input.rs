@@ -102,6 +102,8 @@ fn cases() -> Vec<Case> {
         case("target above 100", "fiscal-years/2566.yaml", "fiscal_year: 2566\ndisbursement_targets:\n  overall: [10, 20, 30, 140]\n", "fiscal-years/2566.yaml:3:25: error: target `140` is not a percentage between 0 and 100"),
         case("fiscal year file disagrees with its name", "fiscal-years/2566.yaml", "fiscal_year: 2565\n", "fiscal-years/2566.yaml:1:14: error: fiscal_year 2565 differs from the file name's 2566"),
         case("bad as_of month", "site.yaml", "as_of: March\n", "site.yaml:1:8: error: `March` is not a month"),
+        case("theme leaving themes/", "site.yaml", "theme: ../../etc\n", "site.yaml:1:8: error: theme `../../etc` is not a folder name"),
+        case("theme as an absolute path", "site.yaml", "title: x\ntheme: /etc\n", "site.yaml:2:8: error: theme `/etc` is not a folder name"),
         case("page without front matter", "pages/about.md", "# about\n", "pages/about.md:1:1: error: a page starts with front matter"),
         case("page without title", "pages/about.md", "---\nweight: 1\n---\nbody\n", "pages/about.md:1:1: error: missing required field `title`"),
         case("duplicate keys", ENTRY, "month: 2022-10\nmonth: 2022-11\n", "plans/2566/office-a/act/progress/2022-10.yaml:2:1: error: duplicate mapping key: month"),

@@ -13,6 +13,7 @@
 //! the JSON holds every plain text verbatim, and every CSV text cell that Excel would run as
 //! a formula starts with `'`.
 
+mod common;
 mod site_support;
 
 use html5ever::tendril::StrTendril;

@@ -5,9 +5,11 @@
 //!
 //! Skips with a notice when Chromium is missing, unless CI is set: then it fails.
 
+mod common;
 mod report_support;
 
-use report_support::{chromium, example_content, offline_chromium, report_ok};
+use common::example_content;
+use report_support::{chromium, offline_chromium, report_ok};
 use std::process::Command;
 
 #[test]

@@ -1,9 +1,11 @@
 //! `planbook report`: the file it writes and where, its months (C.E., B.E., the as-of
 //! month by default), and its exit codes (1 for content errors, 2 for usage and I/O).
 
+mod common;
 mod report_support;
 
-use report_support::{STAMP, assert_self_contained, example_content, planbook, report_ok};
+use common::example_content;
+use report_support::{STAMP, assert_self_contained, planbook, report_ok};
 
 fn content_arg() -> String {
     example_content().display().to_string()
@@ -196,7 +198,7 @@ fn usage_errors_exit_2_and_say_what_to_do() {
 fn content_errors_exit_1_and_are_printed_as_check_prints_them() {
     let dir = tempfile::tempdir().unwrap();
     let content = dir.path().join("content");
-    report_support::copy_tree(&example_content(), &content);
+    common::copy_tree(&example_content(), &content);
     let entry = content.join("plans/2566/samut-prakan/debt-relief/progress/2023-01.yaml");
     let text = std::fs::read_to_string(&entry).unwrap();
     std::fs::write(&entry, format!("{text}\nbogus_key: 1\n")).unwrap();

@@ -2,12 +2,14 @@
 //! `#`), no script, hostile text escaped, a font that holds every character shown, a size
 //! within budget for an office of ten plans, and the same file offered by the site.
 
+mod common;
 mod report_support;
 
+use common::example_content;
 use read_fonts::{FontRef, TableProvider};
 use report_support::{
-    TEN_PLAN_BUDGET, assert_self_contained, embedded_fonts, example_content, parse, planbook,
-    report_ok, ten_plan_office,
+    TEN_PLAN_BUDGET, assert_self_contained, embedded_fonts, parse, planbook, report_ok,
+    ten_plan_office,
 };
 use std::path::Path;
 

@@ -4,6 +4,7 @@
 //! restored afterwards). Run through `bench/serve-latency.sh`, which builds in release mode,
 //! makes a 10 000-plan synthetic site in /dev/shm and keeps serve's private output there.
 
+mod common;
 mod serve_support;
 
 use serve_support::{Served, example_content_in, wait_until};

@@ -4,6 +4,7 @@
 //! first build that fails still serves; `--poll` sees edits; SIGTERM removes the private
 //! output folder; and `planbook build` output never carries the live-reload script.
 
+mod common;
 mod serve_support;
 
 use serve_support::{Served, edit, example_content_in, wait_until};
@@ -108,10 +109,9 @@ fn a_template_edit_in_the_theme_folder_rebuilds() {
     std::fs::create_dir_all(&templates).unwrap();
     let site = std::fs::read_to_string(content.join("site.yaml")).unwrap();
     std::fs::write(content.join("site.yaml"), format!("{site}theme: mine\n")).unwrap();
-    let base = std::fs::read_to_string(
-        serve_support::repo_root().join("themes/default/templates/base.html"),
-    )
-    .unwrap();
+    let base =
+        std::fs::read_to_string(common::repo_root().join("themes/default/templates/base.html"))
+            .unwrap();
     std::fs::write(templates.join("base.html"), &base).unwrap();
     let served = Served::start(&content, &[], START);
     let events = served.events();
@@ -239,7 +239,7 @@ fn build_output_has_no_live_reload_script() {
     let output = dir.path().join("output");
     let status = std::process::Command::new(env!("CARGO_BIN_EXE_planbook"))
         .args(["build", "--content"])
-        .arg(serve_support::repo_root().join("content"))
+        .arg(common::repo_root().join("content"))
         .arg("--output")
         .arg(&output)
         .output()

@@ -2,9 +2,10 @@
 //! TcpStream so no client normalises them) that try to leave it are refused; the rest get
 //! the right status, content type and the Thai 404 page; only GET and HEAD are served.
 
+mod common;
 mod serve_support;
 
-use serve_support::{Served, example_content_in, raw, request};
+use serve_support::{Events, Served, example_content_in, raw, request};
 use std::time::Duration;
 
 #[test]
@@ -116,4 +117,27 @@ fn event_streams_do_not_hold_up_other_requests() {
         assert_eq!(served.get("/").status, 200);
     }
     assert!(started.elapsed() < Duration::from_secs(10));
+}
+
+#[test]
+fn closed_event_streams_do_not_use_up_the_streams_of_new_pages() {
+    // Many more streams than the server keeps at once (64), each closed again as a page is
+    // left, with no build in between to reveal the closed ones: every new page gets its own.
+    let dir = tempfile::tempdir().unwrap();
+    let content = example_content_in(dir.path());
+    let served = Served::start(&content, &[], Duration::from_secs(60));
+    for n in 0..200 {
+        let events = Events::try_open(served.port).unwrap();
+        assert!(
+            events.head.starts_with("HTTP/1.1 200 "),
+            "stream {n}: {}",
+            events.head
+        );
+        assert!(
+            events
+                .next_named("hello", Duration::from_secs(10))
+                .is_some(),
+            "stream {n}"
+        );
+    }
 }

@@ -4,9 +4,11 @@
 //!
 //! Skips with a notice when Chromium is missing, unless CI is set: then it fails.
 
+mod common;
 mod site_support;
 
-use site_support::{build_ok, example_content};
+use common::example_content;
+use site_support::build_ok;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 

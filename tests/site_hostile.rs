@@ -1,6 +1,7 @@
 //! Hostile text in every field a user writes comes out escaped (plain fields) or
 //! sanitised (Markdown): no script, no event handler, no `javascript:` link, no image.
 
+mod common;
 mod site_support;
 
 use html5ever::tendril::StrTendril;

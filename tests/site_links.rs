@@ -1,9 +1,11 @@
 //! The built example: every page of the site map exists, every relative link and asset
 //! resolves inside the output folder, and nothing refers outside it.
 
+mod common;
 mod site_support;
 
-use site_support::{attribute_values, build_ok, example_content, files};
+use common::example_content;
+use site_support::{attribute_values, build_ok, files};
 use std::path::{Component, Path, PathBuf};
 
 /// Pages outputs.md's site map promises for the example.

@@ -1,8 +1,10 @@
 //! Snapshots of representative pages of the built example, volatile parts normalised.
 
+mod common;
 mod site_support;
 
-use site_support::{build_ok, example_content};
+use common::example_content;
+use site_support::build_ok;
 
 fn normalise(html: &str) -> String {
     html.replace(

@@ -1,6 +1,7 @@
 //! `theme: NAME` in site.yaml lays `themes/NAME/` (beside the content folder) over the
 //! embedded default theme, one file at a time.
 
+mod common;
 mod site_support;
 
 use site_support::{build_ok, copy_example};

@@ -383,7 +383,7 @@ fn money(satang: i128, style: u8) -> String {
             "\"{sign}{} บาท\"",
             thai_digits(&format!("{}.{cents:02}", group3(&whole)))
         ),
-        4 if cents % 10 == 0 => format!("{sign}{whole}.{}", cents / 10),
+        4 if cents.is_multiple_of(10) => format!("{sign}{whole}.{}", cents / 10),
         _ => format!("'{sign}{whole}.{cents:02}'"),
     }
 }
@@ -447,7 +447,7 @@ fn plan_yaml(plan: &GenPlan) -> String {
 
 fn entry_yaml(plan: &GenPlan, month: usize, entry: &Entry, style: &mut u8) -> String {
     let mut y = String::new();
-    let _ = writeln!(y, "month: {}", month_text(month, *style % 2 == 0));
+    let _ = writeln!(y, "month: {}", month_text(month, style.is_multiple_of(2)));
     let section = |y: &mut String, name: &str, flows: &[(usize, u64)], style: &mut u8| {
         if flows.is_empty() {
             return;

@@ -338,16 +338,22 @@ fn read_text(path: &Path) -> Result<String, ReadProblem> {
         line: 1,
         col: 1,
     };
-    let size = std::fs::metadata(path)
-        .map_err(|e| at_start(format!("cannot read: {e}")))?
-        .len();
+    let cannot_read = |e: std::io::Error| at_start(format!("cannot read: {e}"));
+    let mebibytes = MAX_FILE_BYTES / (1024 * 1024);
+    let file = std::fs::File::open(path).map_err(cannot_read)?;
+    let size = file.metadata().map_err(cannot_read)?.len();
     if size > MAX_FILE_BYTES {
         return Err(at_start(format!(
-            "the file is {size} bytes, more than the {} MiB a content file may have",
-            MAX_FILE_BYTES / (1024 * 1024)
+            "the file is {size} bytes, more than the {mebibytes} MiB a content file may have"
         )));
     }
-    let bytes = std::fs::read(path).map_err(|e| at_start(format!("cannot read: {e}")))?;
+    // The size is only what it was a moment ago: the read itself stops past the limit.
+    let Some(bytes) = read_capped(file, MAX_FILE_BYTES).map_err(cannot_read)? else {
+        return Err(at_start(format!(
+            "the file has more than the {mebibytes} MiB a content file may have (it grew while \
+             it was read)"
+        )));
+    };
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
     match std::str::from_utf8(bytes) {
         Ok(text) => Ok(text.to_string()),
@@ -366,6 +372,17 @@ fn read_text(path: &Path) -> Result<String, ReadProblem> {
             })
         }
     }
+}
+
+/// Reads everything `reader` holds if that is at most `limit` bytes; `None` if there is more
+/// (it reads no further than one byte past the limit).
+fn read_capped(reader: impl std::io::Read, limit: u64) -> std::io::Result<Option<Vec<u8>>> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    reader
+        .take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)?;
+    Ok((bytes.len() as u64 <= limit).then_some(bytes))
 }
 
 /// Editor backups, hidden files and folders are skipped.
@@ -411,6 +428,33 @@ fn classify(relative: &Path) -> Option<FileKind> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn reading_stops_one_byte_past_the_limit() {
+        let exact = read_capped(&b"0123456789"[..], 10).unwrap();
+        assert_eq!(exact.as_deref(), Some(&b"0123456789"[..]));
+        assert_eq!(read_capped(&b"0123456789X"[..], 10).unwrap(), None);
+        // An endless source (a file still growing) ends at the limit, not in memory.
+        assert_eq!(read_capped(std::io::repeat(b'x'), 1000).unwrap(), None);
+    }
+
+    #[test]
+    fn a_file_larger_than_its_size_said_is_refused_without_reading_it_all() {
+        // /dev/zero reports 0 bytes and never ends: the size check alone would read forever.
+        let endless = Path::new("/dev/zero");
+        if !endless.exists() {
+            return;
+        }
+        let problem = read_text(endless).expect_err("refused");
+        assert!(
+            problem
+                .message
+                .starts_with("the file has more than the 4 MiB"),
+            "{}",
+            problem.message
+        );
+        assert_eq!((problem.line, problem.col), (1, 1));
+    }
 
     #[test]
     fn files_are_recognised_by_their_place() {

@@ -231,7 +231,7 @@ impl Drop for Staging {
 }
 
 /// Atomically exchanges two folders (Linux `renameat2(RENAME_EXCHANGE)`), falling back to
-/// two renames where the file system cannot.
+/// three renames (`b` aside, `a` to `b`, the aside to `a`) where the file system cannot.
 fn exchange(a: &Path, b: &Path) -> io::Result<()> {
     #[cfg(target_os = "linux")]
     {

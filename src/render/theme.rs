@@ -33,6 +33,13 @@ impl Theme {
         // own, say) is laid over the embedded copy, so editing it shows at once.
         {
             let name = name.unwrap_or("default");
+            // The checker refuses such a `theme:` at its place; this keeps any caller inside.
+            if !is_plain_name(name) {
+                return Err(RenderError {
+                    template: "(theme)".into(),
+                    message: format!("theme `{name}` is not a folder name in themes/"),
+                });
+            }
             let folder = theme_folder(content_dir, name);
             if !folder.is_dir() {
                 if name == "default" {
@@ -137,6 +144,16 @@ fn compile(
     Ok(Theme { tera, statics })
 }
 
+/// Whether `name` is a plain folder name, so `themes/<name>` stays inside `themes/`: not
+/// empty, not hidden (nor `.`/`..`), no separator, drive colon or control character.
+pub fn is_plain_name(name: &str) -> bool {
+    !name.is_empty()
+        && !name.starts_with('.')
+        && !name
+            .chars()
+            .any(|c| matches!(c, '/' | '\\' | ':') || c.is_control())
+}
+
 /// `<content>/../themes/<name>`.
 fn theme_folder(content_dir: &Path, name: &str) -> PathBuf {
     let content = std::path::absolute(content_dir).unwrap_or_else(|_| content_dir.to_path_buf());
@@ -232,5 +249,37 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let error = Theme::load(dir.path(), Some("nope")).err().unwrap();
         assert!(error.message.contains("theme `nope` not found"));
+    }
+
+    #[test]
+    fn only_a_plain_folder_name_is_a_theme() {
+        for name in ["mine", "กรม-2566", "my_theme.v2"] {
+            assert!(is_plain_name(name), "{name}");
+        }
+        for name in [
+            "",
+            ".",
+            "..",
+            "../../etc",
+            "/etc",
+            "a/b",
+            ".hidden",
+            "..\\x",
+            "C:x",
+            "a\0b",
+            "a\nb",
+        ] {
+            assert!(!is_plain_name(name), "{name:?}");
+        }
+        // A theme folder beside `themes/` is not reached even if it exists.
+        let dir = tempfile::tempdir().unwrap();
+        let content = dir.path().join("content");
+        std::fs::create_dir_all(dir.path().join("outside/templates")).unwrap();
+        let error = Theme::load(&content, Some("../outside")).err().unwrap();
+        assert!(
+            error.message.contains("not a folder name"),
+            "{}",
+            error.message
+        );
     }
 }

@@ -9,7 +9,11 @@ use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
 use std::sync::{Mutex, PoisonError};
 use std::time::Duration;
 
-/// Streams open at once, at most (each holds a thread).
+/// Streams open at once, at most (each holds a thread). A new stream beyond them closes
+/// the oldest: a closed page's stream is noticed only when a write to it fails (at the next
+/// event or keep-alive, sometimes the one after), so refusing new streams instead would
+/// leave pages opened after quick browsing without live reload for up to half a minute.
+/// A page whose stream is closed this way reconnects by itself (`retry: 1000`).
 const MAX_LISTENERS: usize = 64;
 const KEEP_ALIVE: Duration = Duration::from_secs(15);
 
@@ -37,18 +41,20 @@ pub struct Hub {
 }
 
 impl Hub {
-    /// A new listener, or `None` when too many streams are open.
-    pub fn subscribe(&self) -> Option<Receiver<Event>> {
+    /// A new listener; when `MAX_LISTENERS` are open, the oldest is let go (its stream
+    /// ends as soon as its thread sees the channel closed).
+    pub fn subscribe(&self) -> Receiver<Event> {
         let mut listeners = self
             .listeners
             .lock()
             .unwrap_or_else(PoisonError::into_inner);
         if listeners.len() >= MAX_LISTENERS {
-            return None;
+            let excess = listeners.len() + 1 - MAX_LISTENERS;
+            listeners.drain(..excess);
         }
         let (sender, receiver) = channel();
         listeners.push(sender);
-        Some(receiver)
+        receiver
     }
 
     /// Sends `event` to every listener, forgetting those whose stream has closed.
@@ -107,14 +113,23 @@ mod tests {
     #[test]
     fn closed_listeners_are_forgotten_and_the_count_is_bounded() {
         let hub = Hub::default();
-        let kept = hub.subscribe().unwrap();
-        drop(hub.subscribe().unwrap());
+        let kept = hub.subscribe();
+        drop(hub.subscribe());
         hub.publish(Event::Reload(1));
         assert_eq!(hub.listeners.lock().unwrap().len(), 1);
         assert_eq!(kept.recv().unwrap(), Event::Reload(1));
-        let many: Vec<_> = (1..MAX_LISTENERS).filter_map(|_| hub.subscribe()).collect();
-        assert_eq!(many.len(), MAX_LISTENERS - 1);
-        assert!(hub.subscribe().is_none());
+        let many: Vec<_> = (1..MAX_LISTENERS).map(|_| hub.subscribe()).collect();
+        assert_eq!(hub.listeners.lock().unwrap().len(), MAX_LISTENERS);
+        // One more: the newest is served, the oldest let go, the count stays.
+        let newest = hub.subscribe();
+        assert_eq!(hub.listeners.lock().unwrap().len(), MAX_LISTENERS);
+        assert_eq!(
+            kept.try_recv(),
+            Err(std::sync::mpsc::TryRecvError::Disconnected)
+        );
+        hub.publish(Event::Failed(2));
+        assert_eq!(newest.try_recv(), Ok(Event::Failed(2)));
+        assert!(many.iter().all(|l| l.try_recv() == Ok(Event::Failed(2))));
     }
 
     #[test]

@@ -179,17 +179,7 @@ fn respond(request: Request, reply: Reply) {
 }
 
 fn open_stream(request: Request, shared: &Arc<Shared>) {
-    let Some(listener) = shared.hub.subscribe() else {
-        respond(
-            request,
-            Reply::new(
-                503,
-                "text/plain; charset=utf-8",
-                b"too many live-reload streams".to_vec(),
-            ),
-        );
-        return;
-    };
+    let listener = shared.hub.subscribe();
     let shared = Arc::clone(shared);
     let spawned = std::thread::Builder::new()
         .name("planbook-serve-events".into())

@@ -2,7 +2,7 @@
 
 use super::fields::{Fields, parse_number};
 use crate::diag::{Diagnostics, FileId};
-use crate::load::raw::{List, RawFiscalYear, RawSignOff, RawSigner, RawSite, RawTargets};
+use crate::load::raw::{List, RawFiscalYear, RawSignOff, RawSigner, RawSite, RawTargets, Text};
 use crate::model::{FiscalYear, FiscalYearSettings, SignOff, Signer, Site, TargetCurve, Targets};
 use rust_decimal::Decimal;
 use serde_saphyr::Spanned;
@@ -22,8 +22,29 @@ pub fn site(file: FileId, raw: &RawSite, diags: &mut Diagnostics) -> Site {
             .as_ref()
             .map_or(defaults.thai_digits, |b| b.value),
         as_of: raw.as_of.as_ref().and_then(|t| f.month(t, diags)),
-        theme: f.optional_text(&raw.theme),
+        theme: theme(f, raw.theme.as_ref(), diags),
     }
+}
+
+/// `theme:` names a folder of `themes/` beside the content folder, nothing else: a path
+/// (`../../etc`, `/srv/x`, `a/b`) or a hidden name is refused at its place.
+fn theme(f: Fields, raw: Option<&Text>, diags: &mut Diagnostics) -> Option<String> {
+    let text = raw?;
+    let name = text.value.trim();
+    if name.is_empty() {
+        return None;
+    }
+    if !crate::render::theme::is_plain_name(name) {
+        diags.error(
+            f.at(text),
+            format!(
+                "theme `{name}` is not a folder name: write the name of a folder in themes/ \
+                 beside the content folder, e.g. `theme: mine` for themes/mine/"
+            ),
+        );
+        return None;
+    }
+    Some(name.to_string())
 }
 
 /// A fiscal-year file; `named` is the year its file name gives, if any.

@@ -9,6 +9,11 @@ pub fn repo_root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
+/// The example content folder of the repository.
+pub fn example_content() -> PathBuf {
+    repo_root().join("content")
+}
+
 /// Copies a fixture folder (relative to `tests/fixtures/`) into a fresh temporary folder.
 pub fn fixture(name: &str) -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("tempdir");

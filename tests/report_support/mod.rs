@@ -1,4 +1,4 @@
-//! Shared by the `report_*` tests: run `planbook report`, read a report the way a browser
+//! Shared by the `report_*` tests (a test declares `mod common;` too): run `planbook report`, read a report the way a browser
 //! tokenises it, make a ten-plan office, find Chromium.
 
 #![allow(dead_code)]
@@ -20,10 +20,6 @@ pub const STAMP: &str = "เมื่อ ๒๖ พ.ย. ๒๕๖๙ ๐๙:๑
 /// 1 MB the specification allows, and still under it once an email has base64-encoded the
 /// attachment (× 4/3). The synthetic office used has budget trees of 14 lines per plan.
 pub const TEN_PLAN_BUDGET: usize = 600 * 1024;
-
-pub fn example_content() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("content")
-}
 
 /// Runs `planbook ARGS` in `dir` with the build time fixed.
 pub fn planbook(dir: &Path, args: &[&str]) -> Output {
@@ -329,17 +325,4 @@ pub fn offline_chromium(
         String::from_utf8_lossy(&output.stdout).into_owned(),
         String::from_utf8_lossy(&output.stderr).into_owned(),
     )
-}
-
-/// Copies a folder tree (a content folder a test may then change).
-pub fn copy_tree(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).expect("create dir");
-    for entry in std::fs::read_dir(from).expect("read dir").flatten() {
-        let target = to.join(entry.file_name());
-        if entry.path().is_dir() {
-            copy_tree(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), &target).expect("copy");
-        }
-    }
 }

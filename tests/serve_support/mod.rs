@@ -1,9 +1,10 @@
-//! Helpers for the `planbook serve` tests: start the real binary on a copy of the example
+//! Helpers for the `planbook serve` tests (a test declares `mod common;` too): start the real binary on a copy of the example
 //! content, talk raw HTTP/1.1 over a TcpStream (so nothing normalises the paths), follow the
 //! live-reload event stream, and poll with deadlines. Only 127.0.0.1; every wait is bounded.
 
 #![allow(dead_code)]
 
+use crate::common::{copy_tree, example_content};
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::path::{Path, PathBuf};
@@ -12,27 +13,11 @@ use std::sync::mpsc::{Receiver, channel};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-pub fn repo_root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
 /// Copies the example content into `<dir>/content`.
 pub fn example_content_in(dir: &Path) -> PathBuf {
     let content = dir.join("content");
-    copy_tree(&repo_root().join("content"), &content);
+    copy_tree(&example_content(), &content);
     content
-}
-
-pub fn copy_tree(from: &Path, to: &Path) {
-    for entry in walkdir::WalkDir::new(from) {
-        let entry = entry.expect("walk");
-        let target = to.join(entry.path().strip_prefix(from).expect("prefix"));
-        if entry.file_type().is_dir() {
-            std::fs::create_dir_all(&target).expect("mkdir");
-        } else {
-            std::fs::copy(entry.path(), &target).expect("copy");
-        }
-    }
 }
 
 /// A free loopback port at the time of asking.
@@ -148,6 +133,18 @@ impl Served {
 
     pub fn events(&self) -> Events {
         Events::open(self.port)
+    }
+
+    /// The server's process id (for /proc/PID/status).
+    pub fn pid(&self) -> u32 {
+        self.child.as_ref().expect("running").id()
+    }
+
+    /// Whether the server process has not exited.
+    pub fn is_running(&mut self) -> bool {
+        self.child
+            .as_mut()
+            .is_some_and(|child| matches!(child.try_wait(), Ok(None)))
     }
 
     /// Sends SIGTERM and waits up to `limit` for the exit; true if it exited successfully.
@@ -271,26 +268,36 @@ pub struct Event {
     pub data: String,
 }
 
-/// An open `/__planbook/events` stream, read on its own thread.
+/// An open `/__planbook/events` stream, read on its own thread; dropping it closes the
+/// connection.
 pub struct Events {
     pub head: String,
     events: Receiver<Event>,
+    connection: TcpStream,
+}
+
+impl Drop for Events {
+    fn drop(&mut self) {
+        let _ = self.connection.shutdown(std::net::Shutdown::Both);
+    }
 }
 
 impl Events {
     pub fn open(port: u16) -> Events {
-        let mut stream = TcpStream::connect(("127.0.0.1", port)).expect("connect events");
-        stream
-            .write_all(b"GET /__planbook/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
-            .expect("ask for events");
-        stream
-            .set_read_timeout(Some(Duration::from_secs(60)))
-            .expect("timeout");
+        Events::try_open(port).expect("open the event stream")
+    }
+
+    /// Connects, asks for the stream and reads the response head (status line and headers).
+    pub fn try_open(port: u16) -> std::io::Result<Events> {
+        let mut stream = TcpStream::connect(("127.0.0.1", port))?;
+        stream.write_all(b"GET /__planbook/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")?;
+        stream.set_read_timeout(Some(Duration::from_secs(60)))?;
+        let connection = stream.try_clone()?;
         let mut reader = BufReader::new(stream);
         let mut head = String::new();
         loop {
             let mut line = String::new();
-            let read = reader.read_line(&mut line).expect("read events head");
+            let read = reader.read_line(&mut line)?;
             if read == 0 || line == "\r\n" {
                 break;
             }
@@ -319,7 +326,11 @@ impl Events {
                 }
             }
         });
-        Events { head, events }
+        Ok(Events {
+            head,
+            events,
+            connection,
+        })
     }
 
     /// The next event named `name` within `limit`, skipping others.

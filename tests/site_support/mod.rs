@@ -1,13 +1,9 @@
-//! Shared by the `site_*` tests: build a content folder into a tempdir.
+//! Shared by the `site_*` tests (a test declares `mod common;` too): build a content folder into a tempdir.
 
 #![allow(dead_code)]
 
+use crate::common::{copy_tree, example_content};
 use std::path::{Path, PathBuf};
-
-/// The example content folder of the repository.
-pub fn example_content() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("content")
-}
 
 /// Builds `content` into `dir/site` through the library's `build` (what `planbook build`
 /// runs), asserting success. The library rather than the binary: the build cache is shared
@@ -76,16 +72,4 @@ pub fn copy_example(dir: &Path) -> PathBuf {
     let to = dir.join("content");
     copy_tree(&example_content(), &to);
     to
-}
-
-fn copy_tree(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).expect("create dir");
-    for entry in std::fs::read_dir(from).expect("read dir").flatten() {
-        let target = to.join(entry.file_name());
-        if entry.path().is_dir() {
-            copy_tree(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), &target).expect("copy");
-        }
-    }
 }
