@@ -48,8 +48,8 @@ fn main() -> ExitCode {
                 let ms = started.elapsed().as_secs_f64() * 1000.0;
                 times.push(ms);
                 println!(
-                    "incremental rebuild: {ms:.1} ms, {} pages rendered, {} files written, full: {}",
-                    stats.pages_rendered, stats.files_written, stats.full
+                    "incremental rebuild: {ms:.1} ms, {} pages and {} email reports rendered, {} files written, full: {}",
+                    stats.pages_rendered, stats.reports_written, stats.files_written, stats.full
                 );
             }
             Err(error) => {

@@ -110,6 +110,8 @@ pub struct BuildSummary {
     pub pages: usize,
     /// Charts drawn into those pages.
     pub charts: usize,
+    /// Email report files written beside the monthly report pages.
+    pub reports: usize,
     pub warnings: String,
     pub warning_count: usize,
     pub elapsed: Duration,
@@ -254,7 +256,13 @@ pub fn build_full(options: &BuildOptions) -> Result<Built, BuildError> {
     let progress = Progress::new(started);
     let context = SiteContext::new(&checked.content, &figures);
     let stats = site::write_site(&context, &theme, &staging, &progress)?;
-    crate::report::write_site_reports(&staging, &theme, &checked.content, &figures)?;
+    let reports = crate::report::write_site_reports(
+        &staging,
+        &theme,
+        &checked.content,
+        &figures,
+        crate::report::Offices::All,
+    )?;
     progress.finish();
     timings.phase("site");
     // Every writer has run: check the links of everything staged.
@@ -277,6 +285,7 @@ pub fn build_full(options: &BuildOptions) -> Result<Built, BuildError> {
         files,
         pages: stats.pages,
         charts: stats.charts,
+        reports: reports.files,
         warnings: checked.diagnostics.render(&checked.sources),
         warning_count: checked.diagnostics.warning_count(),
         elapsed: started.elapsed(),

@@ -31,6 +31,8 @@ use std::time::{Duration, Instant};
 pub struct RebuildStats {
     /// Pages rendered from templates (site pages and plan documents).
     pub pages_rendered: usize,
+    /// Email report files (one per office and month) rendered.
+    pub reports_written: usize,
     /// Files written to the output folder.
     pub files_written: usize,
     /// Plan folders read and checked again.
@@ -83,6 +85,7 @@ impl Session {
         } = built;
         let stats = RebuildStats {
             pages_rendered: summary.pages + checked.content.plans.len(),
+            reports_written: summary.reports,
             files_written: summary.files,
             plans_checked: checked.content.plans.len(),
             full: true,
@@ -327,6 +330,13 @@ fn render_changed(
     let context = SiteContext::new(content, &state.figures);
     let progress = Progress::hidden();
     let stats = site::write_pages(&context, &state.theme, &sink, &progress, &select)?;
+    let reports = crate::report::write_site_reports(
+        &sink,
+        &state.theme,
+        content,
+        &state.figures,
+        crate::report::Offices::Only(&offices),
+    )?;
     sink.stop_observing();
     let written = sink.written();
     state.written.extend(written.iter().cloned());
@@ -338,6 +348,7 @@ fn render_changed(
     }
     Ok(RebuildStats {
         pages_rendered: stats.pages + changed.len(),
+        reports_written: reports.files,
         files_written: written.len(),
         plans_checked: changed.len(),
         full: false,

@@ -41,10 +41,10 @@ fn an_office_report_is_written_in_the_current_folder_under_a_name_saying_what_it
         "ประจำเดือนมีนาคม ๒๕๖๖",
         "ภาพรวมของหน่วยงาน",
         "กิจกรรมหลักแก้ไขปัญหาหนี้สินและพัฒนาคุณภาพชีวิตสมาชิกสหกรณ์/กลุ่มเกษตรกรด้วยระบบสหกรณ์",
-        "ผลการใช้จ่ายงบประมาณตามรายการ",
-        "ค่าใช้จ่ายในการสัมมนาและฝึกอบรม",
-        "งานที่ดำเนินการ",
-        "ตัวชี้วัด",
+        // Each plan in a line or two: figures, tasks and KPIs counted.
+        "เบิกจ่ายสะสม <strong>5,900.00</strong> บาท จาก 6,300.00 บาท",
+        "แล้วเสร็จ ๓ จาก ๗ งาน",
+        "บรรลุเป้าหมาย ๑ จาก ๓",
         "เรื่องที่ต้องติดตาม",
         "ผลการดำเนินงานประจำเดือนมีนาคม ๒๕๖๖",
         "<svg id=\"chart-",
@@ -54,6 +54,14 @@ fn an_office_report_is_written_in_the_current_folder_under_a_name_saying_what_it
     ] {
         assert!(html.contains(expected), "missing {expected}");
     }
+    // Budget lines and per-plan charts are the one-plan report's: an office of a hundred
+    // plans stays a file that mail systems take.
+    assert!(!html.contains("ค่าใช้จ่ายในการสัมมนาและฝึกอบรม"));
+    assert_eq!(
+        html.matches("<svg id=\"chart-").count(),
+        1,
+        "only the office's S-curve"
+    );
     let footer = format!(
         "ข้อมูล ณ สิ้นเดือนมีนาคม ๒๕๖๖ · สร้างโดย planbook {} {STAMP}",
         env!("CARGO_PKG_VERSION")
@@ -95,8 +103,21 @@ fn a_plan_report_takes_its_name_and_b_e_months_read_as_c_e() {
     // Same month, same build time: the same bytes.
     assert_eq!(ce, be);
     assert!(ce.contains("ประจำเดือนกุมภาพันธ์ ๒๕๖๖"));
-    // A plan's report has no office roll-up.
+    // A plan's report has no office roll-up, and every detail of the plan.
     assert!(!ce.contains("ภาพรวมของหน่วยงาน"));
+    for detail in [
+        "ผลการใช้จ่ายงบประมาณตามรายการ",
+        "ค่าใช้จ่ายในการสัมมนาและฝึกอบรม",
+        "งานที่ดำเนินการ",
+        "ตัวชี้วัด",
+    ] {
+        assert!(ce.contains(detail), "missing {detail}");
+    }
+    assert_eq!(
+        ce.matches("<svg id=\"chart-").count(),
+        2,
+        "S-curve and budget chart"
+    );
     assert_self_contained("plan report", &ce);
 }
 

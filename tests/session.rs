@@ -43,6 +43,34 @@ fn modified(path: &Path) -> SystemTime {
 const ENTRY: &str = "plans/2566/samut-prakan/debt-relief/progress/2023-03.yaml";
 const PLAN_PAGE: &str = "2566/plans/samut-prakan/debt-relief/index.html";
 const OTHER_PLAN_PAGE: &str = "2566/plans/chon-buri/debt-relief/index.html";
+const OFFICE_REPORT: &str = "2566/reports/2023-03/samut-prakan-2023-03.html";
+const OTHER_OFFICE_REPORT: &str = "2566/reports/2023-03/chon-buri-2023-03.html";
+
+/// Every file of an output folder by name, with the time stamp of email reports blanked
+/// (`สร้างโดย planbook … เมื่อ <time>`, which differs between two builds a minute apart).
+fn output_files(root: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
+    let mut files = std::collections::BTreeMap::new();
+    for entry in walkdir::WalkDir::new(root).into_iter().flatten() {
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let name = entry
+            .path()
+            .strip_prefix(root)
+            .unwrap()
+            .to_string_lossy()
+            .to_string();
+        let mut bytes = std::fs::read(entry.path()).unwrap();
+        if let Ok(text) = std::str::from_utf8(&bytes)
+            && let Some(start) = text.find("สร้างโดย planbook")
+        {
+            let end = start + text[start..].find("</p>").unwrap();
+            bytes = format!("{}{}", &text[..start], &text[end..]).into_bytes();
+        }
+        files.insert(name, bytes);
+    }
+    files
+}
 
 fn edit_entry(site: &Site, from: &str, to: &str) -> PathBuf {
     let path = site.content.join(ENTRY);
@@ -60,6 +88,7 @@ fn one_entry_changed_rerenders_only_the_pages_that_show_it() {
     assert!(full.full);
     assert_eq!(full.plans_checked, 4);
     let other_before = modified(&site.output.join(OTHER_PLAN_PAGE));
+    let other_report_before = modified(&site.output.join(OTHER_OFFICE_REPORT));
 
     let narrative = std::fs::read_to_string(site.content.join(ENTRY)).unwrap();
     let line = narrative
@@ -79,9 +108,18 @@ fn one_entry_changed_rerenders_only_the_pages_that_show_it() {
     // other 3 plans and documents, the other 3 offices, the 5 other groups, the 2 free pages.
     assert_eq!(stats.pages_rendered, 25, "{stats:?}");
     assert_eq!(full.pages_rendered, 41, "{full:?}");
+    // The email reports of its office, one a month; not the 3 other offices' 36.
+    assert_eq!(stats.reports_written, 12, "{stats:?}");
+    assert_eq!(full.reports_written, 48, "{full:?}");
     let page = std::fs::read_to_string(site.output.join(PLAN_PAGE)).unwrap();
     assert!(page.contains("ผลงานแก้ไขใหม่ของเดือนมีนาคม"));
     assert_eq!(modified(&site.output.join(OTHER_PLAN_PAGE)), other_before);
+    let report = std::fs::read_to_string(site.output.join(OFFICE_REPORT)).unwrap();
+    assert!(report.contains("ผลงานแก้ไขใหม่ของเดือนมีนาคม"));
+    assert_eq!(
+        modified(&site.output.join(OTHER_OFFICE_REPORT)),
+        other_report_before
+    );
     // The export follows the change too.
     let json = std::fs::read_to_string(
         site.output
@@ -89,6 +127,55 @@ fn one_entry_changed_rerenders_only_the_pages_that_show_it() {
     )
     .unwrap();
     assert!(json.contains("\"allocation\": \"6300.00\""));
+}
+
+#[test]
+fn an_incremental_rebuild_writes_what_a_full_build_writes() {
+    let site = site();
+    let mut session = session(&site);
+    session.full().unwrap();
+    // A figure of an early month: every later month's report of the office moves.
+    let path = site
+        .content
+        .join("plans/2566/samut-prakan/debt-relief/progress/2022-11.yaml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let line = text
+        .lines()
+        .find(|l| l.trim_start().starts_with("staff:") || l.trim_start().starts_with("training:"))
+        .expect("a disbursed line")
+        .to_string();
+    std::fs::write(
+        &path,
+        text.replacen(
+            &line,
+            &line.replace(|c: char| c.is_ascii_digit() && c != '0', "1"),
+            1,
+        ),
+    )
+    .unwrap();
+    let stats = session.rebuild(&[path]).unwrap();
+    assert!(!stats.full, "{stats:?}");
+
+    let fresh = site._dir.path().join("fresh");
+    planbook::build::build(&BuildOptions {
+        content_dir: site.content.clone(),
+        output_dir: fresh.clone(),
+        as_of: None,
+    })
+    .unwrap();
+    let incremental = output_files(&site.output);
+    let full = output_files(&fresh);
+    let names: Vec<&String> = incremental.keys().collect();
+    assert_eq!(names, full.keys().collect::<Vec<_>>());
+    let differing: Vec<&String> = incremental
+        .iter()
+        .filter(|(name, bytes)| full.get(*name) != Some(bytes))
+        .map(|(name, _)| name)
+        .collect();
+    assert!(
+        differing.is_empty(),
+        "differ from a full build: {differing:?}"
+    );
 }
 
 #[test]

@@ -41,6 +41,21 @@ pub fn glyph_set(chars: &BTreeSet<char>) -> Vec<char> {
     set.into_iter().filter(|c| !c.is_control()).collect()
 }
 
+/// Printable ASCII, the Thai block and [`ALWAYS`]: what a Thai report shows.
+fn common_set() -> impl Iterator<Item = char> {
+    (' '..='~')
+        .chain('\u{0E01}'..='\u{0E5B}')
+        .chain(ALWAYS.chars())
+}
+
+/// Whether `c` is in [`common_set`], or is whitespace or a control (which no font draws).
+fn in_common_set(c: char) -> bool {
+    c.is_ascii()
+        || ('\u{0E01}'..='\u{0E5B}').contains(&c)
+        || c.is_whitespace()
+        || ALWAYS.contains(c)
+}
+
 /// One face of the family: its CSS weight and the whole font file.
 struct Face<'a> {
     weight: u16,
@@ -120,6 +135,20 @@ impl<'a> FontEmbedder<'a> {
             cache.insert(key, Arc::clone(&css));
         }
         Ok(css)
+    }
+
+    /// The `@font-face` rules for the rendered report `html`. Nearly every report shows only
+    /// characters of the common set (ASCII, Thai and [`ALWAYS`]); those share one subset of
+    /// that whole set, made once per build, and cost a pass over the file's characters
+    /// instead of a subset each. A report showing anything else gets a subset of exactly
+    /// what it shows ([`shown_chars`](super::text::shown_chars)).
+    pub fn font_faces_for(&self, html: &str) -> Result<Arc<str>, FontError> {
+        if html.chars().all(in_common_set) {
+            let common: BTreeSet<char> = common_set().collect();
+            self.font_faces(&common)
+        } else {
+            self.font_faces(&super::text::shown_chars(html))
+        }
     }
 
     fn cached(&self, key: &[char]) -> Option<Arc<str>> {

@@ -15,7 +15,7 @@ pub mod text;
 pub mod view;
 
 pub use fonts::FontEmbedder;
-pub use site::write_site_reports;
+pub use site::{Offices, write_site_reports};
 pub use stamp::Stamp;
 pub use target::Target;
 
@@ -88,12 +88,10 @@ pub fn render_report(
 ) -> Result<String, RenderError> {
     let view = view::email_view(content, year, target, month, stamp.to_string());
     let html = theme.render("email.html", &view)?;
-    let faces = fonts
-        .font_faces(&text::shown_chars(&html))
-        .map_err(|e| RenderError {
-            template: "email.html".into(),
-            message: e.to_string(),
-        })?;
+    let faces = fonts.font_faces_for(&html).map_err(|e| RenderError {
+        template: "email.html".into(),
+        message: e.to_string(),
+    })?;
     // The slot is the first thing in <head>'s <style>: user text comes later, escaped.
     Ok(html.replacen(view::FONT_SLOT, &faces, 1))
 }

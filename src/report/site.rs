@@ -2,19 +2,38 @@
 //! (`<fy>/reports/<YYYY-MM>/index.html`), one file per office of the year,
 //! `<office>-<YYYY-MM>.html`, as `planbook report` writes it, figures as of that month.
 //!
-//! Months run in parallel and offices within them; each month's figures are computed once
+//! Months run one after another and offices within them in parallel; each month's figures are computed once
 //! (the build's own figures serve its as-of month), and the font subsets are shared through
-//! one `FontEmbedder` for the whole build.
+//! one `FontEmbedder` for the whole build. An incremental rebuild writes only the offices
+//! whose plans changed, computing each month over their plans alone.
 
 use super::{FontEmbedder, Stamp, Target, render_report};
 use crate::compute::{self, Figures, YearFigures, series::months_through};
-use crate::model::{Content, Month};
-use crate::output::Staging;
+use crate::model::{Content, Month, Plan};
+use crate::output::Sink;
 use crate::render::paths;
 use crate::render::theme::Theme;
 use crate::site::SiteError;
 use rayon::prelude::*;
+use std::collections::HashSet;
 use std::time::{Duration, Instant};
+
+/// Whose reports to write: every office's (a full build), or only these offices', by
+/// fiscal year (B.E.) and office key (a rebuild after their plans changed).
+#[derive(Clone, Copy)]
+pub enum Offices<'a> {
+    All,
+    Only(&'a HashSet<(i32, &'a str)>),
+}
+
+impl Offices<'_> {
+    fn covers(&self, year: i32, office: &str) -> bool {
+        match self {
+            Offices::All => true,
+            Offices::Only(only) => only.contains(&(year, office)),
+        }
+    }
+}
 
 /// What the reports stage wrote, and how long it took.
 #[derive(Debug, Clone, Copy, Default)]
@@ -24,14 +43,30 @@ pub struct SiteReports {
     pub elapsed: Duration,
 }
 
-/// Writes every office's report of every month that has a report page.
+/// Writes the reports of `offices` for every month that has a report page.
 pub fn write_site_reports(
-    staging: &Staging,
+    sink: &dyn Sink,
     theme: &Theme,
     content: &Content,
     figures: &Figures,
+    offices: Offices<'_>,
 ) -> Result<SiteReports, SiteError> {
     let started = Instant::now();
+    // Figures of past months need only the plans whose reports are written.
+    let scoped;
+    let month_content = match offices {
+        Offices::All => content,
+        Offices::Only(_) => {
+            let covered = |p: &&Plan| offices.covers(p.id.fiscal_year.0, &p.id.office);
+            scoped = Content {
+                site: content.site.clone(),
+                fiscal_years: content.fiscal_years.clone(),
+                plans: content.plans.iter().filter(covered).cloned().collect(),
+                pages: Vec::new(),
+            };
+            &scoped
+        }
+    };
     let fonts = FontEmbedder::from_theme(theme)?;
     let stamp = Stamp::now().label(content.site.thai_digits);
     let jobs: Vec<(&YearFigures, Month)> = figures
@@ -39,22 +74,26 @@ pub fn write_site_reports(
         .iter()
         .flat_map(|year| months_through(year.year, year.as_of).map(move |m| (year, m)))
         .collect();
+    // Months one after another (each computes and holds the figures of a whole year as of
+    // that month), offices of a month in parallel.
     let written = jobs
-        .into_par_iter()
+        .into_iter()
         .map(|(year, month)| -> Result<(usize, usize), SiteError> {
+            // Figures index their plans in the content they were computed from.
             let computed;
-            let figures_then = if month == year.as_of {
-                year
+            let (content_then, figures_then) = if month == year.as_of {
+                (content, year)
             } else {
-                computed = compute::execute(content, Some(month));
+                computed = compute::execute(month_content, Some(month));
                 match computed.years.iter().find(|y| y.year == year.year) {
-                    Some(found) => found,
+                    Some(found) => (month_content, found),
                     None => return Ok((0, 0)),
                 }
             };
             let sizes = figures_then
                 .offices
                 .par_iter()
+                .filter(|(_, office)| offices.covers(year.year.0, &office.key))
                 .map(|(_, office)| -> Result<usize, SiteError> {
                     let target = Target::Office {
                         year: year.year,
@@ -63,13 +102,13 @@ pub fn write_site_reports(
                     let html = render_report(
                         theme,
                         &fonts,
-                        content,
+                        content_then,
                         figures_then,
                         &target,
                         month,
                         &stamp,
                     )?;
-                    staging.write(
+                    sink.write(
                         &paths::report_download(year.year, month, &office.key),
                         html.as_bytes(),
                     )?;

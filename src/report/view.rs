@@ -68,6 +68,20 @@ pub struct PlanSection<'a> {
     pub project: Option<&'a str>,
     pub summary: Summary,
     pub month: Option<MonthRow>,
+    /// Charts, budget lines, tasks and KPIs: in a one-plan report only (see [`PlanDetail`]).
+    pub detail: Option<PlanDetail<'a>>,
+    /// Tasks and KPIs counted, for an office report's one line per plan.
+    pub progress: ProgressCounts<'a>,
+    pub alerts: Vec<AlertView<'a>>,
+    pub entry: Option<MonthEntry>,
+}
+
+/// What a one-plan report adds to a plan's section. An office report leaves it out: its
+/// plan table and each plan's figures, tasks, KPIs, alerts and narrative are what an office
+/// reads in a month, and the charts and budget lines (about 45 KB a plan) would make an
+/// office of a hundred plans a file of several megabytes, past what mail systems take.
+#[derive(Serialize)]
+pub struct PlanDetail<'a> {
     pub s_curve: String,
     pub budget_chart: String,
     pub budget: Vec<BudgetRow<'a>>,
@@ -75,8 +89,39 @@ pub struct PlanSection<'a> {
     /// plans the two charts would add about 130 KB that repeat those columns).
     pub tasks: Vec<TaskRow<'a>>,
     pub kpis: Vec<KpiRow<'a>>,
-    pub alerts: Vec<AlertView<'a>>,
-    pub entry: Option<MonthEntry>,
+}
+
+/// A plan's tasks and KPIs in a line: how many are done, which are late.
+#[derive(Serialize)]
+pub struct ProgressCounts<'a> {
+    pub tasks: usize,
+    pub tasks_done: usize,
+    /// The names of the tasks behind their schedule.
+    pub tasks_late: Vec<&'a str>,
+    pub kpis: usize,
+    pub kpis_achieved: usize,
+    pub kpis_reported: usize,
+}
+
+fn progress_counts<'a>(plan: &'a Plan, figures: &PlanFigures) -> ProgressCounts<'a> {
+    let hundred = rust_decimal::Decimal::ONE_HUNDRED;
+    ProgressCounts {
+        tasks: figures.tasks.len(),
+        tasks_done: figures
+            .tasks
+            .iter()
+            .filter(|t| t.percent >= hundred)
+            .count(),
+        tasks_late: figures
+            .tasks
+            .iter()
+            .filter(|t| t.late)
+            .map(|t| plan.tasks[t.index].name.as_str())
+            .collect(),
+        kpis: figures.kpis.len(),
+        kpis_achieved: figures.kpis.iter().filter(|k| k.achieved).count(),
+        kpis_reported: figures.kpis.iter().filter(|k| k.value.is_some()).count(),
+    }
 }
 
 /// The plan's entry for the month.
@@ -133,7 +178,10 @@ pub fn email_view<'a>(
         rollup,
         plans: plans
             .iter()
-            .map(|&(plan, figures)| plan_section(year, plan, figures, month))
+            .map(|&(plan, figures)| {
+                let detailed = matches!(target, Target::Plan(_));
+                plan_section(year, plan, figures, month, detailed)
+            })
             .collect(),
         stamp,
         font_slot: FONT_SLOT,
@@ -205,6 +253,7 @@ fn plan_section<'a>(
     plan: &'a Plan,
     figures: &'a PlanFigures,
     month: Month,
+    detailed: bool,
 ) -> PlanSection<'a> {
     let entry = plan.entries.iter().find(|e| e.month == month);
     let mut alerts: Vec<AlertView<'a>> =
@@ -218,15 +267,18 @@ fn plan_section<'a>(
         project: plan.project.as_deref(),
         summary: plan_summary(figures),
         month: month_row(year, &figures.months, month),
-        s_curve: compact(charts::s_curve(
-            "ผลการเบิกจ่ายสะสมเทียบแผนและเป้าหมาย",
-            &figures.months,
-            plan.id.fiscal_year,
-        )),
-        budget_chart: compact(charts::budget(plan, figures)),
-        budget: budget_rows(plan, figures),
-        tasks: task_rows(plan, figures),
-        kpis: kpi_rows(plan, figures),
+        detail: detailed.then(|| PlanDetail {
+            s_curve: compact(charts::s_curve(
+                "ผลการเบิกจ่ายสะสมเทียบแผนและเป้าหมาย",
+                &figures.months,
+                plan.id.fiscal_year,
+            )),
+            budget_chart: compact(charts::budget(plan, figures)),
+            budget: budget_rows(plan, figures),
+            tasks: task_rows(plan, figures),
+            kpis: kpi_rows(plan, figures),
+        }),
+        progress: progress_counts(plan, figures),
         alerts,
         entry: entry.map(|e| MonthEntry {
             reported_on: e.reported_on.map(|d| d.to_string()),

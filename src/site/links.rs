@@ -205,7 +205,7 @@ fn resolve(base: &str, relative: &str) -> Option<String> {
 fn html_references(html: &[u8]) -> Vec<String> {
     let mut out = Vec::new();
     let mut i = 0;
-    while let Some(offset) = html[i..].iter().position(|&b| b == b'<') {
+    while let Some(offset) = memchr::memchr(b'<', &html[i..]) {
         i += offset + 1;
         if html[i..].starts_with(b"!--") {
             i = find(&html[i..], b"-->").map_or(html.len(), |end| i + end + 3);
@@ -292,13 +292,24 @@ fn read_attributes(html: &[u8], mut i: usize, out: &mut Vec<String>) -> usize {
 }
 
 fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    haystack.windows(needle.len()).position(|w| w == needle)
+    memchr::memmem::find(haystack, needle)
 }
 
+/// Where `needle` (which starts with a byte that has no case, such as `<`) first occurs in
+/// `haystack`, ASCII case ignored; the first byte is found with memchr, so skipping a large
+/// `<style>` or chart costs little more than reading it.
 fn find_ignore_case(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    haystack
-        .windows(needle.len())
-        .position(|w| w.eq_ignore_ascii_case(needle))
+    let (&first, rest) = needle.split_first()?;
+    let mut from = 0;
+    while let Some(at) = memchr::memchr(first, &haystack[from..]) {
+        let start = from + at;
+        let after = &haystack[start + 1..];
+        if after.len() >= rest.len() && after[..rest.len()].eq_ignore_ascii_case(rest) {
+            return Some(start);
+        }
+        from = start + 1;
+    }
+    None
 }
 
 /// The few character references our pages put in attribute values.

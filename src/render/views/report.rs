@@ -1,6 +1,8 @@
 //! Monthly reports across offices: `<fy>/reports/index.html` lists the months, and
 //! `<fy>/reports/<YYYY-MM>/index.html` gives each office's figures that month and to date,
-//! with every plan's narrative and problems of the month.
+//! how many of its plans reported, and its email report of the month, which holds every
+//! plan's figures, narrative and problems. The page grows with the offices, not the plans:
+//! a department's month is 77 rows, whatever the number of activities.
 
 use super::SiteContext;
 use super::common::{Crumb, Layout, MonthRow, month_rows};
@@ -8,7 +10,7 @@ use super::year::MonthLink;
 use crate::compute::YearFigures;
 use crate::compute::series::MonthFigures;
 use crate::model::Month;
-use crate::render::{markdown, paths};
+use crate::render::paths;
 use serde::Serialize;
 
 #[derive(Serialize)]
@@ -79,19 +81,9 @@ pub struct OfficeMonth<'a> {
     pub download: String,
     pub download_name: String,
     pub row: Option<MonthRow>,
-    pub plans: Vec<PlanMonth<'a>>,
-}
-
-#[derive(Serialize)]
-pub struct PlanMonth<'a> {
-    pub activity: &'a str,
-    pub href: String,
-    pub reported: bool,
-    pub reported_on: Option<String>,
-    pub row: Option<MonthRow>,
-    /// Sanitised HTML.
-    pub narrative: Option<String>,
-    pub problems: Option<String>,
+    /// The office's plans with an entry that month, of all its plans.
+    pub reported: usize,
+    pub plans: usize,
 }
 
 fn row_for(year: &YearFigures, months: &[MonthFigures], month: Month) -> Option<MonthRow> {
@@ -146,27 +138,12 @@ pub fn report_page<'a>(
                 }
                 .file_name(month),
                 row: row_for(year, &office.months, month),
-                plans: office
+                reported: office
                     .plans
                     .iter()
-                    .map(|&i| {
-                        let (plan, figures) = ctx.plan(year, i);
-                        let entry = plan.entries.iter().find(|e| e.month == month);
-                        PlanMonth {
-                            activity: &plan.activity,
-                            href: paths::plan(&plan.id),
-                            reported: entry.is_some(),
-                            reported_on: entry.and_then(|e| e.reported_on).map(|d| d.to_string()),
-                            row: row_for(year, &figures.months, month),
-                            narrative: entry
-                                .and_then(|e| e.narrative.as_deref())
-                                .map(markdown::to_html),
-                            problems: entry
-                                .and_then(|e| e.problems.as_deref())
-                                .map(markdown::to_html),
-                        }
-                    })
-                    .collect(),
+                    .filter(|&&i| ctx.plan(year, i).0.entries.iter().any(|e| e.month == month))
+                    .count(),
+                plans: office.plans.len(),
             })
             .collect(),
     }
