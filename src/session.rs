@@ -117,6 +117,7 @@ impl Session {
             return Ok(RebuildStats::default());
         }
         let content_dir = self.options.content_dir.clone();
+        let mut timings = crate::timings::Timings::start();
         for plan_id in &folders {
             let (plan, diagnostics) = recheck_folder(&content_dir, plan_id, state);
             state
@@ -129,6 +130,7 @@ impl Session {
         for diagnostics in state.checked.folder_diagnostics.values() {
             all.extend(diagnostics.clone());
         }
+        timings.phase("rebuild: check");
         if all.has_errors() {
             return Err(BuildError::Content {
                 report: all.render(&state.checked.sources),
@@ -253,7 +255,9 @@ fn apply_pending(state: &mut State, options: &BuildOptions) -> Applied {
         .map(|y| y.offices.iter().map(|(_, o)| o.key.clone()).collect())
         .collect();
     let is_changed = |plan: &Plan| changed.contains(&plan.id);
+    let mut timings = crate::timings::Timings::start();
     state.figures = compute::execute_reusing(content, options.as_of, previous, &is_changed);
+    timings.phase("rebuild: compute");
     let new_as_of: Vec<_> = state
         .figures
         .years
@@ -325,11 +329,15 @@ fn render_changed(
         Some(Box::new(move |path, bytes| observed.observe(path, bytes))),
     );
     let is_changed = |plan: &Plan| changed.contains(&plan.id);
+    let mut timings = crate::timings::Timings::start();
     build::write_data(&sink, content, &state.figures, &is_changed)?;
+    timings.phase("rebuild: data");
     build::write_documents(&sink, &state.theme, content, &is_changed)?;
+    timings.phase("rebuild: documents");
     let context = SiteContext::new(content, &state.figures);
     let progress = Progress::hidden();
     let stats = site::write_pages(&context, &state.theme, &sink, &progress, &select)?;
+    timings.phase("rebuild: pages");
     let reports = crate::report::write_site_reports(
         &sink,
         &state.theme,
@@ -337,6 +345,7 @@ fn render_changed(
         &state.figures,
         crate::report::Offices::Only(&offices),
     )?;
+    timings.phase("rebuild: reports");
     sink.stop_observing();
     let written = sink.written();
     state.written.extend(written.iter().cloned());

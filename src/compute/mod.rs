@@ -166,31 +166,56 @@ fn assemble_year(
     let plans: Vec<&Plan> = plan_indices.iter().map(|&i| &content.plans[i]).collect();
     let sum = |groups: Vec<(String, String, Vec<usize>)>| -> Vec<RollUp> {
         groups
-            .into_iter()
+            .into_par_iter()
             .map(|(key, name, members)| {
                 rollup::roll_up(key, name, members, &figures, settings, as_of)
             })
             .collect()
     };
-    let offices = sum(rollup::group_by(&plans, |p| {
-        Some((p.id.office.clone(), p.office_name.clone()))
-    }));
-    let by_project = sum(rollup::group_by(&plans, |p| {
-        p.project.clone().map(|n| (n.clone(), n))
-    }));
-    let by_program = sum(rollup::group_by(&plans, |p| {
-        p.program.clone().map(|n| (n.clone(), n))
-    }));
-    let by_strategy = sum(rollup::group_by(&plans, |p| {
-        p.strategy.national.clone().map(|n| (n.clone(), n))
-    }));
-    let total = rollup::roll_up(
-        year.to_string(),
-        year.to_string(),
-        (0..plans.len()).collect(),
-        &figures,
-        settings,
-        as_of,
+    // Each family of roll-ups reads every plan's series once; the five run side by side.
+    let ((offices, total), (by_project, (by_program, by_strategy))) = rayon::join(
+        || {
+            rayon::join(
+                || {
+                    sum(rollup::group_by(&plans, |p| {
+                        Some((p.id.office.clone(), p.office_name.clone()))
+                    }))
+                },
+                || {
+                    rollup::roll_up(
+                        year.to_string(),
+                        year.to_string(),
+                        (0..plans.len()).collect(),
+                        &figures,
+                        settings,
+                        as_of,
+                    )
+                },
+            )
+        },
+        || {
+            rayon::join(
+                || {
+                    sum(rollup::group_by(&plans, |p| {
+                        p.project.clone().map(|n| (n.clone(), n))
+                    }))
+                },
+                || {
+                    rayon::join(
+                        || {
+                            sum(rollup::group_by(&plans, |p| {
+                                p.program.clone().map(|n| (n.clone(), n))
+                            }))
+                        },
+                        || {
+                            sum(rollup::group_by(&plans, |p| {
+                                p.strategy.national.clone().map(|n| (n.clone(), n))
+                            }))
+                        },
+                    )
+                },
+            )
+        },
     );
     YearFigures {
         year,

@@ -74,11 +74,8 @@ pub fn write_site_reports(
         .iter()
         .flat_map(|year| months_through(year.year, year.as_of).map(move |m| (year, m)))
         .collect();
-    // Months one after another (each computes and holds the figures of a whole year as of
-    // that month), offices of a month in parallel.
-    let written = jobs
-        .into_iter()
-        .map(|(year, month)| -> Result<(usize, usize), SiteError> {
+    let write_month =
+        |&(year, month): &(&YearFigures, Month)| -> Result<(usize, usize), SiteError> {
             // Figures index their plans in the content they were computed from.
             let computed;
             let (content_then, figures_then) = if month == year.as_of {
@@ -116,8 +113,20 @@ pub fn write_site_reports(
                 })
                 .collect::<Result<Vec<usize>, SiteError>>()?;
             Ok((sizes.len(), sizes.iter().sum()))
-        })
-        .collect::<Result<Vec<(usize, usize)>, SiteError>>()?;
+        };
+    // A full build takes months one after another (each computes and holds the figures of
+    // a whole year as of that month) and a month's offices in parallel; a rebuild, with an
+    // office or two, takes its months in parallel instead.
+    let written = match offices {
+        Offices::All => jobs
+            .iter()
+            .map(write_month)
+            .collect::<Result<Vec<_>, _>>()?,
+        Offices::Only(_) => jobs
+            .par_iter()
+            .map(write_month)
+            .collect::<Result<Vec<_>, _>>()?,
+    };
     Ok(SiteReports {
         files: written.iter().map(|(files, _)| files).sum(),
         bytes: written.iter().map(|(_, bytes)| bytes).sum(),
