@@ -64,7 +64,7 @@ fn the_report_renders_offline_on_a_phone_and_a_desktop_and_prints_on_a4() {
     for expected in [
         "สำนักงานสหกรณ์จังหวัดสมุทรปราการ",
         "ผลการเบิกจ่ายสะสมของหน่วยงานเทียบแผนและเป้าหมาย",
-        "ค่าใช้จ่ายในการสัมมนาและฝึกอบรม",
+        "แล้วเสร็จ ๓ จาก ๗ งาน",
         "ตามเป้าหมาย",
     ] {
         assert!(dom.contains(expected), "{expected} not in the DOM");
@@ -108,7 +108,7 @@ fn the_report_renders_offline_on_a_phone_and_a_desktop_and_prints_on_a4() {
         .chars()
         .filter(|c| !c.is_whitespace())
         .collect();
-    for expected in ["ภาพรวมของหน่วยงาน", "ผลการใช้จ่ายงบประมาณตามรายการ", "93.65"]
+    for expected in ["ภาพรวมของหน่วยงาน", "ผลการดำเนินงานประจำเดือนมีนาคม", "93.65"]
     {
         assert!(text.contains(expected), "{expected} not printed");
     }

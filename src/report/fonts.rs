@@ -1,11 +1,14 @@
-//! The Sarabun faces embedded in an email report: subset to the characters the report shows,
-//! with their Thai shaping kept, and written as `@font-face` rules with base64 `data:` URIs.
+//! The Sarabun faces embedded in an email report: subset to what the report shows (the
+//! common set of ASCII, Thai and punctuation, or exactly its characters when it shows
+//! others), with their Thai shaping kept, and written as `@font-face` rules with base64
+//! `data:` URIs.
 //!
 //! Subsetting is skera's (Google Fonts' Rust port of HarfBuzz's hb-subset): it closes the
 //! glyph set over GSUB (Thai `ccmp` decompositions, alternate low tone marks) and subsets
 //! GDEF and GPOS (`mark`/`mkmk` anchors), so vowels and tone marks still stack in a browser.
-//! A subset of Sarabun for one report takes about half a millisecond; identical character
-//! sets share one result through a cache, so a site build pays once per distinct set.
+//! A subset of Sarabun takes about half a millisecond; identical character sets share one
+//! result through a cache, so a site build, whose reports nearly all take the common set,
+//! subsets once.
 
 use crate::render::RenderError;
 use crate::render::theme::Theme;
@@ -240,6 +243,26 @@ mod tests {
         assert!(a.starts_with("@font-face{font-family:\"Sarabun\""), "{a}");
         assert!(a.contains("src:url(data:font/ttf;base64,"));
         assert_eq!(a.matches("@font-face").count(), 1);
+    }
+
+    #[test]
+    fn thai_reports_share_one_subset_and_others_get_their_own() {
+        let fonts = FontEmbedder::new(REGULAR, None);
+        let a = fonts
+            .font_faces_for("<p>ผลการเบิกจ่าย ๒๕๖๖ · 93.65%</p>")
+            .unwrap();
+        let b = fonts.font_faces_for("<h1>ก่อหนี้ผูกพัน</h1><p>Q2</p>").unwrap();
+        assert!(Arc::ptr_eq(&a, &b), "two Thai reports, one subset");
+        let common: BTreeSet<char> = common_set().collect();
+        assert!(Arc::ptr_eq(&a, &fonts.font_faces(&common).unwrap()));
+        // A character outside the common set: the report's own characters, that one too.
+        let html = "<p>ร้านกาแฟ café</p>";
+        let own = fonts.font_faces_for(html).unwrap();
+        assert!(!Arc::ptr_eq(&a, &own));
+        let exact = fonts
+            .font_faces(&crate::report::text::shown_chars(html))
+            .unwrap();
+        assert!(Arc::ptr_eq(&own, &exact));
     }
 
     #[test]

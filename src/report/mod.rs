@@ -2,7 +2,7 @@
 //! an email and open anywhere, offline, on a phone or on paper.
 //!
 //! The file holds everything: styles in a `<style>`, charts as inline SVG, Sarabun as
-//! `data:` URIs subset to the characters the file shows; no script and no reference of any
+//! `data:` URIs subset to what the file shows (see `fonts`); no script and no reference of any
 //! kind outside it. Figures are computed as of the report's month. `planbook report` writes
 //! one (`write_report`); the site build writes one per office beside each monthly report
 //! page (`site::write_site_reports`), through the same `render_report`.
