@@ -256,6 +256,7 @@ pub fn build_full(options: &BuildOptions) -> Result<Built, BuildError> {
     let progress = Progress::new(started);
     let context = SiteContext::new(&checked.content, &figures);
     let stats = site::write_site(&context, &theme, &staging, &progress)?;
+    timings.phase("site");
     let reports = crate::report::write_site_reports(
         &staging,
         &theme,
@@ -264,7 +265,7 @@ pub fn build_full(options: &BuildOptions) -> Result<Built, BuildError> {
         crate::report::Offices::All,
     )?;
     progress.finish();
-    timings.phase("site");
+    timings.phase("reports");
     // Every writer has run: check the links of everything staged.
     staging.stop_observing();
     let broken = match std::sync::Arc::into_inner(links) {
