@@ -45,6 +45,19 @@ impl SourceMap {
         FileId((self.files.len() - 1) as u32)
     }
 
+    /// The id `relative` already has, its text cleared, or a new one: a file read again
+    /// keeps its id, so places in it (and the plan read from it) compare equal when its
+    /// content has not changed, and a long `serve` session does not grow the map.
+    pub fn add_again(&mut self, relative: PathBuf) -> FileId {
+        match self.files.iter().position(|(path, _)| *path == relative) {
+            Some(index) => {
+                self.files[index].1.clear();
+                FileId(index as u32)
+            }
+            None => self.add(relative, String::new()),
+        }
+    }
+
     /// The path relative to the content folder, with `/` separators.
     pub fn display_path(&self, id: FileId) -> String {
         self.files

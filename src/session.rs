@@ -15,7 +15,7 @@ use crate::build::{self, BuildError, BuildOptions, Built, Checked};
 use crate::compute::{self, Figures};
 use crate::diag::Diagnostics;
 use crate::load;
-use crate::model::{Plan, PlanId};
+use crate::model::{Month, Plan, PlanId};
 use crate::output::InPlace;
 use crate::render::theme::Theme;
 use crate::render::views::SiteContext;
@@ -175,6 +175,27 @@ impl Session {
     }
 }
 
+/// The first month whose figures or entry differ between two readings of a plan: its
+/// fiscal year's first month when the plan itself changed, `None` when nothing did.
+fn first_changed_month(old: &Plan, new: &Plan) -> Option<Month> {
+    let without_entries = |plan: &Plan| Plan {
+        entries: Vec::new(),
+        ..plan.clone()
+    };
+    if without_entries(old) != without_entries(new) {
+        return Some(new.id.fiscal_year.first_month());
+    }
+    fn entry(plan: &Plan, month: Month) -> Option<&crate::model::ProgressEntry> {
+        plan.entries.iter().find(|e| e.month == month)
+    }
+    old.entries
+        .iter()
+        .chain(&new.entries)
+        .map(|e| e.month)
+        .filter(|&month| entry(old, month) != entry(new, month))
+        .min()
+}
+
 fn absolute(path: &Path) -> PathBuf {
     std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf())
 }
@@ -221,7 +242,10 @@ enum Applied {
 /// Puts the pending plans into the model and renders what they touch.
 fn apply_pending(state: &mut State, options: &BuildOptions) -> Applied {
     let pending = std::mem::take(&mut state.pending);
+    let plans_checked = pending.len();
     let mut changed: HashSet<PlanId> = HashSet::new();
+    // The earliest month whose figures or entry the changes touch.
+    let mut from: Option<Month> = None;
     for (plan_id, plan) in pending {
         let Some(plan) = plan else {
             return Applied::NeedsFull;
@@ -243,9 +267,21 @@ fn apply_pending(state: &mut State, options: &BuildOptions) -> Applied {
         if !same_place {
             return Applied::NeedsFull;
         }
+        let Some(first) = first_changed_month(slot, &plan) else {
+            continue;
+        };
+        from = Some(from.map_or(first, |f| f.min(first)));
         changed.insert(plan.id.clone());
         *slot = plan;
     }
+    let Some(from) = from else {
+        // Saved without a change that shows (a comment, spacing, an error undone): the
+        // output already shows these plans as they are.
+        return Applied::Incremental(RebuildStats {
+            plans_checked,
+            ..RebuildStats::default()
+        });
+    };
     let content = &state.checked.content;
     let previous = std::mem::take(&mut state.figures);
     let old_as_of: Vec<_> = previous.years.iter().map(|y| (y.year, y.as_of)).collect();
@@ -279,7 +315,7 @@ fn apply_pending(state: &mut State, options: &BuildOptions) -> Applied {
         })
         .collect::<Vec<_>>()
         != old_ranks;
-    match render_changed(state, options, &changed, ranks_changed) {
+    match render_changed(state, options, &changed, from, ranks_changed) {
         Ok(stats) => Applied::Incremental(stats),
         Err(error) => Applied::Failed(error),
     }
@@ -290,6 +326,7 @@ fn render_changed(
     state: &mut State,
     options: &BuildOptions,
     changed: &HashSet<PlanId>,
+    from: Month,
     ranks_changed: bool,
 ) -> Result<RebuildStats, BuildError> {
     let content = &state.checked.content;
@@ -320,6 +357,8 @@ fn render_changed(
         }
         Job::Group(_, _, group) => groups.contains(group.key.as_str()),
         Job::Free(_) => false,
+        // A month's report shows figures as of that month: earlier ones stay as they were.
+        Job::Report(_, month) => *month >= from,
         _ => true,
     };
     let links = Arc::new(LinkIndex::default());
@@ -329,23 +368,40 @@ fn render_changed(
         Some(Box::new(move |path, bytes| observed.observe(path, bytes))),
     );
     let is_changed = |plan: &Plan| changed.contains(&plan.id);
-    let mut timings = crate::timings::Timings::start();
-    build::write_data(&sink, content, &state.figures, &is_changed)?;
-    timings.phase("rebuild: data");
-    build::write_documents(&sink, &state.theme, content, &is_changed)?;
-    timings.phase("rebuild: documents");
-    let context = SiteContext::new(content, &state.figures);
-    let progress = Progress::hidden();
-    let stats = site::write_pages(&context, &state.theme, &sink, &progress, &select)?;
-    timings.phase("rebuild: pages");
-    let reports = crate::report::write_site_reports(
-        &sink,
-        &state.theme,
-        content,
-        &state.figures,
-        crate::report::Offices::Only(&offices),
-    )?;
-    timings.phase("rebuild: reports");
+    let theme = &state.theme;
+    let figures = &state.figures;
+    // The export (one year-wide summary to serialise) beside the pages and reports.
+    let (data, rendered) = rayon::join(
+        || -> Result<(), BuildError> {
+            let mut timings = crate::timings::Timings::start();
+            build::write_data(&sink, content, figures, &is_changed)?;
+            timings.phase("rebuild: data");
+            Ok(())
+        },
+        || -> Result<(usize, usize), BuildError> {
+            let mut timings = crate::timings::Timings::start();
+            build::write_documents(&sink, theme, content, &is_changed)?;
+            timings.phase("rebuild: documents");
+            let context = SiteContext::new(content, figures);
+            let progress = Progress::hidden();
+            let stats = site::write_pages(&context, theme, &sink, &progress, &select)?;
+            timings.phase("rebuild: pages");
+            let reports = crate::report::write_site_reports(
+                &sink,
+                theme,
+                content,
+                figures,
+                crate::report::Offices::Only {
+                    offices: &offices,
+                    from,
+                },
+            )?;
+            timings.phase("rebuild: reports");
+            Ok((stats.pages, reports.files))
+        },
+    );
+    data?;
+    let (pages, reports) = rendered?;
     sink.stop_observing();
     let written = sink.written();
     state.written.extend(written.iter().cloned());
@@ -356,8 +412,8 @@ fn render_changed(
         }
     }
     Ok(RebuildStats {
-        pages_rendered: stats.pages + changed.len(),
-        reports_written: reports.files,
+        pages_rendered: pages + changed.len(),
+        reports_written: reports,
         files_written: written.len(),
         plans_checked: changed.len(),
         full: false,

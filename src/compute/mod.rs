@@ -87,7 +87,46 @@ fn year_figures(
         .par_iter()
         .map(|&i| plan_figures(&content.plans[i], settings, as_of))
         .collect();
-    assemble_year(content, year, settings, as_of, plan_indices, figures)
+    assemble_year(content, year, settings, as_of, plan_indices, figures, None)
+}
+
+/// The roll-ups of a year computed before, and the positions of the plans changed since:
+/// a roll-up with the same members, none of them changed, is kept as it was.
+struct Reuse {
+    rollups: std::collections::HashMap<(u8, String), RollUp>,
+    changed: std::collections::HashSet<usize>,
+}
+
+impl Reuse {
+    fn new(old: YearFigures, changed: std::collections::HashSet<usize>) -> Reuse {
+        let families = [
+            (
+                0u8,
+                old.offices.into_iter().map(|(_, r)| r).collect::<Vec<_>>(),
+            ),
+            (1, old.by_project),
+            (2, old.by_program),
+            (3, old.by_strategy),
+        ];
+        let rollups = families
+            .into_iter()
+            .flat_map(|(family, rollups)| {
+                rollups
+                    .into_iter()
+                    .map(move |r| ((family, r.key.clone()), r))
+            })
+            .collect();
+        Reuse { rollups, changed }
+    }
+
+    /// The kept roll-up of `key` in `family`, when its members are `members` and unchanged.
+    fn take(&mut self, family: u8, key: &str, members: &[usize]) -> Option<RollUp> {
+        if members.iter().any(|m| self.changed.contains(m)) {
+            return None;
+        }
+        let old = self.rollups.remove(&(family, key.to_string()))?;
+        (old.plans == members).then_some(old)
+    }
 }
 
 fn plans_of(content: &Content, year: FiscalYear) -> Vec<usize> {
@@ -141,6 +180,19 @@ pub fn execute_reusing(
                 }
             })
             .collect();
+        let positions = plan_indices
+            .iter()
+            .enumerate()
+            .filter(|(_, i)| changed(&content.plans[**i]))
+            .map(|(position, _)| position)
+            .collect();
+        let reuse = Reuse::new(
+            YearFigures {
+                plans: Vec::new(),
+                ..old
+            },
+            positions,
+        );
         out.push(assemble_year(
             content,
             year,
@@ -148,6 +200,7 @@ pub fn execute_reusing(
             as_of,
             plan_indices,
             figures,
+            Some(reuse),
         ));
     }
     out.reverse();
@@ -162,60 +215,72 @@ fn assemble_year(
     as_of: Month,
     plan_indices: Vec<usize>,
     figures: Vec<PlanFigures>,
+    reuse: Option<Reuse>,
 ) -> YearFigures {
     let plans: Vec<&Plan> = plan_indices.iter().map(|&i| &content.plans[i]).collect();
-    let sum = |groups: Vec<(String, String, Vec<usize>)>| -> Vec<RollUp> {
+    let reuse = reuse.map(std::sync::Mutex::new);
+    let sum = |family: u8, groups: Vec<(String, String, Vec<usize>)>| -> Vec<RollUp> {
         groups
             .into_par_iter()
             .map(|(key, name, members)| {
-                rollup::roll_up(key, name, members, &figures, settings, as_of)
+                let kept = reuse
+                    .as_ref()
+                    .and_then(|r| r.lock().ok()?.take(family, &key, &members));
+                kept.unwrap_or_else(|| {
+                    rollup::roll_up(key, name, members, &figures, settings, as_of)
+                })
             })
             .collect()
     };
-    // Each family of roll-ups reads every plan's series once; the five run side by side.
-    let ((offices, total), (by_project, (by_program, by_strategy))) = rayon::join(
+    // Each family of roll-ups reads its members' series once; the four run side by side,
+    // and the year's total is the sum of its offices.
+    let (offices, (by_project, (by_program, by_strategy))) = rayon::join(
         || {
-            rayon::join(
-                || {
-                    sum(rollup::group_by(&plans, |p| {
-                        Some((p.id.office.clone(), p.office_name.clone()))
-                    }))
-                },
-                || {
-                    rollup::roll_up(
-                        year.to_string(),
-                        year.to_string(),
-                        (0..plans.len()).collect(),
-                        &figures,
-                        settings,
-                        as_of,
-                    )
-                },
+            sum(
+                0,
+                rollup::group_by(&plans, |p| {
+                    Some((p.id.office.clone(), p.office_name.clone()))
+                }),
             )
         },
         || {
             rayon::join(
                 || {
-                    sum(rollup::group_by(&plans, |p| {
-                        p.project.clone().map(|n| (n.clone(), n))
-                    }))
+                    sum(
+                        1,
+                        rollup::group_by(&plans, |p| p.project.clone().map(|n| (n.clone(), n))),
+                    )
                 },
                 || {
                     rayon::join(
                         || {
-                            sum(rollup::group_by(&plans, |p| {
-                                p.program.clone().map(|n| (n.clone(), n))
-                            }))
+                            sum(
+                                2,
+                                rollup::group_by(&plans, |p| {
+                                    p.program.clone().map(|n| (n.clone(), n))
+                                }),
+                            )
                         },
                         || {
-                            sum(rollup::group_by(&plans, |p| {
-                                p.strategy.national.clone().map(|n| (n.clone(), n))
-                            }))
+                            sum(
+                                3,
+                                rollup::group_by(&plans, |p| {
+                                    p.strategy.national.clone().map(|n| (n.clone(), n))
+                                }),
+                            )
                         },
                     )
                 },
             )
         },
+    );
+    let total = rollup::roll_up_parts(
+        year.to_string(),
+        year.to_string(),
+        (0..plans.len()).collect(),
+        &offices,
+        settings,
+        as_of,
     );
     YearFigures {
         year,

@@ -162,10 +162,8 @@ pub fn discover_folder(
             .unwrap_or(entry.path())
             .to_path_buf();
         match classify(&relative) {
-            Some(FileKind::Plan(_)) => files.plan = Some(sources.add(relative, String::new())),
-            Some(FileKind::Progress(_)) => {
-                files.progress.push(sources.add(relative, String::new()))
-            }
+            Some(FileKind::Plan(_)) => files.plan = Some(sources.add_again(relative)),
+            Some(FileKind::Progress(_)) => files.progress.push(sources.add_again(relative)),
             _ => {}
         }
     }

@@ -81,7 +81,7 @@ impl BudgetClass {
     }
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct BudgetNode {
     pub id: String,
     pub name: String,
@@ -108,7 +108,7 @@ impl BudgetNode {
 }
 
 /// All budget nodes of a plan, in pre-order.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct BudgetTree {
     pub nodes: Vec<BudgetNode>,
 }

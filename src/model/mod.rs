@@ -26,7 +26,7 @@ pub struct Content {
     pub pages: Vec<Page>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Site {
     pub title: String,
     pub organisation: String,
@@ -52,7 +52,7 @@ impl Default for Site {
 }
 
 /// Department-wide settings of one fiscal year.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct FiscalYearSettings {
     pub year: FiscalYear,
     pub disbursement_targets: Targets,
@@ -62,13 +62,13 @@ pub struct FiscalYearSettings {
     pub sign_off: SignOff,
 }
 
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct SignOff {
     pub proposer: Option<Signer>,
     pub approver: Option<Signer>,
 }
 
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Signer {
     pub name: String,
     pub title: String,
@@ -90,7 +90,7 @@ impl std::fmt::Display for PlanId {
 }
 
 /// One main activity of one office in one fiscal year, with its monthly progress.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Plan {
     pub id: PlanId,
     pub file: FileId,
@@ -129,14 +129,14 @@ impl Plan {
     }
 }
 
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Strategy {
     pub national: Option<String>,
     pub master_plan: Option<String>,
     pub sub_plans: Vec<SubPlan>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct SubPlan {
     pub name: String,
     pub kpis: Vec<Kpi>,
@@ -148,7 +148,7 @@ pub enum Direction {
     AtMost,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Kpi {
     pub id: String,
     pub name: String,
@@ -157,7 +157,7 @@ pub struct Kpi {
     pub direction: Direction,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Task {
     pub id: String,
     pub name: String,
@@ -167,7 +167,7 @@ pub struct Task {
     pub schedule: Vec<(Month, Decimal)>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Revision {
     pub date: Date,
     pub reference: Option<String>,
@@ -178,14 +178,14 @@ pub struct Revision {
 }
 
 /// An amount named against a budget node in a progress entry.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct NodeAmount {
     pub node: usize,
     pub amount: Decimal,
     pub loc: Loc,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Adjustment {
     pub node: usize,
     pub amount: Decimal,
@@ -215,7 +215,7 @@ impl EventKind {
     }
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Event {
     pub name: String,
     pub kind: EventKind,
@@ -225,7 +225,7 @@ pub struct Event {
 }
 
 /// One monthly progress entry.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ProgressEntry {
     pub file: FileId,
     pub month: Month,
@@ -247,7 +247,7 @@ pub struct ProgressEntry {
 }
 
 /// A free page from `pages/*.md`.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Page {
     pub slug: String,
     pub title: String,

@@ -23,14 +23,26 @@ use std::time::{Duration, Instant};
 #[derive(Clone, Copy)]
 pub enum Offices<'a> {
     All,
-    Only(&'a HashSet<(i32, &'a str)>),
+    /// These offices' reports of `from` and later months (earlier months' figures and
+    /// entries did not change).
+    Only {
+        offices: &'a HashSet<(i32, &'a str)>,
+        from: Month,
+    },
 }
 
 impl Offices<'_> {
     fn covers(&self, year: i32, office: &str) -> bool {
         match self {
             Offices::All => true,
-            Offices::Only(only) => only.contains(&(year, office)),
+            Offices::Only { offices, .. } => offices.contains(&(year, office)),
+        }
+    }
+
+    fn covers_month(&self, month: Month) -> bool {
+        match self {
+            Offices::All => true,
+            Offices::Only { from, .. } => month >= *from,
         }
     }
 }
@@ -56,7 +68,7 @@ pub fn write_site_reports(
     let scoped;
     let month_content = match offices {
         Offices::All => content,
-        Offices::Only(_) => {
+        Offices::Only { .. } => {
             let covered = |p: &&Plan| offices.covers(p.id.fiscal_year.0, &p.id.office);
             scoped = Content {
                 site: content.site.clone(),
@@ -73,6 +85,7 @@ pub fn write_site_reports(
         .years
         .iter()
         .flat_map(|year| months_through(year.year, year.as_of).map(move |m| (year, m)))
+        .filter(|&(_, month)| offices.covers_month(month))
         .collect();
     let write_month =
         |&(year, month): &(&YearFigures, Month)| -> Result<(usize, usize), SiteError> {
@@ -122,7 +135,7 @@ pub fn write_site_reports(
             .iter()
             .map(write_month)
             .collect::<Result<Vec<_>, _>>()?,
-        Offices::Only(_) => jobs
+        Offices::Only { .. } => jobs
             .par_iter()
             .map(write_month)
             .collect::<Result<Vec<_>, _>>()?,

@@ -266,19 +266,27 @@ pub fn limited_plan_rows<'a>(
     plans: impl Iterator<Item = (&'a Plan, &'a PlanFigures)>,
     limit: usize,
 ) -> (Vec<PlanRow<'a>>, usize) {
-    let mut all: Vec<(&'a Plan, &'a PlanFigures)> = plans.collect();
+    let all: Vec<(&'a Plan, &'a PlanFigures)> = plans.collect();
     let total = all.len();
-    if total > limit {
-        all.sort_by(|a, b| {
-            a.1.totals
-                .disbursement_rate()
-                .cmp(&b.1.totals.disbursement_rate())
-                .then_with(|| a.0.id.cmp(&b.0.id))
-        });
-        all.truncate(limit);
+    if total <= limit {
+        return (
+            all.into_iter().map(|(p, f)| plan_row(p, f)).collect(),
+            total,
+        );
     }
+    // Each rate once (a division), the `limit` lowest picked in linear time, then sorted.
+    let mut keyed: Vec<(Decimal, &'a Plan, &'a PlanFigures)> = all
+        .into_iter()
+        .map(|(p, f)| (f.totals.disbursement_rate(), p, f))
+        .collect();
+    let order = |a: &(Decimal, &Plan, &PlanFigures), b: &(Decimal, &Plan, &PlanFigures)| {
+        a.0.cmp(&b.0).then_with(|| a.1.id.cmp(&b.1.id))
+    };
+    keyed.select_nth_unstable_by(limit - 1, order);
+    keyed.truncate(limit);
+    keyed.sort_by(order);
     (
-        all.into_iter().map(|(p, f)| plan_row(p, f)).collect(),
+        keyed.into_iter().map(|(_, p, f)| plan_row(p, f)).collect(),
         total,
     )
 }
@@ -286,12 +294,26 @@ pub fn limited_plan_rows<'a>(
 pub fn plans_alerts<'a>(
     plans: impl Iterator<Item = (&'a Plan, &'a PlanFigures)>,
 ) -> Vec<AlertView<'a>> {
-    let mut out: Vec<AlertView<'a>> = plans
+    limited_alerts(plans, usize::MAX).0
+}
+
+/// The first `limit` of [`plans_alerts`], and how many there are in all: only those shown
+/// are put into words.
+pub fn limited_alerts<'a>(
+    plans: impl Iterator<Item = (&'a Plan, &'a PlanFigures)>,
+    limit: usize,
+) -> (Vec<AlertView<'a>>, usize) {
+    let mut all: Vec<(&'a Alert, &'a Plan)> = plans
         .flat_map(|(plan, figures)| figures.alerts.iter().map(move |a| (a, plan)))
+        .collect();
+    let total = all.len();
+    all.sort_by_key(|(alert, _)| !alert.kind.is_serious());
+    let shown = all
+        .into_iter()
+        .take(limit)
         .map(|(alert, plan)| alert_view(alert, Some(plan)))
         .collect();
-    out.sort_by_key(|a| !a.serious);
-    out
+    (shown, total)
 }
 
 #[cfg(test)]

@@ -4,7 +4,7 @@ use super::SiteContext;
 use super::charts::{self, Charts};
 use super::common::ALERT_LIMIT;
 use super::common::{
-    AlertView, Layout, MonthRow, RollUpRow, Summary, month_rows, plans_alerts, rollup_row,
+    AlertView, Layout, MonthRow, RollUpRow, Summary, limited_alerts, month_rows, rollup_row,
     rollup_summary,
 };
 use crate::render::paths;
@@ -38,8 +38,7 @@ pub fn year_glance<'a>(
     ctx: &SiteContext<'a>,
     year: &'a crate::compute::YearFigures,
 ) -> YearGlance<'a> {
-    let alerts = plans_alerts(ctx.plans(year));
-    let alert_total = alerts.len();
+    let (alerts, alert_total) = limited_alerts(ctx.plans(year), ALERT_LIMIT);
     YearGlance {
         fiscal_year: year.year.0,
         as_of: year.as_of.to_string(),
@@ -54,7 +53,7 @@ pub fn year_glance<'a>(
                 rollup_row(office, Some(*rank), paths::office(year.year, &office.key))
             })
             .collect(),
-        alerts: alerts.into_iter().take(ALERT_LIMIT).collect(),
+        alerts,
         alert_total,
         charts: Charts {
             s_curve: charts::s_curve(
