@@ -78,7 +78,7 @@ fn sum_parts<'a>(
     let mut months: Vec<MonthFigures> = Vec::new();
     let mut alert_count = 0;
     for (part_totals, class, series, alerts) in parts {
-        totals = totals + part_totals;
+        totals += part_totals;
         classes.push(class);
         add_series(&mut months, series);
         alert_count += alerts;
