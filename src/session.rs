@@ -2,9 +2,11 @@
 //! builds, so that a change rebuilds only what it touches.
 //!
 //! A change to plan folders that already exist is rebuilt incrementally: only those
-//! folders are read and checked again, only their plans' figures are recomputed (roll-ups
-//! are summed afresh), and only the pages that show them are rendered and written, each
-//! file replaced atomically in the live output folder. Anything else (site.yaml, a fiscal
+//! folders are read and checked again, only their plans' figures are recomputed (with the
+//! roll-ups that hold them), and only the pages that show them are rendered and written,
+//! each file replaced atomically in the live output folder. A plan read again compares
+//! with the one before: unchanged (a comment, spacing), nothing is rendered; an entry
+//! changed, its office's email reports of that month and later are, not earlier ones. Anything else (site.yaml, a fiscal
 //! year, pages, the theme, a plan added or removed, a change of as-of month, of office or
 //! group names) falls back to a full build, published by swapping the whole folder.
 //!
