@@ -93,20 +93,29 @@ fn year_figures(
 /// The roll-ups of a year computed before, and the positions of the plans changed since:
 /// a roll-up with the same members, none of them changed, is kept as it was.
 struct Reuse {
-    rollups: std::collections::HashMap<(u8, String), RollUp>,
+    rollups: std::collections::HashMap<(Family, String), RollUp>,
     changed: std::collections::HashSet<usize>,
+}
+
+/// The kinds of roll-up a year has, besides its total.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+enum Family {
+    Offices,
+    Projects,
+    Programs,
+    Strategies,
 }
 
 impl Reuse {
     fn new(old: YearFigures, changed: std::collections::HashSet<usize>) -> Reuse {
         let families = [
             (
-                0u8,
+                Family::Offices,
                 old.offices.into_iter().map(|(_, r)| r).collect::<Vec<_>>(),
             ),
-            (1, old.by_project),
-            (2, old.by_program),
-            (3, old.by_strategy),
+            (Family::Projects, old.by_project),
+            (Family::Programs, old.by_program),
+            (Family::Strategies, old.by_strategy),
         ];
         let rollups = families
             .into_iter()
@@ -120,7 +129,7 @@ impl Reuse {
     }
 
     /// The kept roll-up of `key` in `family`, when its members are `members` and unchanged.
-    fn take(&mut self, family: u8, key: &str, members: &[usize]) -> Option<RollUp> {
+    fn take(&mut self, family: Family, key: &str, members: &[usize]) -> Option<RollUp> {
         if members.iter().any(|m| self.changed.contains(m)) {
             return None;
         }
@@ -219,7 +228,7 @@ fn assemble_year(
 ) -> YearFigures {
     let plans: Vec<&Plan> = plan_indices.iter().map(|&i| &content.plans[i]).collect();
     let reuse = reuse.map(std::sync::Mutex::new);
-    let sum = |family: u8, groups: Vec<(String, String, Vec<usize>)>| -> Vec<RollUp> {
+    let sum = |family: Family, groups: Vec<(String, String, Vec<usize>)>| -> Vec<RollUp> {
         groups
             .into_par_iter()
             .map(|(key, name, members)| {
@@ -237,7 +246,7 @@ fn assemble_year(
     let (offices, (by_project, (by_program, by_strategy))) = rayon::join(
         || {
             sum(
-                0,
+                Family::Offices,
                 rollup::group_by(&plans, |p| {
                     Some((p.id.office.clone(), p.office_name.clone()))
                 }),
@@ -247,7 +256,7 @@ fn assemble_year(
             rayon::join(
                 || {
                     sum(
-                        1,
+                        Family::Projects,
                         rollup::group_by(&plans, |p| p.project.clone().map(|n| (n.clone(), n))),
                     )
                 },
@@ -255,7 +264,7 @@ fn assemble_year(
                     rayon::join(
                         || {
                             sum(
-                                2,
+                                Family::Programs,
                                 rollup::group_by(&plans, |p| {
                                     p.program.clone().map(|n| (n.clone(), n))
                                 }),
@@ -263,7 +272,7 @@ fn assemble_year(
                         },
                         || {
                             sum(
-                                3,
+                                Family::Strategies,
                                 rollup::group_by(&plans, |p| {
                                     p.strategy.national.clone().map(|n| (n.clone(), n))
                                 }),
