@@ -4,6 +4,9 @@
 //!
 //! Skips with a notice when Chromium or poppler-utils are missing, unless `CI` is set.
 
+mod common;
+
+use common::headless_chromium;
 use planbook::thai::thai_digits;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -203,18 +206,8 @@ fn run(command: &mut Command) -> String {
 
 /// Prints `page` to `pdf` with headless Chromium, killing it after PRINT_TIMEOUT.
 fn print_to_pdf(page: &Path, pdf: &Path, profile: &Path) {
-    let mut child = Command::new(chromium())
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-pdf-header-footer",
-        ])
-        .arg(format!("--user-data-dir={}", profile.display()))
+    let mut child = headless_chromium(&chromium(), profile)
+        .arg("--no-pdf-header-footer")
         .arg(format!("--print-to-pdf={}", pdf.display()))
         .arg(format!("file://{}", page.display()))
         .stdout(Stdio::null())

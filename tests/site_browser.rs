@@ -7,10 +7,9 @@
 mod common;
 mod site_support;
 
-use common::example_content;
+use common::{example_content, headless_chromium};
 use site_support::build_ok;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 fn chromium() -> Option<PathBuf> {
     let candidates = [
@@ -36,20 +35,8 @@ fn in_ci() -> bool {
 /// Runs Chromium headless on `page` with `extra` arguments; returns (stdout, stderr).
 fn run(browser: &Path, profile: &Path, page: &Path, extra: &[&str]) -> (String, String) {
     let url = format!("file://{}", page.display());
-    let output = Command::new(browser)
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--hide-scrollbars",
-            "--enable-logging=stderr",
-            "--v=0",
-        ])
-        .arg(format!("--user-data-dir={}", profile.display()))
+    let output = headless_chromium(browser, profile)
+        .args(["--hide-scrollbars", "--enable-logging=stderr", "--v=0"])
         .args(extra)
         .arg(url)
         .output()

@@ -67,3 +67,22 @@ pub fn snapshot_tree(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
     files.sort();
     files
 }
+
+/// Headless Chromium as every browser test starts it, on its own profile folder: no sandbox
+/// (tests run as root), no GPU, and none of the first-run, update and sync traffic that
+/// this machine's closed network refuses. The caller adds its own flags and the page.
+pub fn headless_chromium(browser: &Path, profile: &Path) -> Command {
+    let mut command = Command::new(browser);
+    command
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+        ])
+        .arg(format!("--user-data-dir={}", profile.display()));
+    command
+}

@@ -302,21 +302,13 @@ pub fn offline_chromium(
     page: &Path,
     extra: &[&str],
 ) -> (String, String) {
-    let output = Command::new(browser)
+    let output = crate::common::headless_chromium(browser, profile)
         .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
             "--hide-scrollbars",
             "--host-resolver-rules=MAP * ~NOTFOUND",
             "--proxy-server=127.0.0.1:9",
             "--no-pdf-header-footer",
         ])
-        .arg(format!("--user-data-dir={}", profile.display()))
         .args(extra)
         .arg(format!("file://{}", page.display()))
         .output()
