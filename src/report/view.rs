@@ -8,7 +8,7 @@ use crate::model::{Content, Month, Plan};
 use crate::render::markdown;
 use crate::render::views::charts;
 use crate::render::views::common::{
-    AlertView, MonthRow, Summary, alert_view, month_rows, plan_summary, rollup_summary,
+    AlertView, MonthRow, Summary, alert_view, month_row, plan_summary, rollup_summary,
 };
 use crate::render::views::progress::{
     BudgetRow, KpiRow, TaskRow, budget_rows, kpi_rows, task_rows,
@@ -206,15 +206,6 @@ pub fn compact(svg: String) -> String {
 /// The anchor of a plan's section: its activity id, unique within an office.
 fn anchor(plan: &Plan) -> String {
     format!("plan-{}", plan.id.activity)
-}
-
-fn month_row(
-    year: &YearFigures,
-    months: &[crate::compute::series::MonthFigures],
-    month: Month,
-) -> Option<MonthRow> {
-    let found = months.iter().find(|m| m.month == month)?;
-    month_rows(year, std::slice::from_ref(found)).pop()
 }
 
 fn office_section<'a>(

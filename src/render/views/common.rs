@@ -6,7 +6,7 @@ use crate::compute::series::MonthFigures;
 use crate::compute::targets::TargetFigures;
 use crate::compute::{Amounts, PlanFigures, RollUp, YearFigures};
 use crate::export::money;
-use crate::model::Plan;
+use crate::model::{Month, Plan};
 use crate::render::paths;
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -152,6 +152,12 @@ pub struct MonthRow {
     pub gap: Option<String>,
     /// The month's report across offices.
     pub report: String,
+}
+
+/// The row of `month` in a series, where the series reaches it.
+pub fn month_row(year: &YearFigures, months: &[MonthFigures], month: Month) -> Option<MonthRow> {
+    let found = months.iter().find(|m| m.month == month)?;
+    month_rows(year, std::slice::from_ref(found)).pop()
 }
 
 pub fn month_rows(year: &YearFigures, months: &[MonthFigures]) -> Vec<MonthRow> {

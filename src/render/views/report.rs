@@ -5,10 +5,9 @@
 //! a department's month is 77 rows, whatever the number of activities.
 
 use super::SiteContext;
-use super::common::{Crumb, Layout, MonthRow, month_rows};
+use super::common::{Crumb, Layout, MonthRow, month_row, month_rows};
 use super::year::MonthLink;
 use crate::compute::YearFigures;
-use crate::compute::series::MonthFigures;
 use crate::model::Month;
 use crate::render::paths;
 use serde::Serialize;
@@ -86,11 +85,6 @@ pub struct OfficeMonth<'a> {
     pub plans: usize,
 }
 
-fn row_for(year: &YearFigures, months: &[MonthFigures], month: Month) -> Option<MonthRow> {
-    let found = months.iter().find(|m| m.month == month)?;
-    month_rows(year, std::slice::from_ref(found)).pop()
-}
-
 pub fn report_page<'a>(
     ctx: &'a SiteContext<'a>,
     year: &'a YearFigures,
@@ -125,7 +119,7 @@ pub fn report_page<'a>(
         as_of: year.as_of.to_string(),
         previous,
         next,
-        total: row_for(year, &year.total.months, month),
+        total: month_row(year, &year.total.months, month),
         offices: offices
             .into_iter()
             .map(|office| OfficeMonth {
@@ -137,7 +131,7 @@ pub fn report_page<'a>(
                     office: office.key.clone(),
                 }
                 .file_name(month),
-                row: row_for(year, &office.months, month),
+                row: month_row(year, &office.months, month),
                 reported: office
                     .plans
                     .iter()
