@@ -111,7 +111,7 @@ fn jobs<'a>(ctx: &SiteContext<'a>) -> Vec<Job<'a>> {
 /// A rendered page: where it goes, its HTML, how many charts it holds.
 struct Rendered {
     path: String,
-    html: String,
+    html: Vec<u8>,
     charts: usize,
 }
 
@@ -123,7 +123,7 @@ fn page<T: Serialize>(
     view: &T,
 ) -> Result<Rendered, RenderError> {
     Ok(Rendered {
-        html: theme.render(template, view)?,
+        html: theme.render_bytes(template, view)?,
         path,
         charts,
     })
@@ -234,7 +234,7 @@ pub fn write_pages(
         .map(|job| -> Result<usize, SiteError> {
             let started = Instant::now();
             let rendered = render(ctx, theme, job)?;
-            sink.write(&rendered.path, rendered.html.as_bytes())?;
+            sink.write(&rendered.path, &rendered.html)?;
             if timed && let Ok(mut by_kind) = by_kind.lock() {
                 let entry = by_kind.entry(job.kind()).or_default();
                 entry.0 += 1;
