@@ -346,7 +346,7 @@ fn read_text(path: &Path) -> Result<String, ReadProblem> {
         )));
     }
     // The size is only what it was a moment ago: the read itself stops past the limit.
-    let Some(bytes) = read_capped(file, MAX_FILE_BYTES).map_err(cannot_read)? else {
+    let Some(bytes) = read_capped(file, size, MAX_FILE_BYTES).map_err(cannot_read)? else {
         return Err(at_start(format!(
             "the file has more than the {mebibytes} MiB a content file may have (it grew while \
              it was read)"
@@ -373,10 +373,17 @@ fn read_text(path: &Path) -> Result<String, ReadProblem> {
 }
 
 /// Reads everything `reader` holds if that is at most `limit` bytes; `None` if there is more
-/// (it reads no further than one byte past the limit).
-fn read_capped(reader: impl std::io::Read, limit: u64) -> std::io::Result<Option<Vec<u8>>> {
+/// (it reads no further than one byte past the limit). `expected` (the size the file had)
+/// sizes the buffer, so a file is read in one call and its end found in another, instead
+/// of growing through small reads.
+fn read_capped(
+    reader: impl std::io::Read,
+    expected: u64,
+    limit: u64,
+) -> std::io::Result<Option<Vec<u8>>> {
     use std::io::Read;
-    let mut bytes = Vec::new();
+    let capacity = expected.min(limit).saturating_add(1);
+    let mut bytes = Vec::with_capacity(usize::try_from(capacity).unwrap_or(0));
     reader
         .take(limit.saturating_add(1))
         .read_to_end(&mut bytes)?;
@@ -429,11 +436,18 @@ mod tests {
 
     #[test]
     fn reading_stops_one_byte_past_the_limit() {
-        let exact = read_capped(&b"0123456789"[..], 10).unwrap();
+        let exact = read_capped(&b"0123456789"[..], 10, 10).unwrap();
         assert_eq!(exact.as_deref(), Some(&b"0123456789"[..]));
-        assert_eq!(read_capped(&b"0123456789X"[..], 10).unwrap(), None);
+        assert_eq!(read_capped(&b"0123456789X"[..], 11, 10).unwrap(), None);
+        // More than the size said, within the limit: all of it.
+        let grown = read_capped(&b"0123456789"[..], 4, 10).unwrap();
+        assert_eq!(grown.as_deref(), Some(&b"0123456789"[..]));
         // An endless source (a file still growing) ends at the limit, not in memory.
-        assert_eq!(read_capped(std::io::repeat(b'x'), 1000).unwrap(), None);
+        assert_eq!(read_capped(std::io::repeat(b'x'), 0, 1000).unwrap(), None);
+        assert_eq!(
+            read_capped(std::io::repeat(b'x'), 5000, 1000).unwrap(),
+            None
+        );
     }
 
     #[test]
