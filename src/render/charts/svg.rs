@@ -99,18 +99,28 @@ pub fn hatch_pattern(id: &str, name: &str, color: RGBColor, background: RGBColor
 fn tidy_font_sizes(svg: &str) -> String {
     const KEY: &str = "font-size=\"";
     let mut out = String::with_capacity(svg.len());
+    // A chart has a handful of sizes over hundreds of labels: each is rounded once.
+    let mut rounded: Vec<(&str, String)> = Vec::new();
     let mut rest = svg;
     while let Some(start) = rest.find(KEY) {
         let value_start = start + KEY.len();
         out.push_str(&rest[..value_start]);
         let after = &rest[value_start..];
         let end = after.find('"').unwrap_or(after.len());
-        match after[..end].parse::<f64>() {
-            Ok(size) => {
-                let rounded = format!("{size:.2}");
-                out.push_str(rounded.trim_end_matches('0').trim_end_matches('.'));
+        let value = &after[..end];
+        match rounded.iter().find(|(raw, _)| *raw == value) {
+            Some((_, tidy)) => out.push_str(tidy),
+            None => {
+                let tidy = match value.parse::<f64>() {
+                    Ok(size) => {
+                        let two = format!("{size:.2}");
+                        two.trim_end_matches('0').trim_end_matches('.').to_string()
+                    }
+                    Err(_) => value.to_string(),
+                };
+                out.push_str(&tidy);
+                rounded.push((value, tidy));
             }
-            Err(_) => out.push_str(&after[..end]),
         }
         rest = &after[end..];
     }
