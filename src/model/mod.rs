@@ -121,6 +121,38 @@ pub struct Plan {
 }
 
 impl Plan {
+    /// Drops the spare capacity of every vector the plan holds, once it is complete: the
+    /// checked model lives as long as the build, and pushing leaves up to half of a vector
+    /// unused.
+    pub fn shrink_to_fit(&mut self) {
+        self.objectives.shrink_to_fit();
+        self.kpis.shrink_to_fit();
+        for sub_plan in &mut self.strategy.sub_plans {
+            sub_plan.kpis.shrink_to_fit();
+        }
+        self.strategy.sub_plans.shrink_to_fit();
+        for task in &mut self.tasks {
+            task.schedule.shrink_to_fit();
+        }
+        self.tasks.shrink_to_fit();
+        for node in &mut self.budget.nodes {
+            node.children.shrink_to_fit();
+            node.details.shrink_to_fit();
+        }
+        self.budget.nodes.shrink_to_fit();
+        self.spending_plan.shrink_to_fit();
+        for revision in &mut self.revisions {
+            revision.changes.shrink_to_fit();
+        }
+        self.revisions.shrink_to_fit();
+        self.conditions.shrink_to_fit();
+        self.approval_terms.shrink_to_fit();
+        for entry in &mut self.entries {
+            entry.shrink_to_fit();
+        }
+        self.entries.shrink_to_fit();
+    }
+
     /// Activity KPIs, then the strategy's sub-plan KPIs.
     pub fn all_kpis(&self) -> impl Iterator<Item = &Kpi> {
         self.kpis
@@ -244,6 +276,19 @@ pub struct ProgressEntry {
     pub events: Vec<Event>,
     pub narrative: Option<String>,
     pub problems: Option<String>,
+}
+
+impl ProgressEntry {
+    /// Drops the spare capacity of the entry's vectors.
+    pub fn shrink_to_fit(&mut self) {
+        self.disbursed.shrink_to_fit();
+        self.committed.shrink_to_fit();
+        self.received.shrink_to_fit();
+        self.adjustments.shrink_to_fit();
+        self.tasks.shrink_to_fit();
+        self.kpis.shrink_to_fit();
+        self.events.shrink_to_fit();
+    }
 }
 
 /// A free page from `pages/*.md`.

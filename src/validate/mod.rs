@@ -128,7 +128,7 @@ pub fn plan_folder(
     };
     let context = PlanContext { site, year };
     let mut plan = plan::plan(*file, id, raw_plan, &context, diags);
-    let mut entries: Vec<crate::model::ProgressEntry> = Vec::new();
+    let mut entries: Vec<crate::model::ProgressEntry> = Vec::with_capacity(folder.progress.len());
     for (entry_file, raw_entry) in &folder.progress {
         let Some(entry) = progress::entry(*entry_file, raw_entry, &plan, diags) else {
             continue;
@@ -147,6 +147,7 @@ pub fn plan_folder(
     }
     entries.sort_by_key(|e| e.month);
     plan.entries = entries;
+    plan.shrink_to_fit();
     spending::check(&plan, diags);
     Some(plan)
 }
