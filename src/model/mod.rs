@@ -2,7 +2,8 @@
 //!
 //! Built by `validate` from the raw layer: ids are resolved to indices, money and quantities
 //! are `Decimal`, months and dates are typed, and plan-level defaults (conditions, approval
-//! terms, signatures) are already merged from the fiscal year.
+//! terms, signatures) are already merged from the fiscal year. Names, units, ids and terms
+//! that repeat across plans are shared `Arc<str>`s (see `validate::names`).
 
 pub mod budget;
 pub mod calendar;
@@ -15,6 +16,7 @@ pub use targets::{TargetCurve, Targets};
 use crate::diag::{FileId, Loc};
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 /// A whole checked content folder.
 #[derive(Debug, Default)]
@@ -57,8 +59,8 @@ pub struct FiscalYearSettings {
     pub year: FiscalYear,
     pub disbursement_targets: Targets,
     pub spending_targets: Targets,
-    pub conditions: Vec<String>,
-    pub approval_terms: Vec<String>,
+    pub conditions: Vec<Arc<str>>,
+    pub approval_terms: Vec<Arc<str>>,
     pub sign_off: SignOff,
 }
 
@@ -70,8 +72,8 @@ pub struct SignOff {
 
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Signer {
-    pub name: String,
-    pub title: String,
+    pub name: Arc<str>,
+    pub title: Arc<str>,
     pub date: Option<Date>,
 }
 
@@ -94,17 +96,17 @@ impl std::fmt::Display for PlanId {
 pub struct Plan {
     pub id: PlanId,
     pub file: FileId,
-    pub job_no: Option<String>,
-    pub department: String,
-    pub ministry: String,
+    pub job_no: Option<Arc<str>>,
+    pub department: Arc<str>,
+    pub ministry: Arc<str>,
     /// The office's display name (หน่วยงานรับผิดชอบ).
-    pub office_name: String,
-    pub prepared_by: Option<String>,
+    pub office_name: Arc<str>,
+    pub prepared_by: Option<Arc<str>>,
     pub strategy: Strategy,
-    pub program: Option<String>,
-    pub project: Option<String>,
-    pub activity: String,
-    pub objectives: Vec<String>,
+    pub program: Option<Arc<str>>,
+    pub project: Option<Arc<str>>,
+    pub activity: Arc<str>,
+    pub objectives: Vec<Arc<str>>,
     pub kpis: Vec<Kpi>,
     pub tasks: Vec<Task>,
     pub budget: BudgetTree,
@@ -113,8 +115,8 @@ pub struct Plan {
     /// In date order.
     pub revisions: Vec<Revision>,
     /// The plan's own, or the fiscal year's.
-    pub conditions: Vec<String>,
-    pub approval_terms: Vec<String>,
+    pub conditions: Vec<Arc<str>>,
+    pub approval_terms: Vec<Arc<str>>,
     pub sign_off: SignOff,
     /// Monthly entries in month order, at most one per month.
     pub entries: Vec<ProgressEntry>,
@@ -163,14 +165,14 @@ impl Plan {
 
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Strategy {
-    pub national: Option<String>,
-    pub master_plan: Option<String>,
+    pub national: Option<Arc<str>>,
+    pub master_plan: Option<Arc<str>>,
     pub sub_plans: Vec<SubPlan>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct SubPlan {
-    pub name: String,
+    pub name: Arc<str>,
     pub kpis: Vec<Kpi>,
 }
 
@@ -182,18 +184,18 @@ pub enum Direction {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Kpi {
-    pub id: String,
-    pub name: String,
-    pub unit: String,
+    pub id: Arc<str>,
+    pub name: Arc<str>,
+    pub unit: Arc<str>,
     pub target: Decimal,
     pub direction: Direction,
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Task {
-    pub id: String,
-    pub name: String,
-    pub unit: String,
+    pub id: Arc<str>,
+    pub name: Arc<str>,
+    pub unit: Arc<str>,
     pub target: Decimal,
     /// Planned quantity by month (the action plan), in month order.
     pub schedule: Vec<(Month, Decimal)>,

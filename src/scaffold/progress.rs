@@ -154,7 +154,10 @@ pub fn entry_text(plan: &Plan, month: Month) -> String {
         );
         for kpi in kpis {
             let last = last_before(plan, month, |e| {
-                e.kpis.iter().find(|(id, _)| *id == kpi.id).map(|(_, v)| *v)
+                e.kpis
+                    .iter()
+                    .find(|(id, _)| **id == *kpi.id)
+                    .map(|(_, v)| *v)
             })
             .unwrap_or(Decimal::ZERO);
             let _ = writeln!(
