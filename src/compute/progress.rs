@@ -67,18 +67,14 @@ pub fn kpis(plan: &Plan, as_of: Month) -> Vec<KpiFigures> {
         .flat_map(|s| s.kpis.iter().map(|k| &*k.id))
         .collect();
     plan.all_kpis()
-        .map(|kpi| {
+        .enumerate()
+        .map(|(index, kpi)| {
             let latest = plan
                 .entries
                 .iter()
                 .rev()
                 .filter(|e| e.month <= as_of)
-                .find_map(|e| {
-                    e.kpis
-                        .iter()
-                        .find(|(id, _)| **id == *kpi.id)
-                        .map(|(_, v)| (*v, e.month))
-                });
+                .find_map(|e| e.kpi_value(index).map(|v| (v, e.month)));
             let (achieved, achievement) = match latest {
                 Some((value, _)) => judge(kpi, value),
                 None => (false, None),

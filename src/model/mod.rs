@@ -273,14 +273,22 @@ pub struct ProgressEntry {
     pub adjustments: Vec<Adjustment>,
     /// Outputs of the month, by task index.
     pub tasks: Vec<(usize, Decimal)>,
-    /// Values at month end, by KPI id.
-    pub kpis: Vec<(String, Decimal)>,
+    /// Values at month end, by index into `Plan::all_kpis`.
+    pub kpis: Vec<(usize, Decimal)>,
     pub events: Vec<Event>,
     pub narrative: Option<String>,
     pub problems: Option<String>,
 }
 
 impl ProgressEntry {
+    /// The value reported for the KPI at `index` of `Plan::all_kpis`, if any.
+    pub fn kpi_value(&self, index: usize) -> Option<Decimal> {
+        self.kpis
+            .iter()
+            .find(|(kpi, _)| *kpi == index)
+            .map(|(_, value)| *value)
+    }
+
     /// Drops the spare capacity of the entry's vectors.
     pub fn shrink_to_fit(&mut self) {
         self.disbursed.shrink_to_fit();

@@ -79,11 +79,11 @@ pub fn entry(
         .flat_map(|p| p.value.0.iter())
         .filter_map(|(key, value)| {
             let id = key.value.trim();
-            if !kpi_ids.contains(&id) {
+            let Some(index) = kpi_ids.iter().position(|known| *known == id) else {
                 diags.error(f.at(key), unknown_ref_message("KPI", id, &kpi_ids));
                 return None;
-            }
-            Some((id.to_string(), f.quantity(value, diags)?))
+            };
+            Some((index, f.quantity(value, diags)?))
         })
         .collect();
     let events = raw
