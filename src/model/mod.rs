@@ -149,9 +149,6 @@ impl Plan {
         self.revisions.shrink_to_fit();
         self.conditions.shrink_to_fit();
         self.approval_terms.shrink_to_fit();
-        for entry in &mut self.entries {
-            entry.shrink_to_fit();
-        }
         self.entries.shrink_to_fit();
     }
 
@@ -266,16 +263,16 @@ pub struct ProgressEntry {
     pub month_loc: Loc,
     pub reported_on: Option<Date>,
     /// Flows of the month.
-    pub disbursed: Vec<NodeAmount>,
+    pub disbursed: Box<[NodeAmount]>,
     /// Stocks at month end.
-    pub committed: Vec<NodeAmount>,
-    pub received: Vec<NodeAmount>,
-    pub adjustments: Vec<Adjustment>,
+    pub committed: Box<[NodeAmount]>,
+    pub received: Box<[NodeAmount]>,
+    pub adjustments: Box<[Adjustment]>,
     /// Outputs of the month, by task index.
-    pub tasks: Vec<(usize, Decimal)>,
+    pub tasks: Box<[(usize, Decimal)]>,
     /// Values at month end, by index into `Plan::all_kpis`.
-    pub kpis: Vec<(usize, Decimal)>,
-    pub events: Vec<Event>,
+    pub kpis: Box<[(usize, Decimal)]>,
+    pub events: Box<[Event]>,
     pub narrative: Option<String>,
     pub problems: Option<String>,
 }
@@ -287,17 +284,6 @@ impl ProgressEntry {
             .iter()
             .find(|(kpi, _)| *kpi == index)
             .map(|(_, value)| *value)
-    }
-
-    /// Drops the spare capacity of the entry's vectors.
-    pub fn shrink_to_fit(&mut self) {
-        self.disbursed.shrink_to_fit();
-        self.committed.shrink_to_fit();
-        self.received.shrink_to_fit();
-        self.adjustments.shrink_to_fit();
-        self.tasks.shrink_to_fit();
-        self.kpis.shrink_to_fit();
-        self.events.shrink_to_fit();
     }
 }
 

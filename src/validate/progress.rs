@@ -30,7 +30,7 @@ pub fn entry(
                     loc: f.at(value),
                 })
             })
-            .collect::<Vec<_>>()
+            .collect::<Box<[_]>>()
     };
     let disbursed = node_amounts(&raw.disbursed, diags);
     let committed = node_amounts(&raw.committed, diags);
