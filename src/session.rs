@@ -213,6 +213,7 @@ fn recheck_folder(
         site: state.checked.content.site.clone(),
         fiscal_years: state.checked.content.fiscal_years.clone(),
         pages: Vec::new(),
+        names: validate::names::Names::default(),
     };
     let mut diagnostics = Diagnostics::default();
     let check = || {

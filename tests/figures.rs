@@ -84,8 +84,8 @@ fn budget_execution_with_satang_revisions_adjustments_and_committed_stocks() {
     let figures = execute(&content, month("2023-02"));
     let plan = plan_figures(&figures);
     let nodes = &content.plans[0].budget.nodes;
-    let a = nodes.iter().position(|n| n.id == "a").unwrap();
-    let b = nodes.iter().position(|n| n.id == "b").unwrap();
+    let a = nodes.iter().position(|n| &*n.id == "a").unwrap();
+    let b = nodes.iter().position(|n| &*n.id == "b").unwrap();
 
     // a: 1000.25 + 100.10 revision; 300.05 + 650.30 - 50.05 adjustment; 100 committed.
     assert_eq!(plan.nodes[a].allocation, dec!(1100.35));

@@ -124,7 +124,7 @@ fn over_spending(input: &AlertInputs, out: &mut Vec<Alert>) {
                         ""
                     }
                 ),
-                subject: Some(node.id.clone()),
+                subject: Some(node.id.to_string()),
             });
         }
     }
@@ -154,7 +154,7 @@ fn late_tasks(input: &AlertInputs, out: &mut Vec<Alert>) {
                 figures.planned_by_now.normalize(),
                 task.unit
             ),
-            subject: Some(task.id.clone()),
+            subject: Some(task.id.to_string()),
         });
     }
 }

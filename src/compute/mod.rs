@@ -248,7 +248,7 @@ fn assemble_year(
             sum(
                 Family::Offices,
                 rollup::group_by(&plans, |p| {
-                    Some((p.id.office.clone(), p.office_name.clone()))
+                    Some((p.id.office.clone(), p.office_name.to_string()))
                 }),
             )
         },
@@ -257,7 +257,9 @@ fn assemble_year(
                 || {
                     sum(
                         Family::Projects,
-                        rollup::group_by(&plans, |p| p.project.clone().map(|n| (n.clone(), n))),
+                        rollup::group_by(&plans, |p| {
+                            p.project.as_deref().map(|n| (n.to_string(), n.to_string()))
+                        }),
                     )
                 },
                 || {
@@ -266,7 +268,7 @@ fn assemble_year(
                             sum(
                                 Family::Programs,
                                 rollup::group_by(&plans, |p| {
-                                    p.program.clone().map(|n| (n.clone(), n))
+                                    p.program.as_deref().map(|n| (n.to_string(), n.to_string()))
                                 }),
                             )
                         },
@@ -274,7 +276,10 @@ fn assemble_year(
                             sum(
                                 Family::Strategies,
                                 rollup::group_by(&plans, |p| {
-                                    p.strategy.national.clone().map(|n| (n.clone(), n))
+                                    p.strategy
+                                        .national
+                                        .as_deref()
+                                        .map(|n| (n.to_string(), n.to_string()))
                                 }),
                             )
                         },

@@ -34,7 +34,7 @@ pub fn plan_figures(plan: &Plan, year: &FiscalYearSettings, as_of: Month) -> Pla
     let planned = months.last().and_then(|m| m.planned_cumulative);
     let tasks = tasks(plan, as_of);
     let kpis = kpis(plan, as_of);
-    let alerts = alerts(&AlertInputs {
+    let mut alerts = alerts(&AlertInputs {
         plan,
         as_of,
         nodes: &nodes,
@@ -42,6 +42,10 @@ pub fn plan_figures(plan: &Plan, year: &FiscalYearSettings, as_of: Month) -> Pla
         target: &target,
         tasks: &tasks,
     });
+    // The series is collected from a month range of unknown length; the figures live as
+    // long as the build.
+    months.shrink_to_fit();
+    alerts.shrink_to_fit();
     PlanFigures {
         as_of,
         nodes,

@@ -3,6 +3,7 @@
 use super::amounts::percent;
 use crate::model::{Direction, Kpi, Month, Plan, Task};
 use rust_decimal::Decimal;
+use std::sync::Arc;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TaskFigures {
@@ -48,7 +49,7 @@ fn task_figures(plan: &Plan, index: usize, task: &Task, as_of: Month) -> TaskFig
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct KpiFigures {
-    pub id: String,
+    pub id: Arc<str>,
     /// The latest value reported on or before the as-of month.
     pub value: Option<Decimal>,
     pub reported_in: Option<Month>,
@@ -63,21 +64,17 @@ pub fn kpis(plan: &Plan, as_of: Month) -> Vec<KpiFigures> {
         .strategy
         .sub_plans
         .iter()
-        .flat_map(|s| s.kpis.iter().map(|k| k.id.as_str()))
+        .flat_map(|s| s.kpis.iter().map(|k| &*k.id))
         .collect();
     plan.all_kpis()
-        .map(|kpi| {
+        .enumerate()
+        .map(|(index, kpi)| {
             let latest = plan
                 .entries
                 .iter()
                 .rev()
                 .filter(|e| e.month <= as_of)
-                .find_map(|e| {
-                    e.kpis
-                        .iter()
-                        .find(|(id, _)| *id == kpi.id)
-                        .map(|(_, v)| (*v, e.month))
-                });
+                .find_map(|e| e.kpi_value(index).map(|v| (v, e.month)));
             let (achieved, achievement) = match latest {
                 Some((value, _)) => judge(kpi, value),
                 None => (false, None),
@@ -88,7 +85,7 @@ pub fn kpis(plan: &Plan, as_of: Month) -> Vec<KpiFigures> {
                 reported_in: latest.map(|(_, m)| m),
                 achieved,
                 achievement,
-                strategy: strategy_ids.contains(&kpi.id.as_str()),
+                strategy: strategy_ids.contains(&&*kpi.id),
             }
         })
         .collect()

@@ -94,8 +94,8 @@ pub fn budget_csv(plan: &Plan, figures: &PlanFigures) -> Vec<u8> {
     )];
     for (i, node) in plan.budget.nodes.iter().enumerate() {
         rows.push((
-            node.id.clone(),
-            node.name.clone(),
+            node.id.to_string(),
+            node.name.to_string(),
             (node.depth + 1).to_string(),
             node.budget_type.as_str().to_string(),
             if node.flexible { "yes" } else { "" }.to_string(),

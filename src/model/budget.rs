@@ -2,6 +2,7 @@
 
 use crate::diag::Loc;
 use rust_decimal::Decimal;
+use std::sync::Arc;
 
 /// ประเภทรายจ่าย: the expenditure type of a top-level budget node.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -83,8 +84,8 @@ impl BudgetClass {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct BudgetNode {
-    pub id: String,
-    pub name: String,
+    pub id: Arc<str>,
+    pub name: Arc<str>,
     pub parent: Option<usize>,
     pub children: Vec<usize>,
     /// One past the last index of this node's subtree.
@@ -96,8 +97,8 @@ pub struct BudgetNode {
     /// The type of the top-level node above (or this node).
     pub budget_type: BudgetType,
     pub flexible: bool,
-    pub note: Option<String>,
-    pub details: Vec<String>,
+    pub note: Option<Arc<str>>,
+    pub details: Vec<Arc<str>>,
     pub loc: Loc,
 }
 
@@ -123,7 +124,7 @@ impl BudgetTree {
     }
 
     pub fn index_of(&self, id: &str) -> Option<usize> {
-        self.nodes.iter().position(|n| n.id == id)
+        self.nodes.iter().position(|n| *n.id == *id)
     }
 
     /// The nodes of `node`'s subtree, itself included.

@@ -2,7 +2,8 @@
 //!
 //! Built by `validate` from the raw layer: ids are resolved to indices, money and quantities
 //! are `Decimal`, months and dates are typed, and plan-level defaults (conditions, approval
-//! terms, signatures) are already merged from the fiscal year.
+//! terms, signatures) are already merged from the fiscal year. Names, units, ids and terms
+//! that repeat across plans are shared `Arc<str>`s (see `validate::names`).
 
 pub mod budget;
 pub mod calendar;
@@ -15,6 +16,7 @@ pub use targets::{TargetCurve, Targets};
 use crate::diag::{FileId, Loc};
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 /// A whole checked content folder.
 #[derive(Debug, Default)]
@@ -57,8 +59,8 @@ pub struct FiscalYearSettings {
     pub year: FiscalYear,
     pub disbursement_targets: Targets,
     pub spending_targets: Targets,
-    pub conditions: Vec<String>,
-    pub approval_terms: Vec<String>,
+    pub conditions: Vec<Arc<str>>,
+    pub approval_terms: Vec<Arc<str>>,
     pub sign_off: SignOff,
 }
 
@@ -70,8 +72,8 @@ pub struct SignOff {
 
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Signer {
-    pub name: String,
-    pub title: String,
+    pub name: Arc<str>,
+    pub title: Arc<str>,
     pub date: Option<Date>,
 }
 
@@ -94,17 +96,17 @@ impl std::fmt::Display for PlanId {
 pub struct Plan {
     pub id: PlanId,
     pub file: FileId,
-    pub job_no: Option<String>,
-    pub department: String,
-    pub ministry: String,
+    pub job_no: Option<Arc<str>>,
+    pub department: Arc<str>,
+    pub ministry: Arc<str>,
     /// The office's display name (หน่วยงานรับผิดชอบ).
-    pub office_name: String,
-    pub prepared_by: Option<String>,
+    pub office_name: Arc<str>,
+    pub prepared_by: Option<Arc<str>>,
     pub strategy: Strategy,
-    pub program: Option<String>,
-    pub project: Option<String>,
-    pub activity: String,
-    pub objectives: Vec<String>,
+    pub program: Option<Arc<str>>,
+    pub project: Option<Arc<str>>,
+    pub activity: Arc<str>,
+    pub objectives: Vec<Arc<str>>,
     pub kpis: Vec<Kpi>,
     pub tasks: Vec<Task>,
     pub budget: BudgetTree,
@@ -113,14 +115,43 @@ pub struct Plan {
     /// In date order.
     pub revisions: Vec<Revision>,
     /// The plan's own, or the fiscal year's.
-    pub conditions: Vec<String>,
-    pub approval_terms: Vec<String>,
+    pub conditions: Vec<Arc<str>>,
+    pub approval_terms: Vec<Arc<str>>,
     pub sign_off: SignOff,
     /// Monthly entries in month order, at most one per month.
     pub entries: Vec<ProgressEntry>,
 }
 
 impl Plan {
+    /// Drops the spare capacity of every vector the plan holds, once it is complete: the
+    /// checked model lives as long as the build, and pushing leaves up to half of a vector
+    /// unused.
+    pub fn shrink_to_fit(&mut self) {
+        self.objectives.shrink_to_fit();
+        self.kpis.shrink_to_fit();
+        for sub_plan in &mut self.strategy.sub_plans {
+            sub_plan.kpis.shrink_to_fit();
+        }
+        self.strategy.sub_plans.shrink_to_fit();
+        for task in &mut self.tasks {
+            task.schedule.shrink_to_fit();
+        }
+        self.tasks.shrink_to_fit();
+        for node in &mut self.budget.nodes {
+            node.children.shrink_to_fit();
+            node.details.shrink_to_fit();
+        }
+        self.budget.nodes.shrink_to_fit();
+        self.spending_plan.shrink_to_fit();
+        for revision in &mut self.revisions {
+            revision.changes.shrink_to_fit();
+        }
+        self.revisions.shrink_to_fit();
+        self.conditions.shrink_to_fit();
+        self.approval_terms.shrink_to_fit();
+        self.entries.shrink_to_fit();
+    }
+
     /// Activity KPIs, then the strategy's sub-plan KPIs.
     pub fn all_kpis(&self) -> impl Iterator<Item = &Kpi> {
         self.kpis
@@ -131,14 +162,14 @@ impl Plan {
 
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Strategy {
-    pub national: Option<String>,
-    pub master_plan: Option<String>,
+    pub national: Option<Arc<str>>,
+    pub master_plan: Option<Arc<str>>,
     pub sub_plans: Vec<SubPlan>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct SubPlan {
-    pub name: String,
+    pub name: Arc<str>,
     pub kpis: Vec<Kpi>,
 }
 
@@ -150,18 +181,18 @@ pub enum Direction {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Kpi {
-    pub id: String,
-    pub name: String,
-    pub unit: String,
+    pub id: Arc<str>,
+    pub name: Arc<str>,
+    pub unit: Arc<str>,
     pub target: Decimal,
     pub direction: Direction,
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Task {
-    pub id: String,
-    pub name: String,
-    pub unit: String,
+    pub id: Arc<str>,
+    pub name: Arc<str>,
+    pub unit: Arc<str>,
     pub target: Decimal,
     /// Planned quantity by month (the action plan), in month order.
     pub schedule: Vec<(Month, Decimal)>,
@@ -232,18 +263,28 @@ pub struct ProgressEntry {
     pub month_loc: Loc,
     pub reported_on: Option<Date>,
     /// Flows of the month.
-    pub disbursed: Vec<NodeAmount>,
+    pub disbursed: Box<[NodeAmount]>,
     /// Stocks at month end.
-    pub committed: Vec<NodeAmount>,
-    pub received: Vec<NodeAmount>,
-    pub adjustments: Vec<Adjustment>,
+    pub committed: Box<[NodeAmount]>,
+    pub received: Box<[NodeAmount]>,
+    pub adjustments: Box<[Adjustment]>,
     /// Outputs of the month, by task index.
-    pub tasks: Vec<(usize, Decimal)>,
-    /// Values at month end, by KPI id.
-    pub kpis: Vec<(String, Decimal)>,
-    pub events: Vec<Event>,
+    pub tasks: Box<[(usize, Decimal)]>,
+    /// Values at month end, by index into `Plan::all_kpis`.
+    pub kpis: Box<[(usize, Decimal)]>,
+    pub events: Box<[Event]>,
     pub narrative: Option<String>,
     pub problems: Option<String>,
+}
+
+impl ProgressEntry {
+    /// The value reported for the KPI at `index` of `Plan::all_kpis`, if any.
+    pub fn kpi_value(&self, index: usize) -> Option<Decimal> {
+        self.kpis
+            .iter()
+            .find(|(kpi, _)| *kpi == index)
+            .map(|(_, value)| *value)
+    }
 }
 
 /// A free page from `pages/*.md`.

@@ -15,6 +15,7 @@ use crate::model::{BudgetTree, FiscalYearSettings, Plan, PlanId, Signer, Site};
 use crate::thai;
 use rust_decimal::Decimal;
 use serde::Serialize;
+use std::sync::Arc;
 
 /// The document's template.
 pub const TEMPLATE: &str = "plan.html";
@@ -398,7 +399,7 @@ fn main_table(plan: &Plan, f: &Fmt) -> MainTable {
         heads.push(head_row(project, &["โครงการ", "ผลผลิต"], "โครงการ", f));
     }
     heads.push(head_row(&plan.activity, &["กิจกรรมหลัก"], "กิจกรรมหลัก", f));
-    let department = [plan.department.as_str(), plan.ministry.as_str()]
+    let department = [&*plan.department, &*plan.ministry]
         .iter()
         .filter(|t| !t.trim().is_empty())
         .copied()
@@ -463,7 +464,7 @@ fn budget_lines(
     let Some(n) = tree.nodes.get(node) else {
         return;
     };
-    let mut text = n.name.clone();
+    let mut text = n.name.to_string();
     if n.flexible {
         text.push_str(" (ถัวจ่าย)");
     }
@@ -493,7 +494,7 @@ fn budget_lines(
     }
 }
 
-fn numbered(items: &[String], f: &Fmt) -> Vec<Numbered> {
+fn numbered(items: &[Arc<str>], f: &Fmt) -> Vec<Numbered> {
     items
         .iter()
         .enumerate()

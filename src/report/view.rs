@@ -116,7 +116,7 @@ fn progress_counts<'a>(plan: &'a Plan, figures: &PlanFigures) -> ProgressCounts<
             .tasks
             .iter()
             .filter(|t| t.late)
-            .map(|t| plan.tasks[t.index].name.as_str())
+            .map(|t| &*plan.tasks[t.index].name)
             .collect(),
         kpis: figures.kpis.len(),
         kpis_achieved: figures.kpis.iter().filter(|k| k.achieved).count(),
@@ -148,7 +148,7 @@ pub fn email_view<'a>(
         .map(|(&i, f)| (&content.plans[i], f))
         .filter(|(p, _)| target.covers(&p.id))
         .collect();
-    let office_name = plans.first().map_or("", |(p, _)| p.office_name.as_str());
+    let office_name = plans.first().map_or("", |(p, _)| &*p.office_name);
     let rollup = match target {
         Target::Office { office, .. } => year
             .offices

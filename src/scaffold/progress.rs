@@ -152,11 +152,8 @@ pub fn entry_text(plan: &Plan, month: Month) -> String {
             out,
             "kpis:                 # ค่าตัวชี้วัด ณ สิ้นเดือน: ค่าล่าสุดที่รายงาน"
         );
-        for kpi in kpis {
-            let last = last_before(plan, month, |e| {
-                e.kpis.iter().find(|(id, _)| *id == kpi.id).map(|(_, v)| *v)
-            })
-            .unwrap_or(Decimal::ZERO);
+        for (index, kpi) in kpis.into_iter().enumerate() {
+            let last = last_before(plan, month, |e| e.kpi_value(index)).unwrap_or(Decimal::ZERO);
             let _ = writeln!(
                 out,
                 "  {}: {}    # {} (เป้าหมาย {} {})",

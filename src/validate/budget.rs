@@ -40,7 +40,7 @@ fn add_node(
     let id = f
         .required(&node.id, "id", at, diags)
         .and_then(|t| f.id(t, diags).inspect(|id| ids.claim(id, f.at(t), diags)));
-    let name = f.required_text(&node.name, "name", at, diags);
+    let name = f.required_name(&node.name, "name", at, diags);
     let budget_type = match (&node.kind, parent) {
         (Some(kind), None) => BudgetType::parse(kind.value.trim()).unwrap_or_else(|| {
             diags.error(
@@ -107,7 +107,7 @@ fn add_node(
         },
         budget_type,
         flexible: node.flexible.as_ref().is_some_and(|b| b.value),
-        note: f.optional_text(&node.note),
+        note: f.optional_name(&node.note),
         details: super::site::text_list(f, node.details.as_ref(), diags),
         loc: at,
     });

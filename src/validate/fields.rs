@@ -3,6 +3,7 @@
 //! Every reader reports its own problem at the value's place and returns `None`, so callers
 //! go on and collect every finding in one pass.
 
+use super::names::Names;
 use crate::diag::{Diagnostics, FileId, Loc};
 use crate::load::raw::Text;
 use crate::load::yaml::{file_start, loc};
@@ -10,14 +11,16 @@ use crate::model::{Date, FiscalYear, Month};
 use rust_decimal::Decimal;
 use serde_saphyr::Spanned;
 use std::str::FromStr;
+use std::sync::Arc;
 
 /// No single figure may exceed this (a quadrillion baht), so no sum or rate can overflow.
 pub const MAX_MAGNITUDE: Decimal = Decimal::from_parts(0x5D89_FFFF, 0x0163_4578, 0, false, 2);
 
-/// A reader bound to one file.
+/// A reader bound to one file, handing out names from the check's shared `Names`.
 #[derive(Clone, Copy)]
-pub struct Fields {
+pub struct Fields<'a> {
     pub file: FileId,
+    pub names: &'a Names,
 }
 
 /// Whether a money value may be negative.
@@ -27,7 +30,7 @@ pub enum Sign {
     Any,
 }
 
-impl Fields {
+impl Fields<'_> {
     /// Where a located value stands.
     pub fn at<T>(&self, value: &Spanned<T>) -> Loc {
         loc(self.file, &value.referenced)
@@ -63,22 +66,36 @@ impl Fields {
         self.text(text, name, diags)
     }
 
+    /// A required non-empty name, shared with every equal name of the check.
+    pub fn required_name(
+        &self,
+        value: &Option<Text>,
+        name: &str,
+        parent: Loc,
+        diags: &mut Diagnostics,
+    ) -> Option<Arc<str>> {
+        let text = self.required(value, name, parent, diags)?;
+        self.name(text, name, diags)
+    }
+
     /// A non-empty string.
     pub fn text(&self, text: &Text, name: &str, diags: &mut Diagnostics) -> Option<String> {
-        let value = text.value.trim();
-        if value.is_empty() {
-            diags.error(self.at(text), format!("`{name}` is empty"));
-            return None;
-        }
-        Some(value.to_string())
+        non_empty(self, text, name, diags).map(str::to_string)
+    }
+
+    /// A non-empty name, shared with every equal name of the check.
+    pub fn name(&self, text: &Text, name: &str, diags: &mut Diagnostics) -> Option<Arc<str>> {
+        non_empty(self, text, name, diags).map(|value| self.names.get(value))
     }
 
     /// An optional string: empty counts as absent.
     pub fn optional_text(&self, value: &Option<Text>) -> Option<String> {
-        value
-            .as_ref()
-            .map(|t| t.value.trim().to_string())
-            .filter(|t| !t.is_empty())
+        present(value).map(str::to_string)
+    }
+
+    /// An optional name: empty counts as absent.
+    pub fn optional_name(&self, value: &Option<Text>) -> Option<Arc<str>> {
+        present(value).map(|value| self.names.get(value))
     }
 
     /// Baht: at most 2 decimals, thousands separators allowed.
@@ -217,7 +234,7 @@ impl Fields {
 
     /// An id: `[a-z0-9-]+`. A malformed id is reported but still returned, so references to
     /// it resolve and one mistake is not reported again at every use.
-    pub fn id(&self, text: &Text, diags: &mut Diagnostics) -> Option<String> {
+    pub fn id(&self, text: &Text, diags: &mut Diagnostics) -> Option<Arc<str>> {
         let value = text.value.trim();
         if !is_valid_id(value) {
             diags.error(
@@ -225,8 +242,31 @@ impl Fields {
                 format!("`{value}` is not a valid id: use lower-case a-z, digits 0-9 and `-`"),
             );
         }
-        (!value.is_empty()).then(|| value.to_string())
+        (!value.is_empty()).then(|| self.names.get(value))
     }
+}
+
+/// The trimmed text, reporting it when empty.
+fn non_empty<'t>(
+    f: &Fields<'_>,
+    text: &'t Text,
+    name: &str,
+    diags: &mut Diagnostics,
+) -> Option<&'t str> {
+    let value = text.value.trim();
+    if value.is_empty() {
+        diags.error(f.at(text), format!("`{name}` is empty"));
+        return None;
+    }
+    Some(value)
+}
+
+/// The trimmed text of an optional value, absent when empty.
+fn present(value: &Option<Text>) -> Option<&str> {
+    value
+        .as_ref()
+        .map(|t| t.value.trim())
+        .filter(|t| !t.is_empty())
 }
 
 pub fn is_valid_id(value: &str) -> bool {

@@ -6,6 +6,7 @@
 pub mod budget;
 pub mod fields;
 pub mod ids;
+pub mod names;
 pub mod plan;
 pub mod progress;
 pub mod site;
@@ -16,6 +17,7 @@ use crate::load::RawSettings;
 use crate::load::yaml::file_start;
 use crate::model::{FiscalYear, FiscalYearSettings, Page, PlanId, Site};
 use fields::{Fields, is_valid_id};
+use names::Names;
 use plan::PlanContext;
 use std::collections::BTreeMap;
 
@@ -24,25 +26,39 @@ pub struct Settings {
     pub site: Site,
     pub fiscal_years: BTreeMap<FiscalYear, FiscalYearSettings>,
     pub pages: Vec<Page>,
+    /// The shared names of this check, for the plans checked against these settings.
+    pub names: Names,
 }
 
 /// Checks site.yaml, the fiscal years and the pages.
 pub fn settings(raw: &RawSettings, sources: &SourceMap, diags: &mut Diagnostics) -> Settings {
+    let names = Names::default();
     let site = raw
         .site
         .as_ref()
-        .map(|(file, s)| site::site(*file, s, diags))
+        .map(|(file, s)| {
+            site::site(
+                Fields {
+                    file: *file,
+                    names: &names,
+                },
+                s,
+                diags,
+            )
+        })
         .unwrap_or_default();
     Settings {
         site,
-        fiscal_years: fiscal_years(raw, sources, diags),
-        pages: pages(raw, diags),
+        fiscal_years: fiscal_years(raw, sources, &names, diags),
+        pages: pages(raw, &names, diags),
+        names,
     }
 }
 
 fn fiscal_years(
     raw: &RawSettings,
     sources: &SourceMap,
+    names: &Names,
     diags: &mut Diagnostics,
 ) -> BTreeMap<FiscalYear, FiscalYearSettings> {
     let mut years = BTreeMap::new();
@@ -53,7 +69,7 @@ fn fiscal_years(
             .and_then(|p| p.file_stem())
             .and_then(|s| s.to_str())
             .and_then(FiscalYear::parse);
-        if let Some(settings) = site::fiscal_year(*file, fy, named, diags) {
+        if let Some(settings) = site::fiscal_year(Fields { file: *file, names }, fy, named, diags) {
             if let Some(first) = files.insert(settings.year, *file) {
                 diags.error(
                     file_start(*file),
@@ -126,11 +142,23 @@ pub fn plan_folder(
         office: office.to_string(),
         activity: activity.to_string(),
     };
-    let context = PlanContext { site, year };
+    let context = PlanContext {
+        site,
+        year,
+        names: &settings.names,
+    };
     let mut plan = plan::plan(*file, id, raw_plan, &context, diags);
-    let mut entries: Vec<crate::model::ProgressEntry> = Vec::new();
+    let mut entries: Vec<crate::model::ProgressEntry> = Vec::with_capacity(folder.progress.len());
     for (entry_file, raw_entry) in &folder.progress {
-        let Some(entry) = progress::entry(*entry_file, raw_entry, &plan, diags) else {
+        let Some(entry) = progress::entry(
+            Fields {
+                file: *entry_file,
+                names: &settings.names,
+            },
+            raw_entry,
+            &plan,
+            diags,
+        ) else {
             continue;
         };
         if entries.iter().any(|e| e.month == entry.month) {
@@ -147,16 +175,20 @@ pub fn plan_folder(
     }
     entries.sort_by_key(|e| e.month);
     plan.entries = entries;
+    plan.shrink_to_fit();
     spending::check(&plan, diags);
     Some(plan)
 }
 
-fn pages(raw: &RawSettings, diags: &mut Diagnostics) -> Vec<Page> {
+fn pages(raw: &RawSettings, names: &Names, diags: &mut Diagnostics) -> Vec<Page> {
     let mut pages: Vec<Page> = raw
         .pages
         .iter()
         .filter_map(|p| {
-            let f = Fields { file: p.file };
+            let f = Fields {
+                file: p.file,
+                names,
+            };
             let title = f.required_text(&p.front.title, "title", f.start(), diags);
             let weight = p.front.weight.as_ref().and_then(|w| {
                 let value = w.value.trim().parse::<i64>().ok();

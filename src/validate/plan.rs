@@ -3,6 +3,7 @@
 use super::budget::budget_tree;
 use super::fields::{Fields, Sign};
 use super::ids::IdRegistry;
+use super::names::Names;
 use super::site::{sign_off, text_list};
 use crate::diag::{Diagnostics, FileId, Loc};
 use crate::load::pairs::Pairs;
@@ -19,6 +20,7 @@ use serde_saphyr::Spanned;
 pub struct PlanContext<'a> {
     pub site: &'a Site,
     pub year: &'a FiscalYearSettings,
+    pub names: &'a Names,
 }
 
 pub fn plan(
@@ -28,7 +30,10 @@ pub fn plan(
     context: &PlanContext,
     diags: &mut Diagnostics,
 ) -> Plan {
-    let f = Fields { file };
+    let f = Fields {
+        file,
+        names: context.names,
+    };
     let start = f.start();
     let fy = id.fiscal_year;
     if let Some(t) = &raw.fiscal_year {
@@ -70,23 +75,23 @@ pub fn plan(
     let own_sign_off = sign_off(f, raw.sign_off.as_ref(), diags);
     Plan {
         file,
-        job_no: f.optional_text(&raw.job_no),
+        job_no: f.optional_name(&raw.job_no),
         department: f
-            .optional_text(&raw.department)
-            .unwrap_or_else(|| context.site.organisation.clone()),
+            .optional_name(&raw.department)
+            .unwrap_or_else(|| f.names.get(&context.site.organisation)),
         ministry: f
-            .optional_text(&raw.ministry)
-            .unwrap_or_else(|| context.site.ministry.clone()),
+            .optional_name(&raw.ministry)
+            .unwrap_or_else(|| f.names.get(&context.site.ministry)),
         office_name: f
-            .required_text(&raw.office, "office", start, diags)
-            .unwrap_or_else(|| id.office.clone()),
-        prepared_by: f.optional_text(&raw.prepared_by),
+            .required_name(&raw.office, "office", start, diags)
+            .unwrap_or_else(|| f.names.get(&id.office)),
+        prepared_by: f.optional_name(&raw.prepared_by),
         strategy,
-        program: f.optional_text(&raw.program),
-        project: f.optional_text(&raw.project),
+        program: f.optional_name(&raw.program),
+        project: f.optional_name(&raw.project),
         activity: f
-            .required_text(&raw.activity, "activity", start, diags)
-            .unwrap_or_else(|| id.activity.clone()),
+            .required_name(&raw.activity, "activity", start, diags)
+            .unwrap_or_else(|| f.names.get(&id.activity)),
         objectives: text_list(f, raw.objectives.as_ref(), diags),
         kpis,
         tasks,
@@ -125,14 +130,14 @@ fn strategy(
         .iter()
         .flatten()
         .filter_map(|s| {
-            let name = f.required_text(&s.value.name, "name", f.at(s), diags);
+            let name = f.required_name(&s.value.name, "name", f.at(s), diags);
             let kpis = kpi_list(f, s.value.kpis.as_ref(), ids, diags);
             Some(SubPlan { name: name?, kpis })
         })
         .collect();
     Strategy {
-        national: f.optional_text(&raw.national),
-        master_plan: f.optional_text(&raw.master_plan),
+        national: f.optional_name(&raw.national),
+        master_plan: f.optional_name(&raw.master_plan),
         sub_plans,
     }
 }
@@ -160,7 +165,7 @@ fn kpi(
     let id = f
         .required(&k.id, "id", at, diags)
         .and_then(|t| f.id(t, diags).inspect(|id| ids.claim(id, f.at(t), diags)));
-    let name = f.required_text(&k.name, "name", at, diags);
+    let name = f.required_name(&k.name, "name", at, diags);
     let target = f
         .required(&k.target, "target", at, diags)
         .and_then(|t| f.quantity(t, diags));
@@ -181,7 +186,7 @@ fn kpi(
     Some(Kpi {
         id: id?,
         name: name?,
-        unit: f.optional_text(&k.unit).unwrap_or_default(),
+        unit: f.optional_name(&k.unit).unwrap_or_default(),
         target: target?,
         direction: direction?,
     })
@@ -201,7 +206,7 @@ fn task_list(
         let id = f
             .required(&t.id, "id", at, diags)
             .and_then(|x| f.id(x, diags).inspect(|id| ids.claim(id, f.at(x), diags)));
-        let name = f.required_text(&t.name, "name", at, diags);
+        let name = f.required_name(&t.name, "name", at, diags);
         let target = f
             .required(&t.target, "target", at, diags)
             .and_then(|x| f.count(x, diags));
@@ -223,7 +228,7 @@ fn task_list(
             tasks.push(Task {
                 id,
                 name,
-                unit: f.optional_text(&t.unit).unwrap_or_default(),
+                unit: f.optional_name(&t.unit).unwrap_or_default(),
                 target,
                 schedule,
             });
@@ -347,7 +352,7 @@ pub fn node_ref(
     let id = key.value.trim();
     let found = budget.index_of(id);
     if found.is_none() {
-        let known: Vec<&str> = budget.nodes.iter().map(|n| n.id.as_str()).collect();
+        let known: Vec<&str> = budget.nodes.iter().map(|n| &*n.id).collect();
         diags.error(f.at(key), unknown_ref_message("budget item", id, &known));
     }
     found

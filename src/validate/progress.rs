@@ -2,19 +2,18 @@
 
 use super::fields::{Fields, Sign};
 use super::plan::{node_ref, unknown_ref_message};
-use crate::diag::{Diagnostics, FileId};
+use crate::diag::Diagnostics;
 use crate::load::pairs::Pairs;
 use crate::load::raw::{RawEvent, RawProgress};
 use crate::model::{Adjustment, Event, EventKind, NodeAmount, Plan, ProgressEntry};
 use serde_saphyr::Spanned;
 
 pub fn entry(
-    file: FileId,
+    f: Fields,
     raw: &RawProgress,
     plan: &Plan,
     diags: &mut Diagnostics,
 ) -> Option<ProgressEntry> {
-    let f = Fields { file };
     let fy = plan.id.fiscal_year;
     let month_text = f.required(&raw.month, "month", f.start(), diags);
     let month = month_text.and_then(|t| f.month_in(t, fy, diags));
@@ -31,7 +30,7 @@ pub fn entry(
                     loc: f.at(value),
                 })
             })
-            .collect::<Vec<_>>()
+            .collect::<Box<[_]>>()
     };
     let disbursed = node_amounts(&raw.disbursed, diags);
     let committed = node_amounts(&raw.committed, diags);
@@ -56,7 +55,7 @@ pub fn entry(
             })
         })
         .collect();
-    let task_ids: Vec<&str> = plan.tasks.iter().map(|t| t.id.as_str()).collect();
+    let task_ids: Vec<&str> = plan.tasks.iter().map(|t| &*t.id).collect();
     let tasks = raw
         .tasks
         .iter()
@@ -73,18 +72,18 @@ pub fn entry(
             Some((index?, done?))
         })
         .collect();
-    let kpi_ids: Vec<&str> = plan.all_kpis().map(|k| k.id.as_str()).collect();
+    let kpi_ids: Vec<&str> = plan.all_kpis().map(|k| &*k.id).collect();
     let kpis = raw
         .kpis
         .iter()
         .flat_map(|p| p.value.0.iter())
         .filter_map(|(key, value)| {
             let id = key.value.trim();
-            if !kpi_ids.contains(&id) {
+            let Some(index) = kpi_ids.iter().position(|known| *known == id) else {
                 diags.error(f.at(key), unknown_ref_message("KPI", id, &kpi_ids));
                 return None;
-            }
-            Some((id.to_string(), f.quantity(value, diags)?))
+            };
+            Some((index, f.quantity(value, diags)?))
         })
         .collect();
     let events = raw
@@ -95,7 +94,7 @@ pub fn entry(
         .collect();
     let reported_on = raw.reported_on.as_ref().and_then(|t| f.date(t, diags));
     Some(ProgressEntry {
-        file,
+        file: f.file,
         month: month?,
         month_loc: f.at(month_text?),
         reported_on,

@@ -1,14 +1,14 @@
 //! `site.yaml` and `fiscal-years/*.yaml`: site settings and each year's targets and texts.
 
 use super::fields::{Fields, parse_number};
-use crate::diag::{Diagnostics, FileId};
+use crate::diag::Diagnostics;
 use crate::load::raw::{List, RawFiscalYear, RawSignOff, RawSigner, RawSite, RawTargets, Text};
 use crate::model::{FiscalYear, FiscalYearSettings, SignOff, Signer, Site, TargetCurve, Targets};
 use rust_decimal::Decimal;
 use serde_saphyr::Spanned;
+use std::sync::Arc;
 
-pub fn site(file: FileId, raw: &RawSite, diags: &mut Diagnostics) -> Site {
-    let f = Fields { file };
+pub fn site(f: Fields, raw: &RawSite, diags: &mut Diagnostics) -> Site {
     let defaults = Site::default();
     Site {
         title: f.optional_text(&raw.title).unwrap_or(defaults.title),
@@ -49,12 +49,11 @@ fn theme(f: Fields, raw: Option<&Text>, diags: &mut Diagnostics) -> Option<Strin
 
 /// A fiscal-year file; `named` is the year its file name gives, if any.
 pub fn fiscal_year(
-    file: FileId,
+    f: Fields,
     raw: &RawFiscalYear,
     named: Option<FiscalYear>,
     diags: &mut Diagnostics,
 ) -> Option<FiscalYearSettings> {
-    let f = Fields { file };
     let declared = raw.fiscal_year.as_ref().and_then(|t| {
         let year = FiscalYear::parse(&t.value);
         if year.is_none() {
@@ -161,10 +160,11 @@ fn target_curve(
     }
 }
 
-pub fn text_list(f: Fields, list: Option<&List<String>>, diags: &mut Diagnostics) -> Vec<String> {
+/// A list of names (objectives, details, conditions, approval terms), each shared.
+pub fn text_list(f: Fields, list: Option<&List<String>>, diags: &mut Diagnostics) -> Vec<Arc<str>> {
     list.into_iter()
         .flatten()
-        .filter_map(|t| f.text(t, "item", diags))
+        .filter_map(|t| f.name(t, "item", diags))
         .collect()
 }
 
@@ -180,8 +180,8 @@ pub fn sign_off(f: Fields, raw: Option<&RawSignOff>, diags: &mut Diagnostics) ->
 
 fn signer(f: Fields, raw: &Spanned<RawSigner>, diags: &mut Diagnostics) -> Option<Signer> {
     let at = f.at(raw);
-    let name = f.required_text(&raw.value.name, "name", at, diags);
-    let title = f.required_text(&raw.value.title, "title", at, diags);
+    let name = f.required_name(&raw.value.name, "name", at, diags);
+    let title = f.required_name(&raw.value.title, "title", at, diags);
     let date = raw.value.date.as_ref().and_then(|d| f.date(d, diags));
     Some(Signer {
         name: name?,

@@ -84,7 +84,7 @@ pub fn budget(plan: &Plan, figures: &PlanFigures) -> String {
         .zip(&figures.nodes)
         .filter(|(node, _)| node.is_leaf())
         .map(|(node, amounts)| BudgetRow {
-            label: node.name.clone(),
+            label: node.name.to_string(),
             allocation: amounts.allocation,
             disbursed: amounts.disbursed,
             committed: amounts.committed,
@@ -103,7 +103,7 @@ pub fn tasks(plan: &Plan, figures: &PlanFigures) -> String {
         .iter()
         .zip(&figures.tasks)
         .map(|(task, f)| ProgressRow {
-            label: task.name.clone(),
+            label: task.name.to_string(),
             percent: f.percent,
         })
         .collect();
@@ -120,7 +120,7 @@ pub fn kpis(plan: &Plan, figures: &PlanFigures) -> String {
         .zip(&figures.kpis)
         .filter_map(|(kpi, f)| {
             Some(ProgressRow {
-                label: kpi.name.clone(),
+                label: kpi.name.to_string(),
                 percent: f.achievement?,
             })
         })

@@ -14,6 +14,7 @@ use crate::model::{Direction, Plan};
 use crate::render::markdown;
 use crate::render::paths::{self as p, GroupKind};
 use serde::Serialize;
+use std::sync::Arc;
 
 #[derive(Serialize)]
 pub struct PlanView<'a> {
@@ -50,7 +51,7 @@ pub struct PlanHead<'a> {
     pub strategy: Option<GroupRef<'a>>,
     pub master_plan: Option<&'a str>,
     pub sub_plans: Vec<&'a str>,
-    pub objectives: &'a [String],
+    pub objectives: Vec<&'a str>,
     /// The printable plan document (written by the document stage).
     pub document: String,
     pub data_json: String,
@@ -70,7 +71,7 @@ pub struct BudgetRow<'a> {
     pub leaf: bool,
     pub flexible: bool,
     pub note: Option<&'a str>,
-    pub details: &'a [String],
+    pub details: Vec<&'a str>,
     pub original: String,
     pub allocation: String,
     /// allocation - original, when revisions changed it.
@@ -161,11 +162,16 @@ pub fn plan_page<'a>(
     let (plan, figures) = ctx.plan(year, position);
     let mut crumbs = super::year_crumbs(year);
     crumbs.push(Crumb::new(
-        plan.office_name.clone(),
+        plan.office_name.to_string(),
         p::office(year.year, &plan.id.office),
     ));
     PlanView {
-        layout: ctx.layout(p::plan(&plan.id), plan.activity.clone(), "plans", crumbs),
+        layout: ctx.layout(
+            p::plan(&plan.id),
+            plan.activity.to_string(),
+            "plans",
+            crumbs,
+        ),
         fiscal_year: year.year.0,
         as_of: figures.as_of.to_string(),
         plan: head(ctx, year, plan),
@@ -195,7 +201,7 @@ pub fn plan_page<'a>(
 }
 
 fn head<'a>(ctx: &SiteContext<'a>, year: &YearFigures, plan: &'a Plan) -> PlanHead<'a> {
-    let group = |kind: GroupKind, name: &'a Option<String>| {
+    let group = |kind: GroupKind, name: &'a Option<Arc<str>>| {
         name.as_deref().map(|n| GroupRef {
             name: n,
             href: ctx.group_href(year.year, kind, n),
@@ -214,13 +220,8 @@ fn head<'a>(ctx: &SiteContext<'a>, year: &YearFigures, plan: &'a Plan) -> PlanHe
         project: group(GroupKind::Project, &plan.project),
         strategy: group(GroupKind::Strategy, &plan.strategy.national),
         master_plan: plan.strategy.master_plan.as_deref(),
-        sub_plans: plan
-            .strategy
-            .sub_plans
-            .iter()
-            .map(|s| s.name.as_str())
-            .collect(),
-        objectives: &plan.objectives,
+        sub_plans: plan.strategy.sub_plans.iter().map(|s| &*s.name).collect(),
+        objectives: plan.objectives.iter().map(|o| &**o).collect(),
         document: p::plan_document(&plan.id),
         data_json: crate::export::plan_json_path(&plan.id),
         data_csv: crate::export::plan_csv_path(&plan.id),
@@ -240,7 +241,7 @@ pub fn budget_rows<'a>(plan: &'a Plan, figures: &PlanFigures) -> Vec<BudgetRow<'
                 leaf: node.is_leaf(),
                 flexible: node.flexible,
                 note: node.note.as_deref(),
-                details: &node.details,
+                details: node.details.iter().map(|d| &**d).collect(),
                 original: money(f.original_allocation),
                 allocation: money(f.allocation),
                 revision: (!change.is_zero()).then(|| money(change)),
