@@ -209,19 +209,31 @@ fn every_monthly_report_page_offers_each_office_its_report_file() {
         }
     }
     assert_eq!(offered, 48);
-    // The site's file is the command's file, byte for byte (the same build time).
-    let march = std::fs::read(site.join("2566/reports/2023-03/samut-prakan-2023-03.html")).unwrap();
-    report_ok(
-        dir.path(),
-        &[
-            "2566/samut-prakan",
-            "--month",
-            "2023-03",
-            "--content",
-            &content,
-        ],
-        "รายงาน-samut-prakan-2023-03.html",
-    );
-    let command = std::fs::read(dir.path().join("รายงาน-samut-prakan-2023-03.html")).unwrap();
-    assert!(march == command, "the site and the command disagree");
+    // The site's file is the command's file, byte for byte (the same build time), for
+    // every office and month: the site computes an office's past months over its own
+    // plans, the command over the whole content.
+    let months = ["2022-10", "2022-11", "2023-01", "2023-03", "2023-09"];
+    for office in ["chachoengsao", "chon-buri", "nonthaburi", "samut-prakan"] {
+        for month in months {
+            let name = format!("รายงาน-{office}-{month}.html");
+            report_ok(
+                dir.path(),
+                &[
+                    &format!("2566/{office}"),
+                    "--month",
+                    month,
+                    "--content",
+                    &content,
+                ],
+                &name,
+            );
+            let site_file = site.join(format!("2566/reports/{month}/{office}-{month}.html"));
+            let from_site = std::fs::read(&site_file).unwrap();
+            let from_command = std::fs::read(dir.path().join(&name)).unwrap();
+            assert!(
+                from_site == from_command,
+                "{office} {month}: the site and the command disagree"
+            );
+        }
+    }
 }

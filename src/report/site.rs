@@ -2,14 +2,16 @@
 //! (`<fy>/reports/<YYYY-MM>/index.html`), one file per office of the year,
 //! `<office>-<YYYY-MM>.html`, as `planbook report` writes it, figures as of that month.
 //!
-//! Months run one after another and offices within them in parallel; each month's figures are computed once
-//! (the build's own figures serve its as-of month), and the font subsets are shared through
-//! one `FontEmbedder` for the whole build. An incremental rebuild writes only the offices
-//! whose plans changed, computing each month over their plans alone.
+//! Offices run side by side, each computing the figures of its past months over its own
+//! plans (an office's report shows nothing of other offices, so they come out the same as
+//! over the whole content, and a thread holds one office's figures, not the year's); the
+//! build's own figures serve the as-of month, and the font subsets are shared through one
+//! `FontEmbedder` for the whole build. An incremental rebuild writes only the offices whose
+//! plans changed, from the changed month on, the same way.
 
 use super::{FontEmbedder, Stamp, Target, render_report};
 use crate::compute::{self, Figures, YearFigures, series::months_through};
-use crate::model::{Content, Month, Plan};
+use crate::model::{Content, Month};
 use crate::output::Sink;
 use crate::render::paths;
 use crate::render::theme::Theme;
@@ -31,22 +33,6 @@ pub enum Offices<'a> {
     },
 }
 
-impl Offices<'_> {
-    fn covers(&self, year: i32, office: &str) -> bool {
-        match self {
-            Offices::All => true,
-            Offices::Only { offices, .. } => offices.contains(&(year, office)),
-        }
-    }
-
-    fn covers_month(&self, month: Month) -> bool {
-        match self {
-            Offices::All => true,
-            Offices::Only { from, .. } => month >= *from,
-        }
-    }
-}
-
 /// What the reports stage wrote, and how long it took.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct SiteReports {
@@ -64,85 +50,133 @@ pub fn write_site_reports(
     offices: Offices<'_>,
 ) -> Result<SiteReports, SiteError> {
     let started = Instant::now();
-    // Figures of past months need only the plans whose reports are written.
-    let scoped;
-    let month_content = match offices {
-        Offices::All => content,
-        Offices::Only { .. } => {
-            let covered = |p: &&Plan| offices.covers(p.id.fiscal_year.0, &p.id.office);
-            scoped = Content {
-                site: content.site.clone(),
-                fiscal_years: content.fiscal_years.clone(),
-                plans: content.plans.iter().filter(covered).cloned().collect(),
-                pages: Vec::new(),
-            };
-            &scoped
-        }
-    };
     let fonts = FontEmbedder::from_theme(theme)?;
     let stamp = Stamp::now().label(content.site.thai_digits);
-    let jobs: Vec<(&YearFigures, Month)> = figures
-        .years
-        .iter()
-        .flat_map(|year| months_through(year.year, year.as_of).map(move |m| (year, m)))
-        .filter(|&(_, month)| offices.covers_month(month))
-        .collect();
-    let write_month =
-        |&(year, month): &(&YearFigures, Month)| -> Result<(usize, usize), SiteError> {
-            // Figures index their plans in the content they were computed from.
-            let computed;
-            let (content_then, figures_then) = if month == year.as_of {
-                (content, year)
-            } else {
-                computed = compute::execute(month_content, Some(month));
-                match computed.years.iter().find(|y| y.year == year.year) {
-                    Some(found) => (month_content, found),
-                    None => return Ok((0, 0)),
-                }
-            };
-            let sizes = figures_then
-                .offices
-                .par_iter()
-                .filter(|(_, office)| offices.covers(year.year.0, &office.key))
-                .map(|(_, office)| -> Result<usize, SiteError> {
-                    let target = Target::Office {
-                        year: year.year,
-                        office: office.key.clone(),
-                    };
-                    let html = render_report(
-                        theme,
-                        &fonts,
-                        content_then,
-                        figures_then,
-                        &target,
-                        month,
-                        &stamp,
-                    )?;
-                    sink.write(
-                        &paths::report_download(year.year, month, &office.key),
-                        html.as_bytes(),
-                    )?;
-                    Ok(html.len())
-                })
-                .collect::<Result<Vec<usize>, SiteError>>()?;
-            Ok((sizes.len(), sizes.iter().sum()))
-        };
-    // A full build takes months one after another (each computes and holds the figures of
-    // a whole year as of that month) and a month's offices in parallel; a rebuild, with an
-    // office or two, takes its months in parallel instead.
+    let writer = Writer {
+        sink,
+        theme,
+        fonts: &fonts,
+        stamp: &stamp,
+        content,
+        figures,
+    };
     let written = match offices {
-        Offices::All => jobs
-            .iter()
-            .map(write_month)
-            .collect::<Result<Vec<_>, _>>()?,
-        Offices::Only { .. } => jobs
-            .par_iter()
-            .map(write_month)
-            .collect::<Result<Vec<_>, _>>()?,
+        // A full build takes the offices side by side, each with its months' figures
+        // computed over its own plans: a thread holds one office's figures of a month, not
+        // the whole year's (an office's report shows nothing of other offices).
+        Offices::All => {
+            let every: Vec<(i32, &str)> = figures
+                .years
+                .iter()
+                .flat_map(|year| {
+                    year.offices
+                        .iter()
+                        .map(|(_, o)| (year.year.0, o.key.as_str()))
+                })
+                .collect();
+            every
+                .par_iter()
+                .map(|&office| writer.offices(&HashSet::from([office]), None))
+                .collect::<Result<Vec<_>, _>>()?
+        }
+        Offices::Only { offices, from } => vec![writer.offices(offices, Some(from))?],
     };
     Ok(SiteReports {
-        files: written.iter().map(|(files, _)| files).sum(),
-        bytes: written.iter().map(|(_, bytes)| bytes).sum(),
+        files: written.iter().map(|w| w.files).sum(),
+        bytes: written.iter().map(|w| w.bytes).sum(),
         elapsed: started.elapsed(),
     })
+}
+
+/// What the reports of one build share.
+struct Writer<'a> {
+    sink: &'a dyn Sink,
+    theme: &'a Theme,
+    fonts: &'a FontEmbedder<'a>,
+    stamp: &'a str,
+    content: &'a Content,
+    figures: &'a Figures,
+}
+
+impl Writer<'_> {
+    /// The reports of `offices` (by fiscal year and office key) for every month, or for
+    /// `from` and later months. Figures of a past month are computed over these offices'
+    /// plans alone, months side by side; the as-of month takes the build's own figures.
+    fn offices(
+        &self,
+        offices: &HashSet<(i32, &str)>,
+        from: Option<Month>,
+    ) -> Result<SiteReports, SiteError> {
+        let covers = |year: i32, office: &str| offices.contains(&(year, office));
+        let content = self.content;
+        let scoped = Content {
+            site: content.site.clone(),
+            fiscal_years: content.fiscal_years.clone(),
+            plans: content
+                .plans
+                .iter()
+                .filter(|p| covers(p.id.fiscal_year.0, &p.id.office))
+                .cloned()
+                .collect(),
+            pages: Vec::new(),
+        };
+        let jobs: Vec<(&YearFigures, Month)> = self
+            .figures
+            .years
+            .iter()
+            .flat_map(|year| months_through(year.year, year.as_of).map(move |m| (year, m)))
+            .filter(|&(_, month)| from.is_none_or(|from| month >= from))
+            .collect();
+        let written = jobs
+            .par_iter()
+            .map(|&(year, month)| -> Result<SiteReports, SiteError> {
+                // Figures index their plans in the content they were computed from.
+                let computed;
+                let (content_then, figures_then) = if month == year.as_of {
+                    (content, year)
+                } else {
+                    computed = compute::execute(&scoped, Some(month));
+                    match computed.years.iter().find(|y| y.year == year.year) {
+                        Some(found) => (&scoped, found),
+                        None => return Ok(SiteReports::default()),
+                    }
+                };
+                let sizes = figures_then
+                    .offices
+                    .iter()
+                    .filter(|(_, office)| covers(year.year.0, &office.key))
+                    .map(|(_, office)| -> Result<usize, SiteError> {
+                        let target = Target::Office {
+                            year: year.year,
+                            office: office.key.clone(),
+                        };
+                        let html = render_report(
+                            self.theme,
+                            self.fonts,
+                            content_then,
+                            figures_then,
+                            &target,
+                            month,
+                            self.stamp,
+                        )?;
+                        self.sink.write(
+                            &paths::report_download(year.year, month, &office.key),
+                            html.as_bytes(),
+                        )?;
+                        Ok(html.len())
+                    })
+                    .collect::<Result<Vec<usize>, SiteError>>()?;
+                Ok(SiteReports {
+                    files: sizes.len(),
+                    bytes: sizes.iter().sum(),
+                    elapsed: Duration::ZERO,
+                })
+            })
+            .collect::<Result<Vec<_>, SiteError>>()?;
+        Ok(SiteReports {
+            files: written.iter().map(|w| w.files).sum(),
+            bytes: written.iter().map(|w| w.bytes).sum(),
+            elapsed: Duration::ZERO,
+        })
+    }
 }
