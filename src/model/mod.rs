@@ -7,6 +7,7 @@
 
 pub mod budget;
 pub mod calendar;
+pub mod compact;
 pub mod targets;
 
 pub use budget::{BudgetClass, BudgetNode, BudgetTree, BudgetType};
@@ -273,8 +274,8 @@ pub struct ProgressEntry {
     /// Values at month end, by index into `Plan::all_kpis`.
     pub kpis: Box<[(usize, Decimal)]>,
     pub events: Box<[Event]>,
-    pub narrative: Option<String>,
-    pub problems: Option<String>,
+    pub narrative: Option<compact::CompactText>,
+    pub problems: Option<compact::CompactText>,
 }
 
 impl ProgressEntry {

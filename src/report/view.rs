@@ -273,8 +273,14 @@ fn plan_section<'a>(
         alerts,
         entry: entry.map(|e| MonthEntry {
             reported_on: e.reported_on.map(|d| d.to_string()),
-            narrative: e.narrative.as_deref().map(markdown::to_standalone_html),
-            problems: e.problems.as_deref().map(markdown::to_standalone_html),
+            narrative: e
+                .narrative
+                .as_ref()
+                .map(|t| markdown::to_standalone_html(&t.text())),
+            problems: e
+                .problems
+                .as_ref()
+                .map(|t| markdown::to_standalone_html(&t.text())),
         }),
     }
 }

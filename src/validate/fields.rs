@@ -7,6 +7,7 @@ use super::names::Names;
 use crate::diag::{Diagnostics, FileId, Loc};
 use crate::load::raw::Text;
 use crate::load::yaml::{file_start, loc};
+use crate::model::compact::CompactText;
 use crate::model::{Date, FiscalYear, Month};
 use rust_decimal::Decimal;
 use serde_saphyr::Spanned;
@@ -91,6 +92,11 @@ impl Fields<'_> {
     /// An optional string: empty counts as absent.
     pub fn optional_text(&self, value: &Option<Text>) -> Option<String> {
         present(value).map(str::to_string)
+    }
+
+    /// An optional free text, held compact: empty counts as absent.
+    pub fn optional_compact_text(&self, value: &Option<Text>) -> Option<CompactText> {
+        present(value).map(CompactText::new)
     }
 
     /// An optional name: empty counts as absent.

@@ -105,8 +105,8 @@ pub fn entry(
         tasks,
         kpis,
         events,
-        narrative: f.optional_text(&raw.narrative),
-        problems: f.optional_text(&raw.problems),
+        narrative: f.optional_compact_text(&raw.narrative),
+        problems: f.optional_compact_text(&raw.problems),
     })
 }
 

@@ -192,8 +192,8 @@ pub fn plan_page<'a>(
                 month: e.month.to_string(),
                 reported_on: e.reported_on.map(|d| d.to_string()),
                 report: p::report(year.year, e.month),
-                narrative: e.narrative.as_deref().map(markdown::to_html),
-                problems: e.problems.as_deref().map(markdown::to_html),
+                narrative: e.narrative.as_ref().map(|t| markdown::to_html(&t.text())),
+                problems: e.problems.as_ref().map(|t| markdown::to_html(&t.text())),
             })
             .collect(),
         charts: charts::plan(plan, figures),
