@@ -385,21 +385,29 @@ fn render_changed(
             let mut timings = crate::timings::Timings::start();
             build::write_documents(&sink, theme, content, &is_changed)?;
             timings.phase("rebuild: documents");
-            let context = SiteContext::new(content, figures);
-            let progress = Progress::hidden();
-            let stats = site::write_pages(&context, theme, &sink, &progress, &select)?;
-            timings.phase("rebuild: pages");
-            let reports = crate::report::write_site_reports(
-                &sink,
-                theme,
-                content,
-                figures,
-                crate::report::Offices::Only {
-                    offices: &offices,
-                    from,
+            // Pages and reports side by side: a few large pages (the year's, its groups')
+            // would otherwise leave a core idle at the end.
+            let (stats, reports) = rayon::join(
+                || {
+                    let context = SiteContext::new(content, figures);
+                    let progress = Progress::hidden();
+                    site::write_pages(&context, theme, &sink, &progress, &select)
                 },
-            )?;
-            timings.phase("rebuild: reports");
+                || {
+                    crate::report::write_site_reports(
+                        &sink,
+                        theme,
+                        content,
+                        figures,
+                        crate::report::Offices::Only {
+                            offices: &offices,
+                            from,
+                        },
+                    )
+                },
+            );
+            let (stats, reports) = (stats?, reports?);
+            timings.phase("rebuild: pages and reports");
             Ok((stats.pages, reports.files))
         },
     );
