@@ -99,8 +99,6 @@ pub struct Staging {
     destination: PathBuf,
     published: bool,
     written: std::sync::Mutex<Vec<String>>,
-    /// Folders made so far: a page's folder is made once, not asked after for each file.
-    folders: std::sync::Mutex<std::collections::HashSet<PathBuf>>,
     observer: Option<Observer>,
 }
 
@@ -150,7 +148,6 @@ impl Staging {
             destination,
             published: false,
             written: std::sync::Mutex::new(Vec::new()),
-            folders: Default::default(),
             observer: None,
         })
     }
@@ -169,13 +166,7 @@ impl Staging {
     pub fn write(&self, relative: &str, bytes: &[u8]) -> Result<(), WriteError> {
         let path = safe_join(&self.root, relative)?;
         if let Some(dir) = path.parent() {
-            let made = |folders: &std::collections::HashSet<PathBuf>| folders.contains(dir);
-            if !self.folders.lock().is_ok_and(|folders| made(&folders)) {
-                fs::create_dir_all(dir).map_err(at(dir))?;
-                if let Ok(mut folders) = self.folders.lock() {
-                    folders.insert(dir.to_path_buf());
-                }
-            }
+            fs::create_dir_all(dir).map_err(at(dir))?;
         }
         fs::write(&path, bytes).map_err(at(&path))?;
         if let Some(observer) = &self.observer {

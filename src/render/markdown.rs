@@ -47,8 +47,7 @@ pub fn to_standalone_html(markdown: &str) -> String {
 }
 
 fn render(markdown: &str, standalone: bool, sanitizer: &ammonia::Builder<'static>) -> String {
-    let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
-    let events = without_external_links(Parser::new_ext(markdown, options), standalone);
+    let events = events(markdown, standalone);
     let plain = events.iter().all(is_plain);
     let mut html = String::with_capacity(markdown.len() + markdown.len() / 4);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
@@ -86,6 +85,12 @@ fn is_plain(event: &Event<'_>) -> bool {
         },
         _ => false,
     }
+}
+
+/// The events of `markdown` (with tables and strikethrough), links already resolved.
+fn events(markdown: &str, standalone: bool) -> Vec<Event<'_>> {
+    let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
+    without_external_links(Parser::new_ext(markdown, options), standalone)
 }
 
 /// Links that leave the folder become text plus the address; images become their alt text.
@@ -201,8 +206,7 @@ mod tests {
             "ดู <https://x.test/a?b=1&c=\"2\"> และ ![ภาพ](p.png)",
         ];
         for markdown in plain {
-            let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
-            let events = without_external_links(Parser::new_ext(markdown, options), false);
+            let events = events(markdown, false);
             assert!(events.iter().all(is_plain), "not plain: {markdown}");
             let fast = to_html(markdown);
             let mut raw = String::new();
@@ -222,8 +226,7 @@ mod tests {
             "|a|b|\n|:-|-:|\n|1|2|",
             "```rust\nfn x() {}\n```",
         ] {
-            let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
-            let events = without_external_links(Parser::new_ext(marked, options), false);
+            let events = events(marked, false);
             assert!(!events.iter().all(is_plain), "plain: {marked}");
         }
     }

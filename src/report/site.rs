@@ -60,7 +60,7 @@ pub fn write_site_reports(
         content,
         figures,
     };
-    let written = match offices {
+    let sizes = match offices {
         // A full build takes the offices side by side, each with its months' figures
         // computed over its own plans: a thread holds one office's figures of a month, not
         // the whole year's (an office's report shows nothing of other offices).
@@ -78,12 +78,13 @@ pub fn write_site_reports(
                 .par_iter()
                 .map(|&office| writer.offices(&HashSet::from([office]), None))
                 .collect::<Result<Vec<_>, _>>()?
+                .concat()
         }
-        Offices::Only { offices, from } => vec![writer.offices(offices, Some(from))?],
+        Offices::Only { offices, from } => writer.offices(offices, Some(from))?,
     };
     Ok(SiteReports {
-        files: written.iter().map(|w| w.files).sum(),
-        bytes: written.iter().map(|w| w.bytes).sum(),
+        files: sizes.len(),
+        bytes: sizes.iter().sum(),
         elapsed: started.elapsed(),
     })
 }
@@ -102,11 +103,12 @@ impl Writer<'_> {
     /// The reports of `offices` (by fiscal year and office key) for every month, or for
     /// `from` and later months. Figures of a past month are computed over these offices'
     /// plans alone, months side by side; the as-of month takes the build's own figures.
+    /// The size of each file written.
     fn offices(
         &self,
         offices: &HashSet<(i32, &str)>,
         from: Option<Month>,
-    ) -> Result<SiteReports, SiteError> {
+    ) -> Result<Vec<usize>, SiteError> {
         let covers = |year: i32, office: &str| offices.contains(&(year, office));
         let content = self.content;
         let scoped = Content {
@@ -127,9 +129,9 @@ impl Writer<'_> {
             .flat_map(|year| months_through(year.year, year.as_of).map(move |m| (year, m)))
             .filter(|&(_, month)| from.is_none_or(|from| month >= from))
             .collect();
-        let written = jobs
+        let sizes = jobs
             .par_iter()
-            .map(|&(year, month)| -> Result<SiteReports, SiteError> {
+            .map(|&(year, month)| -> Result<Vec<usize>, SiteError> {
                 // Figures index their plans in the content they were computed from.
                 let computed;
                 let (content_then, figures_then) = if month == year.as_of {
@@ -138,10 +140,10 @@ impl Writer<'_> {
                     computed = compute::execute(&scoped, Some(month));
                     match computed.years.iter().find(|y| y.year == year.year) {
                         Some(found) => (&scoped, found),
-                        None => return Ok(SiteReports::default()),
+                        None => return Ok(Vec::new()),
                     }
                 };
-                let sizes = figures_then
+                figures_then
                     .offices
                     .iter()
                     .filter(|(_, office)| covers(year.year.0, &office.key))
@@ -165,18 +167,9 @@ impl Writer<'_> {
                         )?;
                         Ok(html.len())
                     })
-                    .collect::<Result<Vec<usize>, SiteError>>()?;
-                Ok(SiteReports {
-                    files: sizes.len(),
-                    bytes: sizes.iter().sum(),
-                    elapsed: Duration::ZERO,
-                })
+                    .collect::<Result<Vec<usize>, SiteError>>()
             })
             .collect::<Result<Vec<_>, SiteError>>()?;
-        Ok(SiteReports {
-            files: written.iter().map(|w| w.files).sum(),
-            bytes: written.iter().map(|w| w.bytes).sum(),
-            elapsed: Duration::ZERO,
-        })
+        Ok(sizes.concat())
     }
 }
