@@ -4,6 +4,7 @@ use crate::compute::{self, Figures};
 use crate::diag::{Diagnostics, FileId, SourceMap};
 use crate::export;
 use crate::model::{Content, FiscalYearSettings, Month, Plan};
+use crate::output::guard::{self, OutputRefused};
 use crate::output::{Sink, Staging, WriteError};
 use crate::render::views::SiteContext;
 use crate::render::{self, RenderError, theme::Theme};
@@ -45,6 +46,8 @@ pub enum BuildError {
     },
     /// The content folder is missing or not a folder.
     NoContent(PathBuf),
+    /// The output would replace the content or themes, or cannot be a folder.
+    OutputRefused(OutputRefused),
     Write(WriteError),
     Render(RenderError),
     /// Pages link to files that do not exist, or outside the output folder.
@@ -62,6 +65,7 @@ impl std::fmt::Display for BuildError {
             BuildError::NoContent(path) => {
                 write!(f, "{}: no such content folder", path.display())
             }
+            BuildError::OutputRefused(e) => write!(f, "{e}"),
             BuildError::Write(e) => write!(f, "cannot write {e}"),
             BuildError::Render(e) => write!(f, "{e}"),
             BuildError::BrokenLinks(links) => {
@@ -234,6 +238,9 @@ pub struct Built {
 pub fn build_full(options: &BuildOptions) -> Result<Built, BuildError> {
     let started = Instant::now();
     let mut timings = Timings::start();
+    // Before anything is read: no build may replace the content or the themes.
+    let destination = guard::check_output(&options.output_dir, &options.content_dir)
+        .map_err(BuildError::OutputRefused)?;
     let checked = check(&options.content_dir)?;
     timings.phase("check");
     if checked.diagnostics.has_errors() {
@@ -245,7 +252,7 @@ pub fn build_full(options: &BuildOptions) -> Result<Built, BuildError> {
     let figures = compute::execute(&checked.content, options.as_of);
     timings.phase("compute");
     let theme = Theme::load(&options.content_dir, checked.content.site.theme.as_deref())?;
-    let mut staging = Staging::begin(&options.output_dir)?;
+    let mut staging = Staging::begin(&destination)?;
     let links = std::sync::Arc::new(LinkIndex::default());
     let observed = std::sync::Arc::clone(&links);
     staging.observe_with(Box::new(move |path, bytes| observed.observe(path, bytes)));

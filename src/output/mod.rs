@@ -2,6 +2,8 @@
 //! beside the destination and swapped in whole, so a failed or killed build leaves the
 //! previous output exactly as it was.
 
+pub mod guard;
+
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};

@@ -99,6 +99,10 @@ pub fn render_report(
 /// `planbook report`: checks the content, computes it as of the month and writes one file.
 pub fn write_report(options: &ReportOptions) -> Result<ReportSummary, ReportError> {
     let target = Target::parse(&options.target).map_err(ReportError::Target)?;
+    if let Some(path) = &options.output {
+        output::guard::check_output_file(path, &options.content_dir)
+            .map_err(|e| ReportError::Build(BuildError::OutputRefused(e)))?;
+    }
     let checked = build::check(&options.content_dir).map_err(ReportError::Build)?;
     if checked.diagnostics.has_errors() {
         return Err(ReportError::Build(BuildError::Content {
