@@ -161,6 +161,7 @@ pub fn check(content_dir: &Path) -> Result<Checked, BuildError> {
         return Err(BuildError::NoContent(content_dir.to_path_buf()));
     }
     let (found, mut sources, mut diagnostics) = load::discover(content_dir);
+    validate::same_plan_twice(&found, &mut diagnostics);
     let (raw_settings, texts) =
         load::load_settings(content_dir, &found, &sources, &mut diagnostics);
     for (file, text) in texts {
