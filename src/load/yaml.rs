@@ -78,12 +78,32 @@ fn report(file: FileId, error: &Error, diags: &mut Diagnostics) {
     diags.error(at, message(error));
 }
 
+/// The parser's finding in the words of the content: no Rust type or serde term reaches
+/// the user.
 fn message(error: &Error) -> String {
     match error {
         Error::SerdeUnknownField {
             field, expected, ..
         } => unknown_key_message(field, expected),
         Error::SerdeMissingField { field, .. } => format!("missing required field `{field}`"),
+        Error::NullIntoString { .. } | Error::InvalidCharNull { .. } => {
+            "this value is empty (`~` or `null`): write a value, or leave the key out".to_string()
+        }
+        Error::InvalidBooleanStrict { .. } => "expected `true` or `false` here".to_string(),
+        Error::SerdeInvalidType { expected, .. } | Error::SerdeInvalidValue { expected, .. } => {
+            expected_here(expected)
+        }
+        Error::InvalidScalar { ty, .. } => expected_here(ty),
+        Error::Unexpected { expected, .. } => expected_here(expected),
+        Error::TaggedScalarCannotDeserializeIntoString { .. }
+        | Error::BinaryNotUtf8 { .. }
+        | Error::InvalidBinaryBase64 { .. } => {
+            "a tagged value (`!!…`) cannot be used here: write the value without its tag"
+                .to_string()
+        }
+        Error::UnknownAnchor { .. } => {
+            "this alias (`*name`) refers to no anchor (`&name`) written above it".to_string()
+        }
         _ => {
             let text = DefaultMessageFormatter.format_message(error).into_owned();
             let text = text.replace(", set DuplicateKeyPolicy in Options if acceptable", "");
@@ -100,6 +120,23 @@ fn message(error: &Error) -> String {
             }
         }
     }
+}
+
+/// What serde or the parser expected, said in terms of the YAML a person writes.
+fn expected_here(expected: &str) -> String {
+    let expected = expected.to_lowercase();
+    let words = if expected.contains("map") || expected.contains("struct") {
+        "a mapping of `key: value` lines here"
+    } else if expected.contains("seq") {
+        "a list (lines starting with `- `) here"
+    } else if expected.contains("bool") {
+        "`true` or `false` here"
+    } else if expected.contains("str") || expected.contains("scalar") || expected.contains("char") {
+        "a single value here, not a list or mapping"
+    } else {
+        "another kind of value here"
+    };
+    format!("expected {words}")
 }
 
 /// "unknown key `amout`; did you mean `amount`?" or the list of keys allowed here.

@@ -29,6 +29,8 @@ pub enum Collision {
     NotAFolder(PathBuf),
     /// The output is a symlink, which the swap would replace by a folder.
     Symlink(PathBuf),
+    /// The output's name leaves no room for the staging folder's name beside it.
+    NameTooLong { bytes: usize },
 }
 
 /// A folder of the user's that a build must never replace.
@@ -64,6 +66,11 @@ impl std::fmt::Display for OutputRefused {
             Collision::NotAFolder(path) => {
                 write!(f, "{} exists and is not a folder", path.display())
             }
+            Collision::NameTooLong { bytes } => write!(
+                f,
+                "its name is too long: the staging folder built beside it would have a name of {bytes} bytes, above the {}",
+                super::names::MAX_FILE_NAME_BYTES
+            ),
             Collision::Symlink(_) => write!(
                 f,
                 "it is a symlink, which the build would replace; give the folder it points to"
@@ -104,6 +111,13 @@ pub fn check_output(output: &Path, content_dir: &Path) -> Result<PathBuf, Output
             continue;
         };
         return Err(refuse(resolved, reason));
+    }
+    let staging = resolved.file_name().map_or(0, |name| {
+        let staging = super::staging_name(&name.to_string_lossy(), u32::MAX);
+        staging.len() + super::swap::ASIDE_SUFFIX.len()
+    });
+    if staging > super::names::MAX_FILE_NAME_BYTES {
+        return Err(refuse(resolved, Collision::NameTooLong { bytes: staging }));
     }
     // Without a trailing `/`, which would follow a symlink.
     let lexical: PathBuf = std::path::absolute(output)

@@ -3,6 +3,7 @@
 //! previous output exactly as it was.
 
 pub mod guard;
+pub mod names;
 pub mod swap;
 
 use std::fs;
@@ -61,7 +62,7 @@ impl Sink for InPlace {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
-        let temporary = path.with_file_name(format!(".{name}.planbook-{}", std::process::id()));
+        let temporary = path.with_file_name(in_place_temporary(&name, std::process::id()));
         fs::write(&temporary, bytes).map_err(at(&temporary))?;
         if let Err(error) = fs::rename(&temporary, &path) {
             let _ = fs::remove_file(&temporary);
@@ -75,6 +76,21 @@ impl Sink for InPlace {
         }
         Ok(())
     }
+}
+
+/// The staging folder of the output folder `name`, beside it.
+pub fn staging_name(name: &str, pid: u32) -> String {
+    format!("{STAGING_PREFIX}{name}-{pid}")
+}
+
+/// The temporary beside `name` while an incremental rebuild writes it.
+pub fn in_place_temporary(name: &str, pid: u32) -> String {
+    format!(".{name}.planbook-{pid}")
+}
+
+/// The temporary beside `name` while [`write_file`] writes it.
+pub fn file_temporary(name: &str, pid: u32) -> String {
+    format!(".{name}.{pid}.tmp")
 }
 
 /// `root/relative`, refusing anything that would leave `root`.
@@ -141,7 +157,7 @@ impl Staging {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_else(|| "output".into());
-        let root = parent.join(format!("{STAGING_PREFIX}{name}-{}", std::process::id()));
+        let root = parent.join(staging_name(&name, std::process::id()));
         if root.exists() {
             fs::remove_dir_all(&root).map_err(at(&root))?;
         }
@@ -314,7 +330,7 @@ pub fn write_file(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
             path: path.to_path_buf(),
             error: io::Error::new(io::ErrorKind::InvalidInput, "not a file name"),
         })?;
-    let temporary = path.with_file_name(format!(".{name}.{}.tmp", std::process::id()));
+    let temporary = path.with_file_name(file_temporary(&name, std::process::id()));
     if let Err(error) = fs::write(&temporary, bytes) {
         let _ = fs::remove_file(&temporary);
         return Err(WriteError {

@@ -236,6 +236,22 @@ pub fn plan_folder(
             );
         }
     }
+    let id = PlanId {
+        fiscal_year,
+        office: office.to_string(),
+        activity: activity.to_string(),
+    };
+    let excess = crate::output::names::excess_bytes(&id);
+    if excess > 0 {
+        diags.error(
+            start,
+            format!(
+                "the office and activity folder names are too long: the longest file the build writes with them (the email report `รายงาน-<office>-<activity>-<month>.html` and its temporary) would have a name of {} bytes, above the {} a file name may have; shorten them by {excess} characters together",
+                crate::output::names::longest_file_name(&id),
+                crate::output::names::MAX_FILE_NAME_BYTES
+            ),
+        );
+    }
     let year = settings.fiscal_years.get(&fiscal_year).unwrap_or_else(|| {
         if !settings.unreadable_years.contains(&fiscal_year) {
             diags.error(
@@ -245,11 +261,6 @@ pub fn plan_folder(
         }
         &missing_year
     });
-    let id = PlanId {
-        fiscal_year,
-        office: office.to_string(),
-        activity: activity.to_string(),
-    };
     let context = PlanContext {
         site,
         year,
