@@ -34,6 +34,9 @@ pub struct Checked {
     pub settings_diagnostics: Diagnostics,
     /// The findings of each plan folder, by plan id.
     pub folder_diagnostics: std::collections::BTreeMap<String, Diagnostics>,
+    /// The theme the build will render with; `None` when it cannot be loaded (an error of
+    /// `diagnostics` says why), so `check` refuses what `build` would.
+    pub theme: Option<Theme>,
 }
 
 /// Why a build did not publish.
@@ -168,6 +171,13 @@ pub fn check(content_dir: &Path) -> Result<Checked, BuildError> {
         sources.set_text(file, text);
     }
     let settings = validate::settings(&raw_settings, &sources, &mut diagnostics);
+    let theme = load_theme(
+        content_dir,
+        &raw_settings,
+        &settings.site,
+        &mut sources,
+        &mut diagnostics,
+    );
     drop(raw_settings);
     let settings_diagnostics = diagnostics.clone();
     let check_folders = || -> Vec<(String, CheckedFolder)> {
@@ -217,7 +227,43 @@ pub fn check(content_dir: &Path) -> Result<Checked, BuildError> {
         diagnostics,
         settings_diagnostics,
         folder_diagnostics,
+        theme,
     })
+}
+
+/// Loads and compiles the theme as the build will, reporting a problem at site.yaml's
+/// `theme:` (a missing theme), or at the theme's templates folder (`../themes/…`, the
+/// message naming the template, line and column).
+fn load_theme(
+    content_dir: &Path,
+    raw: &load::RawSettings,
+    site: &crate::model::Site,
+    sources: &mut SourceMap,
+    diagnostics: &mut Diagnostics,
+) -> Option<Theme> {
+    let error = match Theme::load(content_dir, site.theme.as_deref()) {
+        Ok(theme) => return Some(theme),
+        Err(error) => error,
+    };
+    let named_at = raw.site.as_ref().and_then(|(file, site)| {
+        site.theme
+            .as_ref()
+            .map(|text| load::yaml::loc(*file, &text.referenced))
+    });
+    let name = site.theme.as_deref().unwrap_or("default");
+    let missing = error.message.contains("not found");
+    let at = match named_at {
+        Some(at) if missing => at,
+        // A template that does not compile: at the theme's folder, the message naming the
+        // template, line and column.
+        _ => load::yaml::file_start(sources.add(
+            Path::new("..").join("themes").join(name).join("templates"),
+            String::new(),
+        )),
+    };
+    let message = error.message.trim_start_matches("error: ");
+    diagnostics.error(at, message.to_string());
+    None
 }
 
 /// Checks, computes and publishes the whole output, or leaves the old output untouched.
@@ -242,7 +288,7 @@ pub fn build_full(options: &BuildOptions) -> Result<Built, BuildError> {
     // Before anything is read: no build may replace the content or the themes.
     let destination = guard::check_output(&options.output_dir, &options.content_dir)
         .map_err(BuildError::OutputRefused)?;
-    let checked = check(&options.content_dir)?;
+    let mut checked = check(&options.content_dir)?;
     timings.phase("check");
     if checked.diagnostics.has_errors() {
         return Err(BuildError::Content {
@@ -252,7 +298,10 @@ pub fn build_full(options: &BuildOptions) -> Result<Built, BuildError> {
     }
     let figures = compute::execute(&checked.content, options.as_of);
     timings.phase("compute");
-    let theme = Theme::load(&options.content_dir, checked.content.site.theme.as_deref())?;
+    let theme = match checked.theme.take() {
+        Some(theme) => theme,
+        None => Theme::load(&options.content_dir, checked.content.site.theme.as_deref())?,
+    };
     let mut staging = Staging::begin(&destination)?;
     let links = std::sync::Arc::new(LinkIndex::default());
     let observed = std::sync::Arc::clone(&links);

@@ -144,6 +144,7 @@ fn cases() -> Vec<Case> {
         case("null in a list of texts", PLAN, plan_with("kpis:\n", "objectives: [~]\nkpis:\n"), "plans/2566/office-a/act/plan.yaml:5:14: error: this value is empty"),
         case("a figure where a list belongs", ENTRY, entry("events: 5\n"), "plans/2566/office-a/act/progress/2022-10.yaml:2:9: error: expected a list (lines starting with `- `) here"),
         case("a word where true or false belongs", PLAN, plan_with("flexible: true", "flexible: maybe"), "plans/2566/office-a/act/plan.yaml:24:19: error: expected `true` or `false` here"),
+        case("theme not found", "site.yaml", "title: x\ntheme: nothere\n", "site.yaml:2:8: error: theme `nothere` not found: expected a folder themes/nothere/ beside the content folder"),
         case("binary junk", ENTRY, (0u8..=255).cycle().take(3000).collect::<Vec<u8>>(), "plans/2566/office-a/act/progress/2022-10.yaml:2:118: error: the file is not UTF-8 text"),
     ]
 }

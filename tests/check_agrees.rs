@@ -257,3 +257,28 @@ fn control_characters_in_a_page_become_the_replacement_character() {
         "a control character reached the page"
     );
 }
+
+#[test]
+fn a_theme_template_that_does_not_compile_is_refused_by_check_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let content = dir.path().join("content");
+    common::copy_tree(&common::repo_root().join("tests/fixtures/base"), &content);
+    write(
+        &dir.path().join("themes/mine"),
+        "templates/page.html",
+        "{% if %}\n",
+    );
+    let site = std::fs::read_to_string(content.join("site.yaml")).unwrap();
+    std::fs::write(content.join("site.yaml"), format!("{site}theme: mine\n")).unwrap();
+    let (check, build, untouched) = check_and_build(&content);
+    for run in [&check, &build] {
+        let report = stderr(run);
+        assert_eq!(run.status.code(), Some(1), "{report}");
+        assert!(
+            report.starts_with("../themes/mine/templates:1:1: error: Found `%}`"),
+            "{report}"
+        );
+        assert!(report.contains("--> page.html:1:7"), "{report}");
+    }
+    assert!(untouched);
+}
