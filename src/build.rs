@@ -306,23 +306,16 @@ pub fn build_full(options: &BuildOptions) -> Result<Built, BuildError> {
     let links = std::sync::Arc::new(LinkIndex::default());
     let observed = std::sync::Arc::clone(&links);
     staging.observe_with(Box::new(move |path, bytes| observed.observe(path, bytes)));
-    write_data(&staging, &checked.content, &figures, &|_| true)?;
-    timings.phase("data");
-    write_documents(&staging, &theme, &checked.content, &|_| true)?;
-    timings.phase("documents");
     let progress = Progress::new(started);
-    let context = SiteContext::new(&checked.content, &figures);
-    let stats = site::write_site(&context, &theme, &staging, &progress)?;
-    timings.phase("site");
-    let reports = crate::report::write_site_reports(
+    let written_out = write_everything(
         &staging,
         &theme,
         &checked.content,
         &figures,
-        crate::report::Offices::All,
+        &progress,
+        &mut timings,
     )?;
     progress.finish();
-    timings.phase("reports");
     // Every writer has run: check the links of everything staged.
     staging.stop_observing();
     let broken = match std::sync::Arc::into_inner(links) {
@@ -341,9 +334,9 @@ pub fn build_full(options: &BuildOptions) -> Result<Built, BuildError> {
     let summary = BuildSummary {
         plans: checked.content.plans.len(),
         files,
-        pages: stats.pages,
-        charts: stats.charts,
-        reports: reports.files,
+        pages: written_out.site.pages,
+        charts: written_out.site.charts,
+        reports: written_out.reports,
         warnings: checked.diagnostics.render(&checked.sources),
         warning_count: checked.diagnostics.warning_count(),
         elapsed: started.elapsed(),
@@ -355,6 +348,83 @@ pub fn build_full(options: &BuildOptions) -> Result<Built, BuildError> {
         theme,
         written,
     })
+}
+
+/// What [`write_everything`] wrote.
+struct WrittenOut {
+    site: site::SiteStats,
+    /// Email report files.
+    reports: usize,
+}
+
+/// Every file of the output, through `sink`: the data export, the plan documents, the
+/// site's pages and its email reports. The build writes them to the staging folder; `check`
+/// to a sink that keeps nothing but their links.
+fn write_everything(
+    sink: &dyn Sink,
+    theme: &Theme,
+    content: &Content,
+    figures: &Figures,
+    progress: &Progress,
+    timings: &mut Timings,
+) -> Result<WrittenOut, BuildError> {
+    write_data(sink, content, figures, &|_| true)?;
+    timings.phase("data");
+    write_documents(sink, theme, content, &|_| true)?;
+    timings.phase("documents");
+    let context = SiteContext::new(content, figures);
+    let stats = site::write_site(&context, theme, sink, progress)?;
+    timings.phase("site");
+    let reports = crate::report::write_site_reports(
+        sink,
+        theme,
+        content,
+        figures,
+        crate::report::Offices::All,
+    )?;
+    timings.phase("reports");
+    Ok(WrittenOut {
+        site: stats,
+        reports: reports.files,
+    })
+}
+
+/// The links the build would find broken, found without writing anything: every file is
+/// rendered as the build renders it and shown to the link checker, then dropped. For
+/// `check`, so it refuses what `build` would (links in user Markdown, or in a theme).
+pub fn broken_links(checked: &Checked, figures: &Figures) -> Result<Vec<BrokenLink>, BuildError> {
+    // Without a theme there is nothing to render: why is already an error of `checked`.
+    let Some(theme) = &checked.theme else {
+        return Ok(Vec::new());
+    };
+    let sink = LinksOnly::default();
+    write_everything(
+        &sink,
+        theme,
+        &checked.content,
+        figures,
+        &Progress::hidden(),
+        &mut Timings::start(),
+    )?;
+    let written = sink.written.into_inner().unwrap_or_default();
+    Ok(sink.links.broken(&written))
+}
+
+/// A sink that writes nothing: it shows each file to a link checker and remembers its path.
+#[derive(Default)]
+struct LinksOnly {
+    links: LinkIndex,
+    written: std::sync::Mutex<std::collections::HashSet<String>>,
+}
+
+impl Sink for LinksOnly {
+    fn write(&self, relative: &str, bytes: &[u8]) -> Result<(), WriteError> {
+        self.links.observe(relative, bytes);
+        if let Ok(mut written) = self.written.lock() {
+            written.insert(relative.to_string());
+        }
+        Ok(())
+    }
 }
 
 /// `<fy>/plans/<office>/<plan>/plan.html`: the printable plan document of every plan.

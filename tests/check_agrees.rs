@@ -282,3 +282,56 @@ fn a_theme_template_that_does_not_compile_is_refused_by_check_too() {
     }
     assert!(untouched);
 }
+
+#[test]
+fn a_link_the_build_would_find_broken_is_refused_by_check_at_the_markdown() {
+    let content = fixture("base");
+    write(
+        content.path(),
+        "pages/broken.md",
+        "---\ntitle: ลิงก์เสีย\n---\n\n[ไปไหน](../nowhere/index.html)\n",
+    );
+    let (check, build, untouched) = check_and_build(content.path());
+    let report = stderr(&check);
+    assert_eq!(check.status.code(), Some(1), "{report}");
+    assert!(
+        report.starts_with("pages/broken.md:5:9: error: the link `../nowhere/index.html` leads to no file of the site (on pages/broken/index.html)"),
+        "{report}"
+    );
+    assert_ne!(build.status.code(), Some(0), "{}", stderr(&build));
+    assert!(stderr(&build).contains("../nowhere/index.html"));
+    assert!(untouched);
+
+    // A narrative's link is placed at its entry; a link that resolves passes both.
+    let content = fixture("base");
+    let entry = "plans/2566/office-a/act/progress/2022-10.yaml";
+    let text = std::fs::read_to_string(content.path().join(entry)).unwrap();
+    write(
+        content.path(),
+        entry,
+        &text.replace(
+            "narrative: เริ่มดำเนินการ",
+            "narrative: ดู [หน้า](../../missing.html)",
+        ),
+    );
+    let (check, build, _) = check_and_build(content.path());
+    assert_eq!(check.status.code(), Some(1), "{}", stderr(&check));
+    assert!(
+        stderr(&check).starts_with(&format!(
+            "{entry}:6:22: error: the link `../../missing.html` leads to no file of the site"
+        )),
+        "{}",
+        stderr(&check)
+    );
+    assert_ne!(build.status.code(), Some(0));
+
+    let content = fixture("base");
+    write(
+        content.path(),
+        "pages/links.md",
+        "---\ntitle: ลิงก์\n---\n\n[เกี่ยวกับ](../about/index.html) [หน้าแรก](../../index.html)\n",
+    );
+    let (check, build, _) = check_and_build(content.path());
+    assert_eq!(check.status.code(), Some(0), "{}", stderr(&check));
+    assert_eq!(build.status.code(), Some(0), "{}", stderr(&build));
+}
