@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{fixture, planbook, snapshot_tree, stderr};
+use common::{check_and_build, fixture, planbook, stderr};
 use std::path::Path;
 
 const PLAN: &str = "plans/2566/office-a/act/plan.yaml";
@@ -194,34 +194,20 @@ fn every_bad_input_names_its_place_exits_1_and_writes_nothing() {
     for case in cases() {
         let content = fixture("base");
         write_case(content.path(), &case);
-        let out = tempfile::tempdir().unwrap();
-        let output = out.path().join("site");
-        std::fs::create_dir(&output).unwrap();
-        std::fs::write(output.join("index.html"), "previous build").unwrap();
-        let before = snapshot_tree(out.path());
-
-        let content_arg = content.path().to_str().unwrap();
-        let check = planbook(&["check", "--content", content_arg]);
-        let build = planbook(&[
-            "build",
-            "--content",
-            content_arg,
-            "--output",
-            output.to_str().unwrap(),
-        ]);
+        let (check, build, untouched) = check_and_build(content.path());
         let report = stderr(&check);
         let ok = check.status.code() == Some(1)
             && build.status.code() == Some(1)
             && report.lines().any(|l| l.starts_with(case.expect))
             && stderr(&build).lines().any(|l| l.starts_with(case.expect))
-            && snapshot_tree(out.path()) == before;
+            && untouched;
         if !ok {
             failures.push(format!(
                 "{}: check exit {:?}, build exit {:?}, output unchanged {}\n  expected line starting: {}\n  got:\n{}",
                 case.name,
                 check.status.code(),
                 build.status.code(),
-                snapshot_tree(out.path()) == before,
+                untouched,
                 case.expect,
                 report
             ));

@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::{fixture, planbook, snapshot_tree, stderr, stdout};
+use common::{check_and_build, fixture, planbook, stderr, stdout};
 use std::path::Path;
 
 const PLAN: &str = "plans/2566/office-a/act/plan.yaml";
@@ -18,27 +18,6 @@ fn write(content: &Path, relative: &str, text: &str) {
     let path = content.join(relative);
     std::fs::create_dir_all(path.parent().unwrap()).unwrap();
     std::fs::write(path, text).unwrap();
-}
-
-/// Runs `check`, then `build` into a folder holding a previous build; returns both
-/// outputs and whether the previous build is untouched.
-fn check_and_build(content: &Path) -> (std::process::Output, std::process::Output, bool) {
-    let out = tempfile::tempdir().unwrap();
-    let site = out.path().join("site");
-    std::fs::create_dir(&site).unwrap();
-    std::fs::write(site.join("index.html"), "previous").unwrap();
-    let before = snapshot_tree(out.path());
-    let content_arg = content.to_str().unwrap();
-    let check = planbook(&["check", "--content", content_arg]);
-    let build = planbook(&[
-        "build",
-        "--content",
-        content_arg,
-        "--output",
-        site.to_str().unwrap(),
-    ]);
-    let untouched = snapshot_tree(out.path()) == before;
-    (check, build, untouched)
 }
 
 /// Both commands refuse with exactly `expected` as their findings (no other error line).

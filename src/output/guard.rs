@@ -91,12 +91,7 @@ pub fn check_output(output: &Path, content_dir: &Path) -> Result<PathBuf, Output
         resolved,
         reason,
     };
-    let resolved = match resolve(output) {
-        Ok(resolved) => resolved,
-        Err(NotAFolder { resolved, file }) => {
-            return Err(refuse(resolved, Collision::NotAFolder(file)));
-        }
-    };
+    let resolved = resolve_output(output)?;
     if resolved.parent().is_none() {
         return Err(refuse(resolved, Collision::Root));
     }
@@ -143,18 +138,22 @@ pub fn check_output_file(output: &Path, content_dir: &Path) -> Result<(), Output
         resolved,
         reason,
     };
-    let resolved = match resolve(output) {
-        Ok(resolved) => resolved,
-        Err(NotAFolder { resolved, file }) => {
-            return Err(refuse(resolved, Collision::NotAFolder(file)));
-        }
-    };
+    let resolved = resolve_output(output)?;
     for protected in protected_folders(content_dir) {
         if resolved.starts_with(&protected.path) {
             return Err(refuse(resolved, Collision::Inside(protected)));
         }
     }
     Ok(())
+}
+
+/// `output` resolved, or refused when a folder on its way is a file.
+fn resolve_output(output: &Path) -> Result<PathBuf, OutputRefused> {
+    resolve(output).map_err(|NotAFolder { resolved, file }| OutputRefused {
+        output: output.to_path_buf(),
+        resolved,
+        reason: Collision::NotAFolder(file),
+    })
 }
 
 /// The content folder and the `themes/` folder beside it, each resolved (both spellings of
