@@ -198,6 +198,9 @@ fn every_way_of_pointing_the_output_at_the_content_or_themes_is_refused() {
         ),
         (&plans, "..".into(), "../../themes".into(), "themes folder"),
     ];
+    let long_name = "x".repeat(240);
+    let mut cases = cases;
+    cases.push((&repo, "content".into(), long_name, "its name is too long"));
     let before = snapshot_tree(top);
     let mut failures = Vec::new();
     for (cwd, content, output, expect) in &cases {
