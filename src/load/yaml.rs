@@ -209,4 +209,75 @@ mod tests {
             ["2:1: duplicate mapping key: id"]
         );
     }
+
+    #[test]
+    fn no_message_speaks_of_serde_or_rust_types() {
+        use crate::load::raw::{RawPlan, RawProgress, RawSite};
+        let plans = [
+            "office: ~\nactivity: a\nbudget: []\n",
+            "office: x\nactivity: [a]\nbudget: []\n",
+            "office: x\nactivity: a\nbudget: 5\n",
+            "office: x\nactivity: a\nbudget:\n  - ~\n",
+            "office: x\nactivity: a\nbudget:\n  - { id: a, amount: ~ }\n",
+            "office: x\nactivity: a\nbudget:\n  - { id: a, flexible: maybe }\n",
+            "office: x\nactivity: a\nbudget:\n  - { id: a, items: { b: 1 } }\n",
+            "office: x\nactivity: a\nbudget: []\nkpis: { a: 1 }\n",
+            "office: x\nactivity: a\nbudget: []\nobjectives: [~, [a]]\n",
+            "office: x\nactivity: a\nbudget: []\nspending_plan: [1, 2]\n",
+            "office: x\nactivity: a\nbudget: []\nstrategy: national\n",
+            "office: x\nactivity: a\nbudget: []\nrevisions: [{ changes: 5 }]\n",
+            "office: !!binary aGVsbG8=\nactivity: a\nbudget: []\n",
+        ];
+        let entries = [
+            "month: 2022-10\ndisbursed:\n  staff: ~\n",
+            "month: 2022-10\ndisbursed: [1]\n",
+            "month: 2022-10\nevents: 5\n",
+            "month: 2022-10\nevents: [5]\n",
+            "month: 2022-10\nadjustment: { a: 1 }\n",
+            "month: [2022-10]\n",
+            "month: 2022-10\ntasks: { a: { b: 1 } }\n",
+            "month: 2022-10\nnarrative: *missing\n",
+        ];
+        let sites = ["thai_digits: 3\n", "thai_digits: ~\n", "title: { a: 1 }\n"];
+        let leaks = [
+            "Option<",
+            "deserializ",
+            "Raw",
+            "struct",
+            "serde",
+            "Spanned",
+            "Pairs",
+            "sequence",
+            "variant",
+            "invalid type",
+        ];
+        let mut messages = Vec::new();
+        // Some of these parse and are refused later, by validation: the rest are the parser's.
+        let mut collect = |text: &str, diags: Diagnostics| {
+            for finding in diags.findings() {
+                messages.push((text.to_string(), finding.message.clone()));
+            }
+        };
+        for text in plans {
+            let mut diags = Diagnostics::default();
+            parse::<RawPlan>(FileId(0), text, &mut diags);
+            collect(text, diags);
+        }
+        for text in entries {
+            let mut diags = Diagnostics::default();
+            parse::<RawProgress>(FileId(0), text, &mut diags);
+            collect(text, diags);
+        }
+        for text in sites {
+            let mut diags = Diagnostics::default();
+            parse::<RawSite>(FileId(0), text, &mut diags);
+            collect(text, diags);
+        }
+        let leaked: Vec<_> = messages
+            .iter()
+            .filter(|(_, m)| leaks.iter().any(|leak| m.contains(leak)))
+            .collect();
+        assert!(leaked.is_empty(), "{leaked:#?}");
+        assert!(messages.len() >= 18, "{messages:#?}");
+    }
 }
