@@ -4,6 +4,7 @@ use crate::compute::{self, Figures};
 use crate::diag::{Diagnostics, FileId, SourceMap};
 use crate::export;
 use crate::model::{Content, FiscalYearSettings, Month, Plan};
+use crate::output::guard::{self, OutputRefused};
 use crate::output::{Sink, Staging, WriteError};
 use crate::render::views::SiteContext;
 use crate::render::{self, RenderError, theme::Theme};
@@ -33,6 +34,9 @@ pub struct Checked {
     pub settings_diagnostics: Diagnostics,
     /// The findings of each plan folder, by plan id.
     pub folder_diagnostics: std::collections::BTreeMap<String, Diagnostics>,
+    /// The theme the build will render with; `None` when it cannot be loaded (an error of
+    /// `diagnostics` says why), so `check` refuses what `build` would.
+    pub theme: Option<Theme>,
 }
 
 /// Why a build did not publish.
@@ -45,6 +49,8 @@ pub enum BuildError {
     },
     /// The content folder is missing or not a folder.
     NoContent(PathBuf),
+    /// The output would replace the content or themes, or cannot be a folder.
+    OutputRefused(OutputRefused),
     Write(WriteError),
     Render(RenderError),
     /// Pages link to files that do not exist, or outside the output folder.
@@ -62,6 +68,7 @@ impl std::fmt::Display for BuildError {
             BuildError::NoContent(path) => {
                 write!(f, "{}: no such content folder", path.display())
             }
+            BuildError::OutputRefused(e) => write!(f, "{e}"),
             BuildError::Write(e) => write!(f, "cannot write {e}"),
             BuildError::Render(e) => write!(f, "{e}"),
             BuildError::BrokenLinks(links) => {
@@ -157,12 +164,20 @@ pub fn check(content_dir: &Path) -> Result<Checked, BuildError> {
         return Err(BuildError::NoContent(content_dir.to_path_buf()));
     }
     let (found, mut sources, mut diagnostics) = load::discover(content_dir);
+    validate::same_plan_twice(&found, &mut diagnostics);
     let (raw_settings, texts) =
         load::load_settings(content_dir, &found, &sources, &mut diagnostics);
     for (file, text) in texts {
         sources.set_text(file, text);
     }
     let settings = validate::settings(&raw_settings, &sources, &mut diagnostics);
+    let theme = load_theme(
+        content_dir,
+        &raw_settings,
+        &settings.site,
+        &mut sources,
+        &mut diagnostics,
+    );
     drop(raw_settings);
     let settings_diagnostics = diagnostics.clone();
     let check_folders = || -> Vec<(String, CheckedFolder)> {
@@ -212,7 +227,43 @@ pub fn check(content_dir: &Path) -> Result<Checked, BuildError> {
         diagnostics,
         settings_diagnostics,
         folder_diagnostics,
+        theme,
     })
+}
+
+/// Loads and compiles the theme as the build will, reporting a problem at site.yaml's
+/// `theme:` (a missing theme), or at the theme's templates folder (`../themes/…`, the
+/// message naming the template, line and column).
+fn load_theme(
+    content_dir: &Path,
+    raw: &load::RawSettings,
+    site: &crate::model::Site,
+    sources: &mut SourceMap,
+    diagnostics: &mut Diagnostics,
+) -> Option<Theme> {
+    let error = match Theme::load(content_dir, site.theme.as_deref()) {
+        Ok(theme) => return Some(theme),
+        Err(error) => error,
+    };
+    let named_at = raw.site.as_ref().and_then(|(file, site)| {
+        site.theme
+            .as_ref()
+            .map(|text| load::yaml::loc(*file, &text.referenced))
+    });
+    let name = site.theme.as_deref().unwrap_or("default");
+    let missing = error.message.contains("not found");
+    let at = match named_at {
+        Some(at) if missing => at,
+        // A template that does not compile: at the theme's folder, the message naming the
+        // template, line and column.
+        _ => load::yaml::file_start(sources.add(
+            Path::new("..").join("themes").join(name).join("templates"),
+            String::new(),
+        )),
+    };
+    let message = error.message.trim_start_matches("error: ");
+    diagnostics.error(at, message.to_string());
+    None
 }
 
 /// Checks, computes and publishes the whole output, or leaves the old output untouched.
@@ -234,7 +285,10 @@ pub struct Built {
 pub fn build_full(options: &BuildOptions) -> Result<Built, BuildError> {
     let started = Instant::now();
     let mut timings = Timings::start();
-    let checked = check(&options.content_dir)?;
+    // Before anything is read: no build may replace the content or the themes.
+    let destination = guard::check_output(&options.output_dir, &options.content_dir)
+        .map_err(BuildError::OutputRefused)?;
+    let mut checked = check(&options.content_dir)?;
     timings.phase("check");
     if checked.diagnostics.has_errors() {
         return Err(BuildError::Content {
@@ -244,28 +298,24 @@ pub fn build_full(options: &BuildOptions) -> Result<Built, BuildError> {
     }
     let figures = compute::execute(&checked.content, options.as_of);
     timings.phase("compute");
-    let theme = Theme::load(&options.content_dir, checked.content.site.theme.as_deref())?;
-    let mut staging = Staging::begin(&options.output_dir)?;
+    let theme = match checked.theme.take() {
+        Some(theme) => theme,
+        None => Theme::load(&options.content_dir, checked.content.site.theme.as_deref())?,
+    };
+    let mut staging = Staging::begin(&destination)?;
     let links = std::sync::Arc::new(LinkIndex::default());
     let observed = std::sync::Arc::clone(&links);
     staging.observe_with(Box::new(move |path, bytes| observed.observe(path, bytes)));
-    write_data(&staging, &checked.content, &figures, &|_| true)?;
-    timings.phase("data");
-    write_documents(&staging, &theme, &checked.content, &|_| true)?;
-    timings.phase("documents");
     let progress = Progress::new(started);
-    let context = SiteContext::new(&checked.content, &figures);
-    let stats = site::write_site(&context, &theme, &staging, &progress)?;
-    timings.phase("site");
-    let reports = crate::report::write_site_reports(
+    let written_out = write_everything(
         &staging,
         &theme,
         &checked.content,
         &figures,
-        crate::report::Offices::All,
+        &progress,
+        &mut timings,
     )?;
     progress.finish();
-    timings.phase("reports");
     // Every writer has run: check the links of everything staged.
     staging.stop_observing();
     let broken = match std::sync::Arc::into_inner(links) {
@@ -284,9 +334,9 @@ pub fn build_full(options: &BuildOptions) -> Result<Built, BuildError> {
     let summary = BuildSummary {
         plans: checked.content.plans.len(),
         files,
-        pages: stats.pages,
-        charts: stats.charts,
-        reports: reports.files,
+        pages: written_out.site.pages,
+        charts: written_out.site.charts,
+        reports: written_out.reports,
         warnings: checked.diagnostics.render(&checked.sources),
         warning_count: checked.diagnostics.warning_count(),
         elapsed: started.elapsed(),
@@ -298,6 +348,83 @@ pub fn build_full(options: &BuildOptions) -> Result<Built, BuildError> {
         theme,
         written,
     })
+}
+
+/// What [`write_everything`] wrote.
+struct WrittenOut {
+    site: site::SiteStats,
+    /// Email report files.
+    reports: usize,
+}
+
+/// Every file of the output, through `sink`: the data export, the plan documents, the
+/// site's pages and its email reports. The build writes them to the staging folder; `check`
+/// to a sink that keeps nothing but their links.
+fn write_everything(
+    sink: &dyn Sink,
+    theme: &Theme,
+    content: &Content,
+    figures: &Figures,
+    progress: &Progress,
+    timings: &mut Timings,
+) -> Result<WrittenOut, BuildError> {
+    write_data(sink, content, figures, &|_| true)?;
+    timings.phase("data");
+    write_documents(sink, theme, content, &|_| true)?;
+    timings.phase("documents");
+    let context = SiteContext::new(content, figures);
+    let stats = site::write_site(&context, theme, sink, progress)?;
+    timings.phase("site");
+    let reports = crate::report::write_site_reports(
+        sink,
+        theme,
+        content,
+        figures,
+        crate::report::Offices::All,
+    )?;
+    timings.phase("reports");
+    Ok(WrittenOut {
+        site: stats,
+        reports: reports.files,
+    })
+}
+
+/// The links the build would find broken, found without writing anything: every file is
+/// rendered as the build renders it and shown to the link checker, then dropped. For
+/// `check`, so it refuses what `build` would (links in user Markdown, or in a theme).
+pub fn broken_links(checked: &Checked, figures: &Figures) -> Result<Vec<BrokenLink>, BuildError> {
+    // Without a theme there is nothing to render: why is already an error of `checked`.
+    let Some(theme) = &checked.theme else {
+        return Ok(Vec::new());
+    };
+    let sink = LinksOnly::default();
+    write_everything(
+        &sink,
+        theme,
+        &checked.content,
+        figures,
+        &Progress::hidden(),
+        &mut Timings::start(),
+    )?;
+    let written = sink.written.into_inner().unwrap_or_default();
+    Ok(sink.links.broken(&written))
+}
+
+/// A sink that writes nothing: it shows each file to a link checker and remembers its path.
+#[derive(Default)]
+struct LinksOnly {
+    links: LinkIndex,
+    written: std::sync::Mutex<std::collections::HashSet<String>>,
+}
+
+impl Sink for LinksOnly {
+    fn write(&self, relative: &str, bytes: &[u8]) -> Result<(), WriteError> {
+        self.links.observe(relative, bytes);
+        if let Ok(mut written) = self.written.lock() {
+            written.insert(relative.to_string());
+        }
+        Ok(())
+    }
 }
 
 /// `<fy>/plans/<office>/<plan>/plan.html`: the printable plan document of every plan.

@@ -246,13 +246,30 @@ fn scaffold_command(new: New) -> ExitCode {
 }
 
 fn check(content: PathBuf, as_of: Option<Month>) -> ExitCode {
-    let checked = match build::check(&content) {
+    let mut checked = match build::check(&content) {
         Ok(checked) => checked,
         Err(error) => return fail(&error),
     };
+    let figures = (!checked.diagnostics.has_errors())
+        .then(|| crate::compute::execute(&checked.content, as_of));
+    // A clean content is rendered without writing, when any link could break the build.
+    if let Some(figures) = &figures
+        && crate::site::source_links::may_link(&checked.content)
+    {
+        match build::broken_links(&checked, figures) {
+            Ok(broken) => crate::site::source_links::report(
+                &broken,
+                &checked.content,
+                &content,
+                &mut checked.sources,
+                &mut checked.diagnostics,
+            ),
+            Err(error) => return fail(&error),
+        }
+    }
     let diags = &checked.diagnostics;
     eprint!("{}", diags.render(&checked.sources));
-    if diags.has_errors() {
+    let Some(figures) = figures.filter(|_| !diags.has_errors()) else {
         eprintln!(
             "error: {} error{}, {} warning{}",
             diags.error_count(),
@@ -261,8 +278,7 @@ fn check(content: PathBuf, as_of: Option<Month>) -> ExitCode {
             plural(diags.warning_count())
         );
         return ExitCode::from(EXIT_CONTENT);
-    }
-    let figures = crate::compute::execute(&checked.content, as_of);
+    };
     let alerts: usize = figures
         .years
         .iter()

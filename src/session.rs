@@ -214,6 +214,7 @@ fn recheck_folder(
         fiscal_years: state.checked.content.fiscal_years.clone(),
         pages: Vec::new(),
         names: validate::names::Names::default(),
+        unreadable_years: Default::default(),
     };
     let mut diagnostics = Diagnostics::default();
     let check = || {

@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{fixture, planbook, snapshot_tree, stderr};
+use common::{check_and_build, fixture, planbook, stderr};
 use std::path::Path;
 
 const PLAN: &str = "plans/2566/office-a/act/plan.yaml";
@@ -118,6 +118,33 @@ fn cases() -> Vec<Case> {
         case("deep nesting", PLAN, deep_budget(100), "plans/2566/office-a/act/plan.yaml:61:81: error: nested more than 40 levels deep"),
         case("huge file", ENTRY, format!("month: 2022-10\nnarrative: \"{}\"\n", "ก".repeat(2_000_000)), "plans/2566/office-a/act/progress/2022-10.yaml:1:1: error: the file is 6000029 bytes, more than the 4 MiB"),
         case("truncated file", PLAN, plan_with("spending_plan: { 2022-11: 4000, 2023-02: 6000 }", "spending_plan: { 2022-11: 4000, 20"), "plans/2566/office-a/act/plan.yaml:"),
+        // Year names are B.E.: a C.E. folder or file would count a plan or year twice.
+        case("year folder in C.E.", "plans/2023/office-a/act/plan.yaml", include_str!("fixtures/base/plans/2566/office-a/act/plan.yaml"), "plans/2023/office-a/act/plan.yaml:1:1: error: the year folder plans/2023/ is a year C.E.: year folders are B.E.; rename it plans/2566/"),
+        case("fiscal-year file named in C.E.", "fiscal-years/2023.yaml", "disbursement_targets:\n  overall: [32, 52, 72, 93]\n", "fiscal-years/2023.yaml:1:1: error: the file name `2023` is a year C.E.: fiscal-year files are named in B.E.; rename it `2566.yaml`"),
+        case("year folder with a space", "plans/2566 /office-a/act/plan.yaml", include_str!("fixtures/base/plans/2566/office-a/act/plan.yaml"), "plans/2566 /office-a/act/plan.yaml:1:1: error: plans/2566 / is not a fiscal year"),
+        case("plan.yaml and plan.yml", "plans/2566/office-a/act/plan.yml", include_str!("fixtures/base/plans/2566/office-a/act/plan.yaml"), "plans/2566/office-a/act/plan.yml:1:1: error: two files hold the plan: this one and plans/2566/office-a/act/plan.yaml; keep one"),
+        case("site.yaml and site.yml", "site.yml", "title: x\n", "site.yml:1:1: error: two files hold the site settings: this one and site.yaml; keep one"),
+        // An id keyed twice once the spaces around it are trimmed, in every map keyed by id.
+        case("disbursed keyed twice", ENTRY, entry("disbursed:\n  staff: 100\n  \"staff\u{a0}\": 50\n"), "plans/2566/office-a/act/progress/2022-10.yaml:4:3: error: duplicate key `staff\\u{a0}`: the id `staff` is already given on line 3"),
+        case("committed keyed twice", ENTRY, entry("committed:\n  \" training\": 1\n  training: 2\n"), "plans/2566/office-a/act/progress/2022-10.yaml:4:3: error: duplicate key `training`: the id `training` is already given on line 3"),
+        case("received keyed twice", ENTRY, entry("received:\n  operating: 1\n  \"operating\u{200b}\": 2\n"), "plans/2566/office-a/act/progress/2022-10.yaml:4:3: error: duplicate key `operating\\u{200b}`"),
+        case("tasks keyed twice", ENTRY, entry("tasks: { train: 1, \"train \": 1 }\n"), "plans/2566/office-a/act/progress/2022-10.yaml:2:20: error: duplicate key `train `: the id `train` is already given on line 2"),
+        case("kpis keyed twice", ENTRY, entry("kpis:\n  members: 1\n  \"members\t\": 2\n"), "plans/2566/office-a/act/progress/2022-10.yaml:4:3: error: duplicate key `members\\t`"),
+        case("schedule month twice", PLAN, plan_with("schedule: { 2022-11: 1, 2023-02: 1 }", "schedule: { 2022-11: 1, 2565-11: 1 }"), "plans/2566/office-a/act/plan.yaml:15:29: error: month 2022-11 is listed twice"),
+        case("revision changes keyed twice", PLAN, plan_with("spending_plan:", "revisions:\n  - date: 2023-01-15\n    changes: { staff: -1, \"staff\u{a0}\": -1, training: 2 }\nspending_plan:"), "plans/2566/office-a/act/plan.yaml:31:27: error: duplicate key `staff\\u{a0}`: the id `staff` is already given on line 31"),
+        // Control characters in YAML text, wherever text is read.
+        case("NUL in a name", PLAN, plan_with("office: สำนักงานทดสอบ", "office: \"สำนักงาน\\0ทดสอบ\""), "plans/2566/office-a/act/plan.yaml:1:9: error: this text holds the control character U+0000"),
+        case("escape in a narrative", ENTRY, entry("narrative: \"ผล\\x07ดำเนินการ\"\n"), "plans/2566/office-a/act/progress/2022-10.yaml:2:12: error: this text holds the control character U+0007"),
+        case("carriage return in a list item", "fiscal-years/2566.yaml", "conditions:\n  - \"ข้อ\\rหนึ่ง\"\n", "fiscal-years/2566.yaml:2:5: error: this text holds the control character U+000D"),
+        case("C1 control in a site title", "site.yaml", "title: \"a\\x85b\"\n", "site.yaml:1:8: error: this text holds the control character U+0085"),
+        case("control in a page title", "pages/about.md", "---\ntitle: \"a\\u001bb\"\n---\nbody\n", "pages/about.md:2:8: error: this text holds the control character U+001B"),
+        case("control in an optional field", PLAN, plan_with("project: โครงการทดสอบ", "project: \"โครงการ\\0\""), "plans/2566/office-a/act/plan.yaml:3:10: error: this text holds the control character U+0000"),
+        // Serde's words never reach the user.
+        case("null where a figure belongs", ENTRY, entry("disbursed:\n  staff: ~\n"), "plans/2566/office-a/act/progress/2022-10.yaml:3:10: error: this value is empty (`~` or `null`): write a value, or leave the key out"),
+        case("null in a list of texts", PLAN, plan_with("kpis:\n", "objectives: [~]\nkpis:\n"), "plans/2566/office-a/act/plan.yaml:5:14: error: this value is empty"),
+        case("a figure where a list belongs", ENTRY, entry("events: 5\n"), "plans/2566/office-a/act/progress/2022-10.yaml:2:9: error: expected a list (lines starting with `- `) here"),
+        case("a word where true or false belongs", PLAN, plan_with("flexible: true", "flexible: maybe"), "plans/2566/office-a/act/plan.yaml:24:19: error: expected `true` or `false` here"),
+        case("theme not found", "site.yaml", "title: x\ntheme: nothere\n", "site.yaml:2:8: error: theme `nothere` not found: expected a folder themes/nothere/ beside the content folder"),
         case("binary junk", ENTRY, (0u8..=255).cycle().take(3000).collect::<Vec<u8>>(), "plans/2566/office-a/act/progress/2022-10.yaml:2:118: error: the file is not UTF-8 text"),
     ]
 }
@@ -167,34 +194,20 @@ fn every_bad_input_names_its_place_exits_1_and_writes_nothing() {
     for case in cases() {
         let content = fixture("base");
         write_case(content.path(), &case);
-        let out = tempfile::tempdir().unwrap();
-        let output = out.path().join("site");
-        std::fs::create_dir(&output).unwrap();
-        std::fs::write(output.join("index.html"), "previous build").unwrap();
-        let before = snapshot_tree(out.path());
-
-        let content_arg = content.path().to_str().unwrap();
-        let check = planbook(&["check", "--content", content_arg]);
-        let build = planbook(&[
-            "build",
-            "--content",
-            content_arg,
-            "--output",
-            output.to_str().unwrap(),
-        ]);
+        let (check, build, untouched) = check_and_build(content.path());
         let report = stderr(&check);
         let ok = check.status.code() == Some(1)
             && build.status.code() == Some(1)
             && report.lines().any(|l| l.starts_with(case.expect))
             && stderr(&build).lines().any(|l| l.starts_with(case.expect))
-            && snapshot_tree(out.path()) == before;
+            && untouched;
         if !ok {
             failures.push(format!(
                 "{}: check exit {:?}, build exit {:?}, output unchanged {}\n  expected line starting: {}\n  got:\n{}",
                 case.name,
                 check.status.code(),
                 build.status.code(),
-                snapshot_tree(out.path()) == before,
+                untouched,
                 case.expect,
                 report
             ));

@@ -1,5 +1,7 @@
 //! Hostile edits of the example content, in-process: whatever bytes a file holds, checking,
 //! computing and exporting never panic, and a folder that checks clean always computes.
+//! `build` agrees with `check`: it refuses every edit `check` refuses, as content errors,
+//! and builds the edits `check` passes (the first 5 of them, to keep the test short).
 //! Deterministic (fixed seeds); `PLANBOOK_MUTATIONS=N` runs more rounds.
 
 mod common;
@@ -137,6 +139,12 @@ fn hostile_edits_never_panic() {
     let originals: Vec<Vec<u8>> = files.iter().map(|f| std::fs::read(f).unwrap()).collect();
     let mut rng = Rng(20_230_929);
     let mut clean = 0;
+    let out = tempfile::tempdir().unwrap();
+    let options = build::BuildOptions {
+        content_dir: dir.path().to_path_buf(),
+        output_dir: out.path().join("site"),
+        as_of: None,
+    };
     for round in 0..rounds {
         let pick = rng.below(files.len());
         let mut bytes = originals[pick].clone();
@@ -146,8 +154,22 @@ fn hostile_edits_never_panic() {
         std::fs::write(&files[pick], &bytes).unwrap();
         let outcome = std::panic::catch_unwind(|| run_pipeline(dir.path()));
         match outcome {
-            Ok(true) => clean += 1,
-            Ok(false) => {}
+            Ok(true) => {
+                clean += 1;
+                if clean <= 5
+                    && let Err(error) = build::build(&options)
+                {
+                    panic!("round {round}: check passed, build refused: {error}");
+                }
+            }
+            Ok(false) => {
+                let refused = build::build(&options);
+                assert!(
+                    matches!(refused, Err(build::BuildError::Content { .. })),
+                    "round {round}: check refused, build said {:?}",
+                    refused.map(|summary| summary.plans)
+                );
+            }
             Err(_) => {
                 let keep = std::env::temp_dir().join(format!("planbook-mutation-{round}"));
                 let _ = std::fs::write(&keep, &bytes);

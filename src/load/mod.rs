@@ -23,6 +23,8 @@ pub const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
 pub struct Discovered {
     pub site: Option<FileId>,
     pub fiscal_years: Vec<FileId>,
+    /// Fiscal-year files skipped as not regular files (reported).
+    pub skipped_fiscal_years: Vec<FileId>,
     /// Plan folders by id (`2566/samut-prakan/debt-relief`), in id order.
     pub plan_folders: BTreeMap<String, PlanFolderFiles>,
     pub pages: Vec<(FileId, String)>,
@@ -31,6 +33,8 @@ pub struct Discovered {
 #[derive(Default, Debug)]
 pub struct PlanFolderFiles {
     pub plan: Option<FileId>,
+    /// The folder's plan file was skipped as not a regular file (reported).
+    pub plan_skipped: bool,
     pub progress: Vec<FileId>,
 }
 
@@ -48,6 +52,8 @@ impl PlanFolderFiles {
 pub struct RawSettings {
     pub site: Option<(FileId, RawSite)>,
     pub fiscal_years: Vec<(FileId, RawFiscalYear)>,
+    /// Fiscal-year files that could not be read or parsed (their errors are reported).
+    pub unreadable_fiscal_years: Vec<FileId>,
     pub pages: Vec<RawPage>,
 }
 
@@ -87,11 +93,20 @@ pub fn discover(content_dir: &Path) -> (Discovered, SourceMap, Diagnostics) {
     let mut sources = SourceMap::default();
     let mut diags = Diagnostics::default();
     let mut found = Discovered::default();
-    for entry in WalkDir::new(content_dir)
+    let hidden = std::cell::RefCell::new(Vec::new());
+    let walk = WalkDir::new(content_dir)
         .sort_by_file_name()
         .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !is_ignored(e.file_name().to_str().unwrap_or("")))
-    {
+        .filter_entry(|e| {
+            let name = e.file_name().to_str().unwrap_or("");
+            let keep = e.depth() == 0 || !is_ignored(name);
+            let read_place = e.path().strip_prefix(content_dir).is_ok_and(in_read_place);
+            if !keep && read_place && hides_content(name, e.file_type().is_dir()) {
+                hidden.borrow_mut().push(e.path().to_path_buf());
+            }
+            keep
+        });
+    for entry in walk {
         let entry = match entry {
             Ok(entry) => entry,
             Err(error) => {
@@ -105,7 +120,7 @@ pub fn discover(content_dir: &Path) -> (Discovered, SourceMap, Diagnostics) {
                 continue;
             }
         };
-        if !entry.file_type().is_file() {
+        if entry.file_type().is_dir() {
             continue;
         }
         let relative = entry
@@ -114,15 +129,43 @@ pub fn discover(content_dir: &Path) -> (Discovered, SourceMap, Diagnostics) {
             .unwrap_or(entry.path())
             .to_path_buf();
         let kind = classify(&relative);
+        if let Some(what) = special_file(entry.file_type()) {
+            // Never opened (a FIFO would block); said, so nothing vanishes in silence.
+            let read_here = kind.is_some() || in_read_place(&relative);
+            let id = sources.add(relative, String::new());
+            let message = format!(
+                "this is {what}, not a regular file: planbook reads regular files only, so it is skipped"
+            );
+            if read_here {
+                diags.error(file_start(id), message);
+            } else {
+                diags.warning(file_start(id), message);
+            }
+            // Its absence is this error, not another.
+            match kind {
+                Some(FileKind::Plan(plan_id)) => {
+                    found.plan_folders.entry(plan_id).or_default().plan_skipped = true;
+                }
+                Some(FileKind::FiscalYear) => found.skipped_fiscal_years.push(id),
+                _ => {}
+            }
+            continue;
+        }
         if kind.is_none() && !is_content_like(&relative) {
             continue;
         }
         let id = sources.add(relative, String::new());
         match kind {
-            Some(FileKind::Site) => found.site = Some(id),
+            Some(FileKind::Site) => {
+                if let Some(first) = found.site.replace(id) {
+                    twice(&mut diags, &sources, first, id, "site settings");
+                }
+            }
             Some(FileKind::FiscalYear) => found.fiscal_years.push(id),
             Some(FileKind::Plan(plan_id)) => {
-                found.plan_folders.entry(plan_id).or_default().plan = Some(id);
+                if let Some(first) = found.plan_folders.entry(plan_id).or_default().plan.replace(id) {
+                    twice(&mut diags, &sources, first, id, "plan");
+                }
             }
             Some(FileKind::Progress(plan_id)) => {
                 found.plan_folders.entry(plan_id).or_default().progress.push(id);
@@ -134,7 +177,70 @@ pub fn discover(content_dir: &Path) -> (Discovered, SourceMap, Diagnostics) {
             ),
         }
     }
+    for path in hidden.into_inner() {
+        let relative = path
+            .strip_prefix(content_dir)
+            .unwrap_or(&path)
+            .to_path_buf();
+        let id = sources.add(relative, String::new());
+        diags.warning(
+            file_start(id),
+            "the name starts with `.`, so this is hidden and ignored, with everything in it; rename it to have it read",
+        );
+    }
     (found, sources, diags)
+}
+
+/// Two files where one is read (`plan.yaml` and `plan.yml`): an error at each.
+fn twice(diags: &mut Diagnostics, sources: &SourceMap, first: FileId, second: FileId, what: &str) {
+    for (here, other) in [(first, second), (second, first)] {
+        diags.error(
+            file_start(here),
+            format!(
+                "two files hold the {what}: this one and {}; keep one",
+                sources.display_path(other)
+            ),
+        );
+    }
+}
+
+/// What a walked entry is when it is neither a folder nor a regular file.
+fn special_file(file_type: std::fs::FileType) -> Option<&'static str> {
+    use std::os::unix::fs::FileTypeExt;
+    if file_type.is_file() || file_type.is_dir() {
+        None
+    } else if file_type.is_symlink() {
+        Some("a symlink")
+    } else if file_type.is_fifo() {
+        Some("a named pipe (FIFO)")
+    } else if file_type.is_socket() {
+        Some("a socket")
+    } else if file_type.is_block_device() || file_type.is_char_device() {
+        Some("a device")
+    } else {
+        Some("a special file")
+    }
+}
+
+/// Whether planbook reads what lies at `relative`: `site.yaml`, or anything in
+/// `fiscal-years/`, `plans/` or `pages/`.
+fn in_read_place(relative: &Path) -> bool {
+    let mut parts = relative.components().map(|c| c.as_os_str());
+    match (parts.next(), parts.next()) {
+        (Some(only), None) => only == "site.yaml" || only == "site.yml",
+        (Some(top), Some(_)) => ["fiscal-years", "plans", "pages"].iter().any(|p| top == *p),
+        _ => false,
+    }
+}
+
+/// Whether a skipped name would hide content rather than an editor's leftover: a hidden
+/// folder (`..samut-prakan`) or a hidden YAML or Markdown file (`.2023-01.yaml`).
+fn hides_content(name: &str, is_dir: bool) -> bool {
+    name.starts_with('.')
+        && !name.starts_with(".#")
+        && !matches!(name, ".git" | ".svn" | ".hg" | ".vscode" | ".idea")
+        && !is_editor_leftover(name)
+        && (is_dir || is_yaml(name) || name.ends_with(".md"))
 }
 
 /// The files of one plan folder as they are now, registered in `sources` (for rebuilding
@@ -207,7 +313,10 @@ pub fn load_settings(
     sources: &SourceMap,
     diags: &mut Diagnostics,
 ) -> (RawSettings, Vec<(FileId, String)>) {
-    let mut settings = RawSettings::default();
+    let mut settings = RawSettings {
+        unreadable_fiscal_years: found.skipped_fiscal_years.clone(),
+        ..RawSettings::default()
+    };
     let mut texts = Vec::new();
     if let Some(id) = found.site {
         let (site, text) = read_and_parse(content_dir, sources, id, diags, |t, d| {
@@ -220,7 +329,10 @@ pub fn load_settings(
         let (year, text) = read_and_parse(content_dir, sources, id, diags, |t, d| {
             yaml::parse(id, t, d)
         });
-        settings.fiscal_years.extend(year.map(|y| (id, y)));
+        match year {
+            Some(year) => settings.fiscal_years.push((id, year)),
+            None => settings.unreadable_fiscal_years.push(id),
+        }
         texts.push((id, text));
     }
     for (id, slug) in &found.pages {
@@ -252,6 +364,7 @@ pub fn load_plan_folder(
         ..RawPlanFolder::default()
     };
     let mut texts = Vec::with_capacity(files.progress.len() + 1);
+    folder.plan_unreadable = files.plan_skipped;
     if let Some(id) = files.plan {
         let (plan, text) = read_and_parse(content_dir, sources, id, diags, |t, d| {
             yaml::parse(id, t, d)
@@ -338,8 +451,14 @@ fn read_text(path: &Path) -> Result<String, ReadProblem> {
     };
     let cannot_read = |e: std::io::Error| at_start(format!("cannot read: {e}"));
     let mebibytes = MAX_FILE_BYTES / (1024 * 1024);
-    let file = std::fs::File::open(path).map_err(cannot_read)?;
-    let size = file.metadata().map_err(cannot_read)?.len();
+    let file = open_regular(path).map_err(cannot_read)?;
+    let metadata = file.metadata().map_err(cannot_read)?;
+    if !metadata.is_file() {
+        return Err(at_start(
+            "this is not a regular file: planbook reads regular files only".to_string(),
+        ));
+    }
+    let size = metadata.len();
     if size > MAX_FILE_BYTES {
         return Err(at_start(format!(
             "the file is {size} bytes, more than the {mebibytes} MiB a content file may have"
@@ -372,6 +491,19 @@ fn read_text(path: &Path) -> Result<String, ReadProblem> {
     }
 }
 
+/// Opens a file for reading without waiting: a FIFO put where a file was found does not
+/// block the build (it is then refused as not a regular file).
+fn open_regular(path: &Path) -> std::io::Result<std::fs::File> {
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(rustix::fs::OFlags::NONBLOCK.bits() as i32);
+    }
+    options.open(path)
+}
+
 /// Reads everything `reader` holds if that is at most `limit` bytes; `None` if there is more
 /// (it reads no further than one byte past the limit). `expected` (the size the file had)
 /// sizes the buffer, so a file is read in one call and its end found in another, instead
@@ -392,8 +524,12 @@ fn read_capped(
 
 /// Editor backups, hidden files and folders are skipped.
 fn is_ignored(name: &str) -> bool {
-    name.starts_with('.')
-        || name.starts_with('#')
+    name.starts_with('.') || is_editor_leftover(name)
+}
+
+/// An editor's backup, swap or temporary file.
+fn is_editor_leftover(name: &str) -> bool {
+    name.starts_with('#')
         || name.ends_with('~')
         || name.ends_with(".swp")
         || name.ends_with(".swx")
@@ -451,21 +587,24 @@ mod tests {
     }
 
     #[test]
-    fn a_file_larger_than_its_size_said_is_refused_without_reading_it_all() {
-        // /dev/zero reports 0 bytes and never ends: the size check alone would read forever.
-        let endless = Path::new("/dev/zero");
-        if !endless.exists() {
-            return;
+    fn special_files_are_refused_without_reading_or_waiting() {
+        // /dev/zero never ends; a FIFO with no writer would block the open itself.
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("plan.yaml");
+        rustix::fs::mkfifoat(
+            rustix::fs::CWD,
+            &fifo,
+            rustix::fs::Mode::from_raw_mode(0o644),
+        )
+        .unwrap();
+        for special in [Path::new("/dev/zero"), &fifo] {
+            let problem = read_text(special).expect_err("refused");
+            assert_eq!(
+                problem.message,
+                "this is not a regular file: planbook reads regular files only"
+            );
+            assert_eq!((problem.line, problem.col), (1, 1));
         }
-        let problem = read_text(endless).expect_err("refused");
-        assert!(
-            problem
-                .message
-                .starts_with("the file has more than the 4 MiB"),
-            "{}",
-            problem.message
-        );
-        assert_eq!((problem.line, problem.col), (1, 1));
     }
 
     #[test]

@@ -78,12 +78,32 @@ fn report(file: FileId, error: &Error, diags: &mut Diagnostics) {
     diags.error(at, message(error));
 }
 
+/// The parser's finding in the words of the content: no Rust type or serde term reaches
+/// the user.
 fn message(error: &Error) -> String {
     match error {
         Error::SerdeUnknownField {
             field, expected, ..
         } => unknown_key_message(field, expected),
         Error::SerdeMissingField { field, .. } => format!("missing required field `{field}`"),
+        Error::NullIntoString { .. } | Error::InvalidCharNull { .. } => {
+            "this value is empty (`~` or `null`): write a value, or leave the key out".to_string()
+        }
+        Error::InvalidBooleanStrict { .. } => "expected `true` or `false` here".to_string(),
+        Error::SerdeInvalidType { expected, .. } | Error::SerdeInvalidValue { expected, .. } => {
+            expected_here(expected)
+        }
+        Error::InvalidScalar { ty, .. } => expected_here(ty),
+        Error::Unexpected { expected, .. } => expected_here(expected),
+        Error::TaggedScalarCannotDeserializeIntoString { .. }
+        | Error::BinaryNotUtf8 { .. }
+        | Error::InvalidBinaryBase64 { .. } => {
+            "a tagged value (`!!…`) cannot be used here: write the value without its tag"
+                .to_string()
+        }
+        Error::UnknownAnchor { .. } => {
+            "this alias (`*name`) refers to no anchor (`&name`) written above it".to_string()
+        }
         _ => {
             let text = DefaultMessageFormatter.format_message(error).into_owned();
             let text = text.replace(", set DuplicateKeyPolicy in Options if acceptable", "");
@@ -100,6 +120,23 @@ fn message(error: &Error) -> String {
             }
         }
     }
+}
+
+/// What serde or the parser expected, said in terms of the YAML a person writes.
+fn expected_here(expected: &str) -> String {
+    let expected = expected.to_lowercase();
+    let words = if expected.contains("map") || expected.contains("struct") {
+        "a mapping of `key: value` lines here"
+    } else if expected.contains("seq") {
+        "a list (lines starting with `- `) here"
+    } else if expected.contains("bool") {
+        "`true` or `false` here"
+    } else if expected.contains("str") || expected.contains("scalar") || expected.contains("char") {
+        "a single value here, not a list or mapping"
+    } else {
+        "another kind of value here"
+    };
+    format!("expected {words}")
 }
 
 /// "unknown key `amout`; did you mean `amount`?" or the list of keys allowed here.
@@ -171,5 +208,76 @@ mod tests {
             findings("id: a\nid: b\n"),
             ["2:1: duplicate mapping key: id"]
         );
+    }
+
+    #[test]
+    fn no_message_speaks_of_serde_or_rust_types() {
+        use crate::load::raw::{RawPlan, RawProgress, RawSite};
+        let plans = [
+            "office: ~\nactivity: a\nbudget: []\n",
+            "office: x\nactivity: [a]\nbudget: []\n",
+            "office: x\nactivity: a\nbudget: 5\n",
+            "office: x\nactivity: a\nbudget:\n  - ~\n",
+            "office: x\nactivity: a\nbudget:\n  - { id: a, amount: ~ }\n",
+            "office: x\nactivity: a\nbudget:\n  - { id: a, flexible: maybe }\n",
+            "office: x\nactivity: a\nbudget:\n  - { id: a, items: { b: 1 } }\n",
+            "office: x\nactivity: a\nbudget: []\nkpis: { a: 1 }\n",
+            "office: x\nactivity: a\nbudget: []\nobjectives: [~, [a]]\n",
+            "office: x\nactivity: a\nbudget: []\nspending_plan: [1, 2]\n",
+            "office: x\nactivity: a\nbudget: []\nstrategy: national\n",
+            "office: x\nactivity: a\nbudget: []\nrevisions: [{ changes: 5 }]\n",
+            "office: !!binary aGVsbG8=\nactivity: a\nbudget: []\n",
+        ];
+        let entries = [
+            "month: 2022-10\ndisbursed:\n  staff: ~\n",
+            "month: 2022-10\ndisbursed: [1]\n",
+            "month: 2022-10\nevents: 5\n",
+            "month: 2022-10\nevents: [5]\n",
+            "month: 2022-10\nadjustment: { a: 1 }\n",
+            "month: [2022-10]\n",
+            "month: 2022-10\ntasks: { a: { b: 1 } }\n",
+            "month: 2022-10\nnarrative: *missing\n",
+        ];
+        let sites = ["thai_digits: 3\n", "thai_digits: ~\n", "title: { a: 1 }\n"];
+        let leaks = [
+            "Option<",
+            "deserializ",
+            "Raw",
+            "struct",
+            "serde",
+            "Spanned",
+            "Pairs",
+            "sequence",
+            "variant",
+            "invalid type",
+        ];
+        let mut messages = Vec::new();
+        // Some of these parse and are refused later, by validation: the rest are the parser's.
+        let mut collect = |text: &str, diags: Diagnostics| {
+            for finding in diags.findings() {
+                messages.push((text.to_string(), finding.message.clone()));
+            }
+        };
+        for text in plans {
+            let mut diags = Diagnostics::default();
+            parse::<RawPlan>(FileId(0), text, &mut diags);
+            collect(text, diags);
+        }
+        for text in entries {
+            let mut diags = Diagnostics::default();
+            parse::<RawProgress>(FileId(0), text, &mut diags);
+            collect(text, diags);
+        }
+        for text in sites {
+            let mut diags = Diagnostics::default();
+            parse::<RawSite>(FileId(0), text, &mut diags);
+            collect(text, diags);
+        }
+        let leaked: Vec<_> = messages
+            .iter()
+            .filter(|(_, m)| leaks.iter().any(|leak| m.contains(leak)))
+            .collect();
+        assert!(leaked.is_empty(), "{leaked:#?}");
+        assert!(messages.len() >= 18, "{messages:#?}");
     }
 }

@@ -2,6 +2,10 @@
 //! beside the destination and swapped in whole, so a failed or killed build leaves the
 //! previous output exactly as it was.
 
+pub mod guard;
+pub mod names;
+pub mod swap;
+
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -58,7 +62,7 @@ impl Sink for InPlace {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
-        let temporary = path.with_file_name(format!(".{name}.planbook-{}", std::process::id()));
+        let temporary = path.with_file_name(in_place_temporary(&name, std::process::id()));
         fs::write(&temporary, bytes).map_err(at(&temporary))?;
         if let Err(error) = fs::rename(&temporary, &path) {
             let _ = fs::remove_file(&temporary);
@@ -72,6 +76,21 @@ impl Sink for InPlace {
         }
         Ok(())
     }
+}
+
+/// The staging folder of the output folder `name`, beside it.
+pub fn staging_name(name: &str, pid: u32) -> String {
+    format!("{STAGING_PREFIX}{name}-{pid}")
+}
+
+/// The temporary beside `name` while an incremental rebuild writes it.
+pub fn in_place_temporary(name: &str, pid: u32) -> String {
+    format!(".{name}.planbook-{pid}")
+}
+
+/// The temporary beside `name` while [`write_file`] writes it.
+pub fn file_temporary(name: &str, pid: u32) -> String {
+    format!(".{name}.{pid}.tmp")
 }
 
 /// `root/relative`, refusing anything that would leave `root`.
@@ -138,7 +157,7 @@ impl Staging {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_else(|| "output".into());
-        let root = parent.join(format!("{STAGING_PREFIX}{name}-{}", std::process::id()));
+        let root = parent.join(staging_name(&name, std::process::id()));
         if root.exists() {
             fs::remove_dir_all(&root).map_err(at(&root))?;
         }
@@ -197,27 +216,32 @@ impl Staging {
 
     /// Swaps the staged folder in for the destination; the old output is then removed.
     /// Hidden entries at the top of the old output (`.git`, `.gitkeep`) are carried over.
-    pub fn publish(mut self) -> Result<(), WriteError> {
-        if self.destination.exists() {
-            let metadata =
-                fs::symlink_metadata(&self.destination).map_err(at(&self.destination))?;
-            if !metadata.is_dir() {
-                return Err(WriteError {
-                    path: self.destination.clone(),
-                    error: io::Error::new(
-                        io::ErrorKind::AlreadyExists,
-                        "exists and is not a folder",
-                    ),
-                });
-            }
-            exchange(&self.root, &self.destination).map_err(at(&self.destination))?;
-            // `root` now holds the previous output.
-            carry_hidden_entries(&self.root, &self.destination);
-            fs::remove_dir_all(&self.root).map_err(at(&self.root))?;
-        } else {
-            fs::rename(&self.root, &self.destination).map_err(at(&self.destination))?;
+    pub fn publish(self) -> Result<(), WriteError> {
+        self.publish_with(&swap::FileSystem)
+    }
+
+    fn publish_with(mut self, renames: &dyn swap::Renames) -> Result<(), WriteError> {
+        if !self.destination.exists() {
+            renames
+                .rename(&self.root, &self.destination)
+                .map_err(at(&self.destination))?;
+            self.published = true;
+            return Ok(());
         }
+        let metadata = fs::symlink_metadata(&self.destination).map_err(at(&self.destination))?;
+        if !metadata.is_dir() {
+            return Err(WriteError {
+                path: self.destination.clone(),
+                error: io::Error::new(io::ErrorKind::AlreadyExists, "exists and is not a folder"),
+            });
+        }
+        let previous =
+            swap::swap_in(&self.root, &self.destination, renames).map_err(at(&self.destination))?;
         self.published = true;
+        carry_hidden_entries(&previous, &self.destination);
+        // The new output is in place: what of the old one cannot be removed now is removed
+        // by the next build, which finds it by its name.
+        let _ = fs::remove_dir_all(&previous);
         Ok(())
     }
 }
@@ -228,27 +252,6 @@ impl Drop for Staging {
             let _ = fs::remove_dir_all(&self.root);
         }
     }
-}
-
-/// Atomically exchanges two folders (Linux `renameat2(RENAME_EXCHANGE)`), falling back to
-/// three renames (`b` aside, `a` to `b`, the aside to `a`) where the file system cannot.
-fn exchange(a: &Path, b: &Path) -> io::Result<()> {
-    #[cfg(target_os = "linux")]
-    {
-        use rustix::fs::{CWD, RenameFlags, renameat_with};
-        match renameat_with(CWD, a, CWD, b, RenameFlags::EXCHANGE) {
-            Ok(()) => return Ok(()),
-            Err(e) if e == rustix::io::Errno::INVAL || e == rustix::io::Errno::NOSYS => {}
-            Err(e) => return Err(e.into()),
-        }
-    }
-    let aside = a.with_extension("previous");
-    fs::rename(b, &aside)?;
-    if let Err(e) = fs::rename(a, b) {
-        let _ = fs::rename(&aside, b);
-        return Err(e);
-    }
-    fs::rename(&aside, a)
 }
 
 fn carry_hidden_entries(old: &Path, new: &Path) {
@@ -266,6 +269,10 @@ fn carry_hidden_entries(old: &Path, new: &Path) {
     }
 }
 
+/// Repairs what builds killed or failed before this one left beside `destination`: the
+/// previous output set aside by an interrupted three-rename swap goes back in place if
+/// there is no output, or gives its hidden entries to the output; every other staging
+/// folder of a build no longer running is removed.
 fn remove_stale_staging(parent: &Path, destination: &Path) {
     let Some(name) = destination
         .file_name()
@@ -277,34 +284,39 @@ fn remove_stale_staging(parent: &Path, destination: &Path) {
     let Ok(entries) = fs::read_dir(parent) else {
         return;
     };
-    for entry in entries.flatten() {
-        let file_name = entry.file_name();
-        let file_name = file_name.to_string_lossy();
-        let Some(pid) = file_name.strip_prefix(&prefix) else {
-            continue;
-        };
-        let (pid, aside) = match pid.strip_suffix(".previous") {
-            Some(pid) => (pid, true),
-            None => (pid, false),
-        };
-        let alive = pid.parse::<u32>().is_ok_and(|pid| {
-            pid != std::process::id() && Path::new(&format!("/proc/{pid}")).exists()
-        });
-        if alive {
-            continue;
-        }
-        // A build killed inside `exchange`'s fallback left the previous output aside and no
-        // destination: put it back (and never delete it, even if that fails).
+    let mut stale: Vec<(bool, PathBuf)> = entries
+        .flatten()
+        .filter_map(|entry| {
+            let file_name = entry.file_name().to_string_lossy().into_owned();
+            let rest = file_name.strip_prefix(&prefix)?;
+            let (pid, aside) = match rest.strip_suffix(swap::ASIDE_SUFFIX) {
+                Some(pid) => (pid, true),
+                None => (rest, false),
+            };
+            // Only this output's: `site-2`'s staging also starts with `site`'s prefix.
+            let pid = pid
+                .parse::<u32>()
+                .ok()
+                .filter(|_| pid.bytes().all(|b| b.is_ascii_digit()))?;
+            let alive = pid != std::process::id() && Path::new(&format!("/proc/{pid}")).exists();
+            (!alive).then(|| (aside, entry.path()))
+        })
+        .collect();
+    // Asides first: a missing output is given back its previous self before anything else.
+    stale.sort_by_key(|(aside, _)| !aside);
+    for (aside, path) in stale {
+        // A build stopped between the first and second rename: no destination, the previous
+        // output aside. Put it back (and never delete it, even if that fails).
         if aside && !destination.exists() {
-            let _ = fs::rename(entry.path(), destination);
+            let _ = fs::rename(&path, destination);
             continue;
         }
-        // A build killed after the swap left the previous output here with hidden entries
-        // (`.git`) not yet carried over: carry them before removing the rest.
+        // A build stopped after the swap left the previous output (aside, or under the
+        // staging name) with hidden entries (`.git`) not yet carried over.
         if destination.is_dir() {
-            carry_hidden_entries(&entry.path(), destination);
+            carry_hidden_entries(&path, destination);
         }
-        let _ = fs::remove_dir_all(entry.path());
+        let _ = fs::remove_dir_all(&path);
     }
 }
 
@@ -318,7 +330,7 @@ pub fn write_file(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
             path: path.to_path_buf(),
             error: io::Error::new(io::ErrorKind::InvalidInput, "not a file name"),
         })?;
-    let temporary = path.with_file_name(format!(".{name}.{}.tmp", std::process::id()));
+    let temporary = path.with_file_name(file_temporary(&name, std::process::id()));
     if let Err(error) = fs::write(&temporary, bytes) {
         let _ = fs::remove_file(&temporary);
         return Err(WriteError {
@@ -342,6 +354,197 @@ fn absolute(path: &Path) -> PathBuf {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    use std::cell::Cell;
+
+    /// How an injected stop behaves.
+    #[derive(Clone, Copy, Debug, PartialEq)]
+    enum Stop {
+        /// The process dies there: no further step, no clean-up.
+        Killed,
+        /// That step fails once; the build goes on (its own recovery runs).
+        FailsOnce,
+        /// That step and every later one fail; the build goes on.
+        FailsForGood,
+    }
+
+    /// The real file system, stopped at step `at` (0 = the first exchange or rename).
+    struct Injected {
+        exchange: bool,
+        at: usize,
+        stop: Stop,
+        steps: Cell<usize>,
+    }
+
+    impl Injected {
+        fn step<T>(&self, op: impl FnOnce() -> io::Result<T>) -> io::Result<T> {
+            let step = self.steps.get();
+            self.steps.set(step + 1);
+            let stopped = match self.stop {
+                Stop::FailsOnce => step == self.at,
+                Stop::Killed | Stop::FailsForGood => step >= self.at,
+            };
+            if stopped {
+                return Err(io::Error::other("injected"));
+            }
+            op()
+        }
+    }
+
+    impl swap::Renames for Injected {
+        fn exchange(&self, a: &Path, b: &Path) -> io::Result<bool> {
+            if !self.exchange {
+                return Ok(false);
+            }
+            self.step(|| swap::FileSystem.exchange(a, b))
+        }
+
+        fn rename(&self, from: &Path, to: &Path) -> io::Result<()> {
+            self.step(|| swap::FileSystem.rename(from, to))
+        }
+    }
+
+    /// A process id no process has now.
+    fn dead_pid() -> u32 {
+        (4_000_000..)
+            .find(|pid| !Path::new(&format!("/proc/{pid}")).exists())
+            .expect("a free pid")
+    }
+
+    /// Every file of a folder with its text.
+    type Tree = Vec<(String, String)>;
+
+    fn tree(dir: &Path) -> Tree {
+        let mut files: Vec<_> = walkdir::WalkDir::new(dir)
+            .into_iter()
+            .flatten()
+            .filter(|e| e.file_type().is_file())
+            .map(|e| {
+                let relative = e
+                    .path()
+                    .strip_prefix(dir)
+                    .unwrap()
+                    .to_string_lossy()
+                    .into_owned();
+                (relative, fs::read_to_string(e.path()).unwrap())
+            })
+            .collect();
+        files.sort();
+        files
+    }
+
+    /// The previous output (with a `.git` to carry over) and the new one, as trees.
+    fn outputs(dest: &Path, staged: &Path) -> (Tree, Tree) {
+        fs::create_dir_all(dest.join("2566/plans")).unwrap();
+        fs::write(dest.join("index.html"), "old").unwrap();
+        fs::write(dest.join("2566/plans/a.html"), "old a").unwrap();
+        fs::create_dir(dest.join(".git")).unwrap();
+        fs::write(dest.join(".git/HEAD"), "ref: main").unwrap();
+        fs::create_dir_all(staged.join("2566")).unwrap();
+        fs::write(staged.join("index.html"), "new").unwrap();
+        fs::write(staged.join("2566/b.html"), "new b").unwrap();
+        let old = tree(dest);
+        let mut new = tree(staged);
+        new.push((".git/HEAD".into(), "ref: main".into()));
+        new.sort();
+        (old, new)
+    }
+
+    const NAMES: [&str; 5] = [
+        "output",
+        "plans.example.go.th",
+        "site.v2.0",
+        "รายงาน.ปี",
+        "previous",
+    ];
+
+    /// The next build repairs what a stopped swap left: the output is whole and `want`,
+    /// keeps its `.git`, and nothing else is left beside it.
+    fn next_build_repairs(parent: &Path, dest: &Path, want: &[(String, String)], what: &str) {
+        drop(Staging::begin(dest).unwrap());
+        assert_eq!(tree(dest), want, "{what}");
+        let left: Vec<_> = fs::read_dir(parent)
+            .unwrap()
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(left.len(), 1, "{what}: left {left:?}");
+    }
+
+    #[test]
+    fn a_swap_killed_at_any_step_is_repaired_by_the_next_build_whatever_the_name() {
+        for name in NAMES {
+            for exchange in [false, true] {
+                let steps = if exchange { 1 } else { 3 };
+                for at in 0..=steps {
+                    let dir = tempfile::tempdir().unwrap();
+                    let dest = dir.path().join(name);
+                    let staged = dir
+                        .path()
+                        .join(format!("{STAGING_PREFIX}{name}-{}", dead_pid()));
+                    let (old, new) = outputs(&dest, &staged);
+                    let injected = Injected {
+                        exchange,
+                        at,
+                        stop: Stop::Killed,
+                        steps: Cell::new(0),
+                    };
+                    // Killed: whatever the swap returns, nothing after it runs.
+                    let _ = swap::swap_in(&staged, &dest, &injected);
+                    let swapped = if exchange { at >= 1 } else { at >= 2 };
+                    let what = format!("{name}, exchange {exchange}, killed after {at} steps");
+                    next_build_repairs(dir.path(), &dest, if swapped { &new } else { &old }, &what);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_swap_step_that_fails_leaves_a_whole_output_now_and_after_the_next_build() {
+        for name in NAMES {
+            for stop in [Stop::FailsOnce, Stop::FailsForGood] {
+                for at in 0..3 {
+                    let dir = tempfile::tempdir().unwrap();
+                    let dest = dir.path().join(name);
+                    let staging = Staging::begin(&dest).unwrap();
+                    let (old, new) = outputs(&dest, &staging.root);
+                    let injected = Injected {
+                        exchange: false,
+                        at,
+                        stop,
+                        steps: Cell::new(0),
+                    };
+                    let published = staging.publish_with(&injected);
+                    let what = format!("{name}, {stop:?} at step {at}");
+                    // The swap's last step only tidies: the new output is already in place.
+                    assert_eq!(published.is_ok(), at == 2, "{what}");
+                    if stop == Stop::FailsOnce || at != 1 {
+                        assert_eq!(
+                            tree(&dest),
+                            if at == 2 { new.clone() } else { old.clone() },
+                            "{what}"
+                        );
+                    }
+                    next_build_repairs(dir.path(), &dest, if at == 2 { &new } else { &old }, &what);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn another_output_sharing_the_name_prefix_keeps_its_staging() {
+        let dir = tempfile::tempdir().unwrap();
+        let dead = dead_pid();
+        let other_aside = dir.path().join(format!(
+            "{STAGING_PREFIX}site-2-{dead}{}",
+            swap::ASIDE_SUFFIX
+        ));
+        fs::create_dir(&other_aside).unwrap();
+        fs::write(other_aside.join("index.html"), "site-2's previous output").unwrap();
+        drop(Staging::begin(&dir.path().join("site")).unwrap());
+        assert!(!dir.path().join("site").exists());
+        assert!(other_aside.join("index.html").exists());
+    }
 
     #[test]
     fn publish_swaps_in_the_new_output_and_keeps_hidden_files() {

@@ -47,7 +47,8 @@ pub fn to_standalone_html(markdown: &str) -> String {
 }
 
 fn render(markdown: &str, standalone: bool, sanitizer: &ammonia::Builder<'static>) -> String {
-    let events = events(markdown, standalone);
+    let markdown = without_control_characters(markdown);
+    let events = events(&markdown, standalone);
     let plain = events.iter().all(is_plain);
     let mut html = String::with_capacity(markdown.len() + markdown.len() / 4);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
@@ -55,6 +56,18 @@ fn render(markdown: &str, standalone: bool, sanitizer: &ammonia::Builder<'static
         html
     } else {
         sanitizer.clean(&html).to_string()
+    }
+}
+
+/// The text with U+0000 replaced by U+FFFD, as CommonMark requires, and so every other
+/// control character but tab and line breaks, which no page can show: before any path
+/// (plain or sanitised) sees it.
+fn without_control_characters(markdown: &str) -> std::borrow::Cow<'_, str> {
+    let unwanted = |c: char| c.is_control() && !matches!(c, '\t' | '\n' | '\r');
+    if markdown.contains(unwanted) {
+        std::borrow::Cow::Owned(markdown.replace(unwanted, "\u{fffd}"))
+    } else {
+        std::borrow::Cow::Borrowed(markdown)
     }
 }
 
@@ -167,6 +180,26 @@ fn kind(url: &str) -> Kind {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn no_control_character_reaches_the_html_on_any_path() {
+        let inputs = [
+            "plain \u{0} text",                           // the fast path, no sanitiser
+            "**bold**\u{0}\n\n- item \u{1}",              // plain structure too
+            "[link](/pages/a/)\u{0} <b>raw</b>\u{7f}",    // through ammonia
+            "`code \u{0}`\n\n```\nblock\u{0}\u{85}\n```", // code spans and blocks
+        ];
+        for input in inputs {
+            for html in [to_html(input), to_standalone_html(input)] {
+                assert!(
+                    !html.contains(|c: char| c.is_control() && c != '\n'),
+                    "{input:?} -> {html:?}"
+                );
+                assert!(html.contains('\u{fffd}'), "{input:?} -> {html:?}");
+            }
+        }
+        assert_eq!(to_html("a\u{0}b"), "<p>a\u{fffd}b</p>\n");
+    }
 
     #[test]
     fn markdown_renders_and_hostile_markup_is_removed() {

@@ -99,7 +99,12 @@ pub fn render_report(
 /// `planbook report`: checks the content, computes it as of the month and writes one file.
 pub fn write_report(options: &ReportOptions) -> Result<ReportSummary, ReportError> {
     let target = Target::parse(&options.target).map_err(ReportError::Target)?;
-    let checked = build::check(&options.content_dir).map_err(ReportError::Build)?;
+    if let Some(path) = &options.output {
+        output::guard::check_output_file(path, &options.content_dir)
+            .map_err(|e| ReportError::Build(BuildError::OutputRefused(e)))?;
+    }
+    let mut checked = build::check(&options.content_dir).map_err(ReportError::Build)?;
+    let loaded_theme = checked.theme.take();
     if checked.diagnostics.has_errors() {
         return Err(ReportError::Build(BuildError::Content {
             report: checked.diagnostics.render(&checked.sources),
@@ -123,8 +128,12 @@ pub fn write_report(options: &ReportOptions) -> Result<ReportSummary, ReportErro
     let Some(year) = figures.years.iter().find(|y| y.year == fiscal_year) else {
         return Err(ReportError::Target(format!("no plan `{target}`")));
     };
-    let theme = Theme::load(&options.content_dir, content.site.theme.as_deref())
-        .map_err(ReportError::Render)?;
+    // Loaded by the check (which reports why, when it could not).
+    let theme = match loaded_theme {
+        Some(theme) => theme,
+        None => Theme::load(&options.content_dir, content.site.theme.as_deref())
+            .map_err(ReportError::Render)?,
+    };
     let fonts = FontEmbedder::from_theme(&theme).map_err(ReportError::Render)?;
     let stamp = Stamp::now().label(content.site.thai_digits);
     let html = render_report(&theme, &fonts, content, year, &target, month, &stamp)

@@ -107,7 +107,7 @@ fn add_node(
         },
         budget_type,
         flexible: node.flexible.as_ref().is_some_and(|b| b.value),
-        note: f.optional_name(&node.note),
+        note: f.optional_name(&node.note, diags),
         details: super::site::text_list(f, node.details.as_ref(), diags),
         loc: at,
     });

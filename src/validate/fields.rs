@@ -5,6 +5,7 @@
 
 use super::names::Names;
 use crate::diag::{Diagnostics, FileId, Loc};
+use crate::load::pairs::Pairs;
 use crate::load::raw::Text;
 use crate::load::yaml::{file_start, loc};
 use crate::model::compact::CompactText;
@@ -90,18 +91,22 @@ impl Fields<'_> {
     }
 
     /// An optional string: empty counts as absent.
-    pub fn optional_text(&self, value: &Option<Text>) -> Option<String> {
-        present(value).map(str::to_string)
+    pub fn optional_text(&self, value: &Option<Text>, diags: &mut Diagnostics) -> Option<String> {
+        present(self, value, diags).map(str::to_string)
     }
 
     /// An optional free text, held compact: empty counts as absent.
-    pub fn optional_compact_text(&self, value: &Option<Text>) -> Option<CompactText> {
-        present(value).map(CompactText::new)
+    pub fn optional_compact_text(
+        &self,
+        value: &Option<Text>,
+        diags: &mut Diagnostics,
+    ) -> Option<CompactText> {
+        present(self, value, diags).map(CompactText::new)
     }
 
     /// An optional name: empty counts as absent.
-    pub fn optional_name(&self, value: &Option<Text>) -> Option<Arc<str>> {
-        present(value).map(|value| self.names.get(value))
+    pub fn optional_name(&self, value: &Option<Text>, diags: &mut Diagnostics) -> Option<Arc<str>> {
+        present(self, value, diags).map(|value| self.names.get(value))
     }
 
     /// Baht: at most 2 decimals, thousands separators allowed.
@@ -238,10 +243,40 @@ impl Fields<'_> {
         Some(date)
     }
 
+    /// The entries of a mapping keyed by id (`disbursed`, `tasks`, `changes` …), without
+    /// keys that name an id an earlier key named: spaces around an id do not count
+    /// (`"workshop\u{a0}"` pasted from Excel is `workshop`), so such a key is a duplicate-key
+    /// error at its place rather than a second amount silently added.
+    pub fn unique_id_keys<'p, V>(
+        &self,
+        pairs: Option<&'p Spanned<Pairs<V>>>,
+        diags: &mut Diagnostics,
+    ) -> Vec<&'p (Text, Spanned<V>)> {
+        let mut seen: Vec<(&str, u32)> = Vec::new();
+        let mut unique = Vec::new();
+        for pair in pairs.iter().flat_map(|p| p.value.0.iter()) {
+            let key = &pair.0;
+            let id = id_text(&key.value);
+            if let Some((_, line)) = seen.iter().find(|(known, _)| *known == id) {
+                diags.error(
+                    self.at(key),
+                    format!(
+                        "duplicate key `{}`: the id `{id}` is already given on line {line} (spaces around an id do not count)",
+                        key.value.escape_debug()
+                    ),
+                );
+                continue;
+            }
+            seen.push((id, self.at(key).line));
+            unique.push(pair);
+        }
+        unique
+    }
+
     /// An id: `[a-z0-9-]+`. A malformed id is reported but still returned, so references to
     /// it resolve and one mistake is not reported again at every use.
     pub fn id(&self, text: &Text, diags: &mut Diagnostics) -> Option<Arc<str>> {
-        let value = text.value.trim();
+        let value = id_text(&text.value);
         if !is_valid_id(value) {
             diags.error(
                 self.at(text),
@@ -264,15 +299,52 @@ fn non_empty<'t>(
         diags.error(f.at(text), format!("`{name}` is empty"));
         return None;
     }
-    Some(value)
+    printable(f, text, value, diags)
 }
 
 /// The trimmed text of an optional value, absent when empty.
-fn present(value: &Option<Text>) -> Option<&str> {
-    value
-        .as_ref()
-        .map(|t| t.value.trim())
-        .filter(|t| !t.is_empty())
+fn present<'t>(
+    f: &Fields<'_>,
+    value: &'t Option<Text>,
+    diags: &mut Diagnostics,
+) -> Option<&'t str> {
+    let text = value.as_ref()?;
+    let value = text.value.trim();
+    if value.is_empty() {
+        return None;
+    }
+    printable(f, text, value, diags)
+}
+
+/// The text, unless it holds a control character (tab and line breaks aside): those come
+/// from escapes such as `"\0"` or from binary pasted in, and no page, document or
+/// spreadsheet can show them.
+fn printable<'t>(
+    f: &Fields<'_>,
+    text: &Text,
+    value: &'t str,
+    diags: &mut Diagnostics,
+) -> Option<&'t str> {
+    let Some(control) = value
+        .chars()
+        .find(|&c| c.is_control() && c != '\t' && c != '\n')
+    else {
+        return Some(value);
+    };
+    diags.error(
+        f.at(text),
+        format!(
+            "this text holds the control character U+{:04X}, which no page can show: remove it",
+            u32::from(control)
+        ),
+    );
+    None
+}
+
+/// An id as written, without the spaces around it (also the no-break and zero-width ones
+/// that come with text pasted from Word or Excel).
+pub fn id_text(written: &str) -> &str {
+    written.trim_matches(|c: char| c.is_whitespace() || matches!(c, '\u{200b}' | '\u{feff}'))
 }
 
 pub fn is_valid_id(value: &str) -> bool {

@@ -12,14 +12,14 @@ pub mod progress;
 pub mod site;
 pub mod spending;
 
-use crate::diag::{Diagnostics, SourceMap};
+use crate::diag::{Diagnostics, FileId, SourceMap};
 use crate::load::RawSettings;
 use crate::load::yaml::file_start;
 use crate::model::{FiscalYear, FiscalYearSettings, Page, PlanId, Site};
 use fields::{Fields, is_valid_id};
 use names::Names;
 use plan::PlanContext;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// The checked settings every plan depends on.
 pub struct Settings {
@@ -28,6 +28,68 @@ pub struct Settings {
     pub pages: Vec<Page>,
     /// The shared names of this check, for the plans checked against these settings.
     pub names: Names,
+    /// Years whose fiscal-year file exists but could not be read or checked (its own error
+    /// is reported): their plans are not told again that the file is missing.
+    pub unreadable_years: BTreeSet<FiscalYear>,
+}
+
+/// The fiscal year a year folder (`plans/2566/`) or fiscal-year file (`2566.yaml`) is
+/// named for. Names are B.E., written as four digits: a C.E. name (`2023`) is refused with
+/// the B.E. name to use, so one year never has two spellings (and one plan two folders).
+pub fn year_name(text: &str) -> Result<FiscalYear, YearNameError> {
+    match FiscalYear::parse(text) {
+        Some(year) if year.to_string() == text => Ok(year),
+        Some(year) if text.trim() == text => Err(YearNameError::CommonEra(year)),
+        _ => Err(YearNameError::NotAYear),
+    }
+}
+
+/// Why a name is not a year name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum YearNameError {
+    /// A C.E. year; the B.E. year it means.
+    CommonEra(FiscalYear),
+    NotAYear,
+}
+
+/// Reports plan folders whose year folders name one fiscal year twice (`plans/2023/a/b/`
+/// beside `plans/2566/a/b/`): at the B.E. folder, naming the other (the C.E. one has its
+/// own error), so the plan is never counted twice.
+pub fn same_plan_twice(found: &crate::load::Discovered, diags: &mut Diagnostics) {
+    let mut by_plan: BTreeMap<(FiscalYear, &str, &str), Vec<&str>> = BTreeMap::new();
+    for plan_id in found.plan_folders.keys() {
+        let mut parts = plan_id.splitn(3, '/');
+        if let (Some(fy), Some(office), Some(activity)) = (parts.next(), parts.next(), parts.next())
+            && let Some(year) = FiscalYear::parse(fy)
+        {
+            by_plan
+                .entry((year, office, activity))
+                .or_default()
+                .push(plan_id);
+        }
+    }
+    for ((year, office, activity), ids) in by_plan.iter().filter(|(_, ids)| ids.len() > 1) {
+        let canonical = format!("{year}/{office}/{activity}");
+        let Some(first) = found
+            .plan_folders
+            .get(&canonical)
+            .and_then(|files| files.files().min())
+        else {
+            continue;
+        };
+        let others: Vec<String> = ids
+            .iter()
+            .filter(|id| **id != canonical)
+            .map(|id| format!("plans/{id}/"))
+            .collect();
+        diags.error(
+            file_start(first),
+            format!(
+                "the plan {canonical} is also in {}: one plan, one folder; remove the other",
+                others.join(", ")
+            ),
+        );
+    }
 }
 
 /// Checks site.yaml, the fiscal years and the pages.
@@ -47,11 +109,13 @@ pub fn settings(raw: &RawSettings, sources: &SourceMap, diags: &mut Diagnostics)
             )
         })
         .unwrap_or_default();
+    let (fiscal_years, unreadable_years) = fiscal_years(raw, sources, &names, diags);
     Settings {
         site,
-        fiscal_years: fiscal_years(raw, sources, &names, diags),
+        fiscal_years,
         pages: pages(raw, &names, diags),
         names,
+        unreadable_years,
     }
 }
 
@@ -60,31 +124,63 @@ fn fiscal_years(
     sources: &SourceMap,
     names: &Names,
     diags: &mut Diagnostics,
-) -> BTreeMap<FiscalYear, FiscalYearSettings> {
-    let mut years = BTreeMap::new();
-    let mut files = BTreeMap::new();
-    for (file, fy) in &raw.fiscal_years {
-        let named = sources
-            .path(*file)
+) -> (
+    BTreeMap<FiscalYear, FiscalYearSettings>,
+    BTreeSet<FiscalYear>,
+) {
+    let stem = |file: FileId| {
+        sources
+            .path(file)
             .and_then(|p| p.file_stem())
             .and_then(|s| s.to_str())
-            .and_then(FiscalYear::parse);
-        if let Some(settings) = site::fiscal_year(Fields { file: *file, names }, fy, named, diags) {
-            if let Some(first) = files.insert(settings.year, *file) {
-                diags.error(
-                    file_start(*file),
-                    format!(
-                        "fiscal year {} is already defined in {}",
-                        settings.year,
-                        sources.display_path(first)
-                    ),
-                );
-            } else {
-                years.insert(settings.year, settings);
+            .map(str::to_string)
+    };
+    let mut unreadable: BTreeSet<FiscalYear> = raw
+        .unreadable_fiscal_years
+        .iter()
+        .filter_map(|&file| FiscalYear::parse(&stem(file)?))
+        .collect();
+    let mut years = BTreeMap::new();
+    let mut files: BTreeMap<FiscalYear, Vec<FileId>> = BTreeMap::new();
+    for (file, fy) in &raw.fiscal_years {
+        let stem = stem(*file);
+        let named = stem.as_deref().and_then(FiscalYear::parse);
+        if let Some(stem) = &stem
+            && let Err(YearNameError::CommonEra(year)) = year_name(stem)
+        {
+            diags.error(
+                file_start(*file),
+                format!(
+                    "the file name `{stem}` is a year C.E.: fiscal-year files are named in B.E.; rename it `{year}.yaml`"
+                ),
+            );
+        }
+        match site::fiscal_year(Fields { file: *file, names }, fy, named, diags) {
+            Some(settings) => {
+                files.entry(settings.year).or_default().push(*file);
+                years.entry(settings.year).or_insert(settings);
             }
+            None => unreadable.extend(named),
         }
     }
-    years
+    // Two files for one year: an error at each, naming the others.
+    for (year, files) in files.iter().filter(|(_, files)| files.len() > 1) {
+        for &file in files {
+            let others: Vec<String> = files
+                .iter()
+                .filter(|&&other| other != file)
+                .map(|&other| sources.display_path(other).to_string())
+                .collect();
+            diags.error(
+                file_start(file),
+                format!(
+                    "fiscal year {year} is defined twice: here and in {}; keep one file",
+                    others.join(", ")
+                ),
+            );
+        }
+    }
+    (years, unreadable)
 }
 
 /// Checks one plan folder (plan.yaml and its progress entries) against the settings.
@@ -113,12 +209,22 @@ pub fn plan_folder(
     else {
         return None;
     };
-    let Some(fiscal_year) = FiscalYear::parse(fy_text) else {
-        diags.error(
-            start,
-            format!("plans/{fy_text}/ is not a fiscal year: plan folders are plans/<year B.E.>/<office>/<activity>/"),
-        );
-        return None;
+    let fiscal_year = match year_name(fy_text) {
+        Ok(year) => year,
+        Err(YearNameError::CommonEra(year)) => {
+            diags.error(
+                start,
+                format!("the year folder plans/{fy_text}/ is a year C.E.: year folders are B.E.; rename it plans/{year}/"),
+            );
+            return None;
+        }
+        Err(YearNameError::NotAYear) => {
+            diags.error(
+                start,
+                format!("plans/{fy_text}/ is not a fiscal year: plan folders are plans/<year B.E.>/<office>/<activity>/"),
+            );
+            return None;
+        }
     };
     for (what, name) in [("office", office), ("activity", activity)] {
         if !is_valid_id(name) {
@@ -130,18 +236,31 @@ pub fn plan_folder(
             );
         }
     }
-    let year = settings.fiscal_years.get(&fiscal_year).unwrap_or_else(|| {
-        diags.error(
-            start,
-            format!("fiscal year {fiscal_year} has no fiscal-years/{fiscal_year}.yaml"),
-        );
-        &missing_year
-    });
     let id = PlanId {
         fiscal_year,
         office: office.to_string(),
         activity: activity.to_string(),
     };
+    let excess = crate::output::names::excess_bytes(&id);
+    if excess > 0 {
+        diags.error(
+            start,
+            format!(
+                "the office and activity folder names are too long: the longest file the build writes with them (the email report `รายงาน-<office>-<activity>-<month>.html` and its temporary) would have a name of {} bytes, above the {} a file name may have; shorten them by {excess} characters together",
+                crate::output::names::longest_file_name(&id),
+                crate::output::names::MAX_FILE_NAME_BYTES
+            ),
+        );
+    }
+    let year = settings.fiscal_years.get(&fiscal_year).unwrap_or_else(|| {
+        if !settings.unreadable_years.contains(&fiscal_year) {
+            diags.error(
+                start,
+                format!("fiscal year {fiscal_year} has no fiscal-years/{fiscal_year}.yaml"),
+            );
+        }
+        &missing_year
+    });
     let context = PlanContext {
         site,
         year,
@@ -213,7 +332,7 @@ fn pages(raw: &RawSettings, names: &Names, diags: &mut Diagnostics) -> Vec<Page>
             Some(Page {
                 slug: p.slug.clone(),
                 title: title?,
-                description: f.optional_text(&p.front.description),
+                description: f.optional_text(&p.front.description, diags),
                 weight: weight.unwrap_or(0),
                 body: p.body.clone(),
             })

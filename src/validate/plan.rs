@@ -1,7 +1,7 @@
 //! `plan.yaml`: the plan's texts, strategy, KPIs, tasks, budget, spending plan and revisions.
 
 use super::budget::budget_tree;
-use super::fields::{Fields, Sign};
+use super::fields::{Fields, Sign, id_text};
 use super::ids::IdRegistry;
 use super::names::Names;
 use super::site::{sign_off, text_list};
@@ -75,20 +75,20 @@ pub fn plan(
     let own_sign_off = sign_off(f, raw.sign_off.as_ref(), diags);
     Plan {
         file,
-        job_no: f.optional_name(&raw.job_no),
+        job_no: f.optional_name(&raw.job_no, diags),
         department: f
-            .optional_name(&raw.department)
+            .optional_name(&raw.department, diags)
             .unwrap_or_else(|| f.names.get(&context.site.organisation)),
         ministry: f
-            .optional_name(&raw.ministry)
+            .optional_name(&raw.ministry, diags)
             .unwrap_or_else(|| f.names.get(&context.site.ministry)),
         office_name: f
             .required_name(&raw.office, "office", start, diags)
             .unwrap_or_else(|| f.names.get(&id.office)),
-        prepared_by: f.optional_name(&raw.prepared_by),
+        prepared_by: f.optional_name(&raw.prepared_by, diags),
         strategy,
-        program: f.optional_name(&raw.program),
-        project: f.optional_name(&raw.project),
+        program: f.optional_name(&raw.program, diags),
+        project: f.optional_name(&raw.project, diags),
         activity: f
             .required_name(&raw.activity, "activity", start, diags)
             .unwrap_or_else(|| f.names.get(&id.activity)),
@@ -136,8 +136,8 @@ fn strategy(
         })
         .collect();
     Strategy {
-        national: f.optional_name(&raw.national),
-        master_plan: f.optional_name(&raw.master_plan),
+        national: f.optional_name(&raw.national, diags),
+        master_plan: f.optional_name(&raw.master_plan, diags),
         sub_plans,
     }
 }
@@ -186,7 +186,7 @@ fn kpi(
     Some(Kpi {
         id: id?,
         name: name?,
-        unit: f.optional_name(&k.unit).unwrap_or_default(),
+        unit: f.optional_name(&k.unit, diags).unwrap_or_default(),
         target: target?,
         direction: direction?,
     })
@@ -228,7 +228,7 @@ fn task_list(
             tasks.push(Task {
                 id,
                 name,
-                unit: f.optional_name(&t.unit).unwrap_or_default(),
+                unit: f.optional_name(&t.unit, diags).unwrap_or_default(),
                 target,
                 schedule,
             });
@@ -297,7 +297,7 @@ fn revisions(
         match &r.changes {
             None => diags.error(at, "missing required field `changes`"),
             Some(pairs) => {
-                for (key, value) in &pairs.value.0 {
+                for (key, value) in f.unique_id_keys(Some(pairs), diags) {
                     let node = leaf_ref(f, key, budget, diags);
                     let amount = f.money(value, Sign::Any, diags);
                     if let (Some(node), Some(amount)) = (node, amount) {
@@ -309,8 +309,8 @@ fn revisions(
         if let Some(date) = date {
             out.push(Revision {
                 date,
-                reference: f.optional_text(&r.reference),
-                reason: f.optional_text(&r.reason),
+                reference: f.optional_text(&r.reference, diags),
+                reason: f.optional_text(&r.reason, diags),
                 changes,
                 loc: at,
             });
@@ -349,7 +349,7 @@ pub fn node_ref(
     budget: &BudgetTree,
     diags: &mut Diagnostics,
 ) -> Option<usize> {
-    let id = key.value.trim();
+    let id = id_text(&key.value);
     let found = budget.index_of(id);
     if found.is_none() {
         let known: Vec<&str> = budget.nodes.iter().map(|n| &*n.id).collect();

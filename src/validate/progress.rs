@@ -1,6 +1,6 @@
 //! `progress/*.yaml`: one month's flows and stocks, every id resolved against the plan.
 
-use super::fields::{Fields, Sign};
+use super::fields::{Fields, Sign, id_text};
 use super::plan::{node_ref, unknown_ref_message};
 use crate::diag::Diagnostics;
 use crate::load::pairs::Pairs;
@@ -18,9 +18,8 @@ pub fn entry(
     let month_text = f.required(&raw.month, "month", f.start(), diags);
     let month = month_text.and_then(|t| f.month_in(t, fy, diags));
     let node_amounts = |pairs: &Option<Spanned<Pairs<String>>>, diags: &mut Diagnostics| {
-        pairs
-            .iter()
-            .flat_map(|p| p.value.0.iter())
+        f.unique_id_keys(pairs.as_ref(), diags)
+            .into_iter()
             .filter_map(|(key, value)| {
                 let node = node_ref(f, key, &plan.budget, diags);
                 let amount = f.money(value, Sign::NonNegative, diags);
@@ -50,35 +49,31 @@ pub fn entry(
             Some(Adjustment {
                 node: node?,
                 amount: amount?,
-                reason: f.optional_text(&a.value.reason),
+                reason: f.optional_text(&a.value.reason, diags),
                 loc: at,
             })
         })
         .collect();
     let task_ids: Vec<&str> = plan.tasks.iter().map(|t| &*t.id).collect();
-    let tasks = raw
-        .tasks
-        .iter()
-        .flat_map(|p| p.value.0.iter())
+    let tasks = f
+        .unique_id_keys(raw.tasks.as_ref(), diags)
+        .into_iter()
         .filter_map(|(key, value)| {
-            let index = task_ids.iter().position(|id| *id == key.value.trim());
+            let id = id_text(&key.value);
+            let index = task_ids.iter().position(|known| *known == id);
             if index.is_none() {
-                diags.error(
-                    f.at(key),
-                    unknown_ref_message("task", key.value.trim(), &task_ids),
-                );
+                diags.error(f.at(key), unknown_ref_message("task", id, &task_ids));
             }
             let done = f.count(value, diags);
             Some((index?, done?))
         })
         .collect();
     let kpi_ids: Vec<&str> = plan.all_kpis().map(|k| &*k.id).collect();
-    let kpis = raw
-        .kpis
-        .iter()
-        .flat_map(|p| p.value.0.iter())
+    let kpis = f
+        .unique_id_keys(raw.kpis.as_ref(), diags)
+        .into_iter()
         .filter_map(|(key, value)| {
-            let id = key.value.trim();
+            let id = id_text(&key.value);
             let Some(index) = kpi_ids.iter().position(|known| *known == id) else {
                 diags.error(f.at(key), unknown_ref_message("KPI", id, &kpi_ids));
                 return None;
@@ -105,8 +100,8 @@ pub fn entry(
         tasks,
         kpis,
         events,
-        narrative: f.optional_compact_text(&raw.narrative),
-        problems: f.optional_compact_text(&raw.problems),
+        narrative: f.optional_compact_text(&raw.narrative, diags),
+        problems: f.optional_compact_text(&raw.problems, diags),
     })
 }
 

@@ -11,11 +11,13 @@ use std::sync::Arc;
 pub fn site(f: Fields, raw: &RawSite, diags: &mut Diagnostics) -> Site {
     let defaults = Site::default();
     Site {
-        title: f.optional_text(&raw.title).unwrap_or(defaults.title),
-        organisation: f.optional_text(&raw.organisation).unwrap_or_default(),
-        ministry: f.optional_text(&raw.ministry).unwrap_or_default(),
+        title: f.optional_text(&raw.title, diags).unwrap_or(defaults.title),
+        organisation: f
+            .optional_text(&raw.organisation, diags)
+            .unwrap_or_default(),
+        ministry: f.optional_text(&raw.ministry, diags).unwrap_or_default(),
         base_path: f
-            .optional_text(&raw.base_path)
+            .optional_text(&raw.base_path, diags)
             .unwrap_or(defaults.base_path),
         thai_digits: raw
             .thai_digits

@@ -49,6 +49,27 @@ pub fn stdout(output: &Output) -> String {
     String::from_utf8_lossy(&output.stdout).into_owned()
 }
 
+/// Runs `check`, then `build` into a folder holding a previous build; returns both runs
+/// and whether the previous build is untouched.
+pub fn check_and_build(content: &Path) -> (Output, Output, bool) {
+    let out = tempfile::tempdir().expect("tempdir");
+    let site = out.path().join("site");
+    std::fs::create_dir(&site).expect("mkdir");
+    std::fs::write(site.join("index.html"), "previous build").expect("write");
+    let before = snapshot_tree(out.path());
+    let content_arg = content.to_str().expect("UTF-8 path");
+    let check = planbook(&["check", "--content", content_arg]);
+    let build = planbook(&[
+        "build",
+        "--content",
+        content_arg,
+        "--output",
+        site.to_str().expect("UTF-8 path"),
+    ]);
+    let untouched = snapshot_tree(out.path()) == before;
+    (check, build, untouched)
+}
+
 /// Every file under `dir` with its bytes, for before/after comparisons.
 pub fn snapshot_tree(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
     let mut files: Vec<(PathBuf, Vec<u8>)> = walkdir::WalkDir::new(dir)
