@@ -90,7 +90,7 @@ pub fn discover(content_dir: &Path) -> (Discovered, SourceMap, Diagnostics) {
     for entry in WalkDir::new(content_dir)
         .sort_by_file_name()
         .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !is_ignored(e.file_name().to_str().unwrap_or("")))
+        .filter_entry(|e| e.depth() == 0 || !is_skipped_name(e.file_name().to_str().unwrap_or("")))
     {
         let entry = match entry {
             Ok(entry) => entry,
@@ -150,7 +150,7 @@ pub fn discover_folder(
         .max_depth(2)
         .sort_by_file_name()
         .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !is_ignored(e.file_name().to_str().unwrap_or("")))
+        .filter_entry(|e| e.depth() == 0 || !is_skipped_name(e.file_name().to_str().unwrap_or("")))
         .flatten()
     {
         if !entry.file_type().is_file() {
@@ -390,8 +390,9 @@ fn read_capped(
     Ok((bytes.len() as u64 <= limit).then_some(bytes))
 }
 
-/// Editor backups, hidden files and folders are skipped.
-fn is_ignored(name: &str) -> bool {
+/// Editor backups, hidden files and folders are skipped (by the build's walk, and by
+/// `serve`'s watcher).
+pub fn is_skipped_name(name: &str) -> bool {
     name.starts_with('.')
         || name.starts_with('#')
         || name.ends_with('~')
@@ -481,6 +482,6 @@ mod tests {
         );
         assert_eq!(classify(Path::new("plans/2566/a/plan.yaml")), None);
         assert!(is_content_like(Path::new("plans/2566/a/plan.yaml")));
-        assert!(is_ignored(".plan.yaml.swp"));
+        assert!(is_skipped_name(".plan.yaml.swp"));
     }
 }
