@@ -2,7 +2,7 @@
 //! events do not arrive. A file has changed when its size, its modification time (to the
 //! nanosecond) or its inode differ from the last scan. File systems whose times are coarse
 //! (a second, or two on FAT) would hide a same-size save within the same tick, so a file
-//! modified in the last two seconds is also hashed, as git does with "racily clean"
+//! modified in the last three seconds is also hashed, as git does with "racily clean"
 //! entries; older files are never read. The walk follows no symbolic links and skips what
 //! the build skips ([`super::watch::is_ignored`]).
 
@@ -17,8 +17,9 @@ use std::time::{Duration, SystemTime};
 
 /// How often the folders are scanned.
 pub const INTERVAL: Duration = Duration::from_millis(500);
-/// Files modified this recently are hashed: their time may not yet tell a later save apart.
-const RACY: Duration = Duration::from_secs(2);
+/// Files modified this recently are hashed: their time may not yet tell a later save apart
+/// (two seconds of FAT's resolution, and a second for a slow scan).
+const RACY: Duration = Duration::from_secs(3);
 
 /// What a scan knows of one file.
 #[derive(Debug, Clone, PartialEq, Eq)]
