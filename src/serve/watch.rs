@@ -232,4 +232,32 @@ mod tests {
             "{seen:?}"
         );
     }
+
+    #[cfg(unix)]
+    #[test]
+    fn writes_behind_a_symbolic_link_are_not_watched() {
+        let dir = tempfile::tempdir().unwrap();
+        let folder = std::fs::canonicalize(dir.path()).unwrap();
+        let busy = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(busy.path().join("inside")).unwrap();
+        std::os::unix::fs::symlink(busy.path(), folder.join("shared")).unwrap();
+        let (sender, receiver) = channel::<Change>();
+        let _guard = start(std::slice::from_ref(&folder), false, sender).unwrap();
+        std::thread::sleep(Duration::from_millis(100));
+        for n in 0..20 {
+            std::fs::write(busy.path().join(format!("{n}.yaml")), "x: 1\n").unwrap();
+            std::fs::write(busy.path().join(format!("inside/{n}.yaml")), "x: 1\n").unwrap();
+        }
+        // A link made in the watched folder is not read by the build either.
+        std::os::unix::fs::symlink(busy.path().join("0.yaml"), folder.join("link.yaml")).unwrap();
+        std::fs::write(folder.join("plan.yaml"), "a: 1\n").unwrap();
+        let deadline = Instant::now() + Duration::from_secs(10);
+        let mut seen = Vec::new();
+        while Instant::now() < deadline && !seen.contains(&folder.join("plan.yaml")) {
+            if let Ok(Change::Paths(paths)) = receiver.recv_timeout(Duration::from_millis(200)) {
+                seen.extend(paths);
+            }
+        }
+        assert_eq!(seen, vec![folder.join("plan.yaml")]);
+    }
 }
