@@ -192,12 +192,8 @@ fn same_size_edit(path: &Path, from: &str, to: &str, modified: std::time::System
     let edited = text.replacen(from, &padded, 1);
     assert_eq!(edited.len(), text.len());
     std::fs::write(path, edited).unwrap();
-    std::fs::File::options()
-        .write(true)
-        .open(path)
-        .unwrap()
-        .set_modified(modified)
-        .unwrap();
+    let file = std::fs::File::options().write(true).open(path).unwrap();
+    file.set_modified(modified).unwrap();
 }
 
 #[test]

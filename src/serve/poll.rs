@@ -182,16 +182,16 @@ mod tests {
         (dir, root)
     }
 
+    fn set_modified(path: &Path, time: SystemTime) {
+        let file = fs::File::options().write(true).open(path).unwrap();
+        file.set_modified(time).unwrap();
+    }
+
     /// Writes in place (same inode), then puts the modification time back.
     fn write_keeping_time(path: &Path, text: &str) {
         let modified = fs::metadata(path).unwrap().modified().unwrap();
         fs::write(path, text).unwrap();
-        fs::File::options()
-            .write(true)
-            .open(path)
-            .unwrap()
-            .set_modified(modified)
-            .unwrap();
+        set_modified(path, modified);
     }
 
     #[test]
@@ -210,24 +210,14 @@ mod tests {
         let (_dir, root) = folder();
         let file = root.join("plans/a.yaml");
         let old = SystemTime::now() - Duration::from_secs(60);
-        fs::File::options()
-            .write(true)
-            .open(&file)
-            .unwrap()
-            .set_modified(old)
-            .unwrap();
+        set_modified(&file, old);
         let mut scanner = Scanner::new(std::slice::from_ref(&root));
         assert_eq!(scanner.known[&file].hash, None, "an old file is not read");
         // The same time and size, other contents: not seen (nothing read), as intended.
         write_keeping_time(&file, "a: 3\n");
         assert!(scanner.scan().is_empty());
         // A nanosecond later is a change.
-        fs::File::options()
-            .write(true)
-            .open(&file)
-            .unwrap()
-            .set_modified(old + Duration::from_nanos(1))
-            .unwrap();
+        set_modified(&file, old + Duration::from_nanos(1));
         assert_eq!(scanner.scan(), vec![file]);
     }
 
