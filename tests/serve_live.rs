@@ -182,6 +182,53 @@ fn poll_mode_sees_edits() {
     assert!(page_has(&served, PLAN_PAGE, "ตรวจแบบวนดู"));
 }
 
+/// Rewrites `path` in place (same inode) with `from` replaced by `to`, padded with `x` to
+/// the same number of bytes, and gives it the modification time `modified`.
+fn same_size_edit(path: &Path, from: &str, to: &str, modified: std::time::SystemTime) {
+    assert!(to.len() <= from.len());
+    let text = std::fs::read_to_string(path).unwrap();
+    assert!(text.contains(from), "{} lacks {from:?}", path.display());
+    let padded = format!("{to}{}", "x".repeat(from.len() - to.len()));
+    let edited = text.replacen(from, &padded, 1);
+    assert_eq!(edited.len(), text.len());
+    std::fs::write(path, edited).unwrap();
+    let file = std::fs::File::options().write(true).open(path).unwrap();
+    file.set_modified(modified).unwrap();
+}
+
+#[test]
+fn poll_mode_sees_a_same_size_save_within_the_same_second() {
+    let dir = tempfile::tempdir().unwrap();
+    let content = example_content_in(dir.path());
+    let entry = content.join(ENTRY);
+    let served = Served::start(&content, &["--poll"], START);
+    let events = served.events();
+    events.next_named("hello", CHANGE).expect("hello");
+    // Saved now, then saved again at once with the same time, as a file system that keeps
+    // whole seconds (or two on FAT) dates two saves within the same second.
+    let modified = std::time::SystemTime::now();
+    same_size_edit(&entry, NARRATIVE, "POLL-FIRST", modified);
+    assert!(
+        events.next_named("reload", POLLED_CHANGE).is_some(),
+        "{}",
+        served.output()
+    );
+    assert!(page_has(&served, PLAN_PAGE, "POLL-FIRST"));
+    // The same size, the same modification time, the same inode: only the bytes differ.
+    let padded_first = format!("POLL-FIRST{}", "x".repeat(NARRATIVE.len() - 10));
+    same_size_edit(&entry, &padded_first, "POLL-SECOND", modified);
+    assert_eq!(
+        std::fs::metadata(&entry).unwrap().modified().unwrap(),
+        modified
+    );
+    assert!(
+        events.next_named("reload", POLLED_CHANGE).is_some(),
+        "{}",
+        served.output()
+    );
+    assert!(page_has(&served, PLAN_PAGE, "POLL-SECOND"));
+}
+
 #[test]
 fn sigterm_stops_the_server_and_removes_its_private_output() {
     let dir = tempfile::tempdir().unwrap();

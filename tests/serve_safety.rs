@@ -29,6 +29,23 @@ fn traversal_is_refused_and_files_get_their_types() {
         "//etc/passwd",
         "/index.html%00.css",
         "http://127.0.0.1/../Cargo.toml",
+        "http://127.0.0.1/%2e%2e/Cargo.toml",
+        "/%252e%252e/Cargo.toml",
+        "/%252e%252e%252fCargo.toml",
+        "/static/%252e%252e/%252e%252e/Cargo.toml",
+        "/..%2fCargo.toml",
+        "/..%2FCargo.toml",
+        "/static/..%2f..%2fCargo.toml",
+        "/%2e%2e%5cCargo.toml",
+        "/..\\Cargo.toml",
+        "/static\\..\\..\\Cargo.toml",
+        "/.%2e/Cargo.toml",
+        "/%2e./Cargo.toml",
+        "//etc/passwd",
+        "///etc/passwd",
+        "//../Cargo.toml",
+        "/%2f%2fetc/passwd",
+        "/%2fetc/passwd",
     ] {
         let response = request(port, "GET", target).unwrap();
         assert!(
@@ -42,7 +59,31 @@ fn traversal_is_refused_and_files_get_their_types() {
             "{target}"
         );
     }
-    assert_eq!(request(port, "GET", "/../Cargo.toml").unwrap().status, 403);
+    // Those that reach the server as a path are refused as leaving the folder; the rest
+    // (backslashes, NUL) are not even valid request targets (400).
+    for target in [
+        "/../Cargo.toml",
+        "/%2e%2e/Cargo.toml",
+        "/static/..%2f..%2fCargo.toml",
+        "/%2e%2e%5cCargo.toml",
+        "/.%2e/Cargo.toml",
+        "//etc/passwd",
+        "/%2fetc/passwd",
+        "http://127.0.0.1/../Cargo.toml",
+    ] {
+        assert_eq!(
+            request(port, "GET", target).unwrap().status,
+            403,
+            "{target}"
+        );
+    }
+    // Encoded twice, `%252e` is a literal `%2e` in a name, which no file has.
+    assert_eq!(
+        request(port, "GET", "/%252e%252e/Cargo.toml")
+            .unwrap()
+            .status,
+        404
+    );
 
     for (target, content_type) in [
         ("/", "text/html; charset=utf-8"),

@@ -99,7 +99,7 @@ pub fn discover(content_dir: &Path) -> (Discovered, SourceMap, Diagnostics) {
         .into_iter()
         .filter_entry(|e| {
             let name = e.file_name().to_str().unwrap_or("");
-            let keep = e.depth() == 0 || !is_ignored(name);
+            let keep = e.depth() == 0 || !is_skipped_name(name);
             let read_place = e.path().strip_prefix(content_dir).is_ok_and(in_read_place);
             if !keep && read_place && hides_content(name, e.file_type().is_dir()) {
                 hidden.borrow_mut().push(e.path().to_path_buf());
@@ -256,7 +256,7 @@ pub fn discover_folder(
         .max_depth(2)
         .sort_by_file_name()
         .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !is_ignored(e.file_name().to_str().unwrap_or("")))
+        .filter_entry(|e| e.depth() == 0 || !is_skipped_name(e.file_name().to_str().unwrap_or("")))
         .flatten()
     {
         if !entry.file_type().is_file() {
@@ -522,8 +522,9 @@ fn read_capped(
     Ok((bytes.len() as u64 <= limit).then_some(bytes))
 }
 
-/// Editor backups, hidden files and folders are skipped.
-fn is_ignored(name: &str) -> bool {
+/// Editor backups, hidden files and folders are skipped (by the build's walk, and by
+/// `serve`'s watcher).
+pub fn is_skipped_name(name: &str) -> bool {
     name.starts_with('.') || is_editor_leftover(name)
 }
 
@@ -620,6 +621,6 @@ mod tests {
         );
         assert_eq!(classify(Path::new("plans/2566/a/plan.yaml")), None);
         assert!(is_content_like(Path::new("plans/2566/a/plan.yaml")));
-        assert!(is_ignored(".plan.yaml.swp"));
+        assert!(is_skipped_name(".plan.yaml.swp"));
     }
 }

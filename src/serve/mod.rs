@@ -3,12 +3,14 @@
 //! [`Session`](crate::session::Session) and reloads the browser. A layer on top of the
 //! build: nothing else depends on it, and `planbook build` output is never touched.
 //!
-//! - [`server`]: the HTTP server (tiny_http), threads, routes;
+//! - [`server`]: the HTTP server (hyper on tokio) and its limits; [`routes`]: what it
+//!   answers (axum, tower-http);
 //! - [`paths`]: request targets to files, refusing anything that leaves the folder;
 //! - [`mime`]: content types; [`pages`]: the server's own Thai pages;
 //! - [`inject`] and `reload.js`: the live-reload script, added to HTML at serve time only;
 //! - [`events`]: server-sent events; [`state`]: what the threads share;
-//! - [`watch`]: notify and its debouncer; [`rebuild`]: the loop that rebuilds and reports;
+//! - [`watch`]: notify and its debouncer; [`poll`]: scanning for `--poll`;
+//!   [`rebuild`]: the loop that rebuilds and reports;
 //! - [`browser`] opens the site for `--open`.
 
 pub mod browser;
@@ -17,7 +19,9 @@ pub mod inject;
 pub mod mime;
 pub mod pages;
 pub mod paths;
+pub mod poll;
 pub mod rebuild;
+pub mod routes;
 pub mod server;
 pub mod state;
 pub mod watch;
@@ -116,7 +120,8 @@ pub fn serve(options: &ServeOptions) -> Result<(), ServeError> {
         as_of: options.as_of,
     });
     rebuilder.first(&shared);
-    server::start(listener, Arc::clone(&shared)).map_err(io_error("cannot start the server"))?;
+    let server = server::start(listener, Arc::clone(&shared), server::Limits::default())
+        .map_err(io_error("cannot start the server"))?;
 
     let url = url(address);
     if options.port != 0 && address.port() != options.port {
@@ -131,6 +136,7 @@ pub fn serve(options: &ServeOptions) -> Result<(), ServeError> {
         browser::open(&url);
     }
     rebuilder.run(&shared, &messages);
+    server.stop();
 
     let removed = output.path().display().to_string();
     output

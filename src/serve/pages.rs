@@ -34,6 +34,13 @@ pub fn method_not_allowed() -> Vec<u8> {
     )
 }
 
+pub fn too_long() -> Vec<u8> {
+    page(
+        "ที่อยู่ยาวเกินไป (414)",
+        "ที่อยู่ของหน้านี้ยาวเกินกว่าที่เซิร์ฟเวอร์ดูตัวอย่างรับได้",
+    )
+}
+
 pub fn internal_error() -> Vec<u8> {
     page(
         "เกิดข้อผิดพลาดภายใน (500)",
@@ -51,6 +58,7 @@ mod tests {
             not_found(),
             forbidden(),
             method_not_allowed(),
+            too_long(),
             internal_error(),
         ] {
             let html = String::from_utf8(bytes).unwrap();

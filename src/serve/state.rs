@@ -98,7 +98,7 @@ mod tests {
     #[test]
     fn each_build_counts_and_tells_the_listeners() {
         let shared = Shared::new(PathBuf::from("site"));
-        let listener = shared.hub.subscribe();
+        let mut listener = shared.hub.subscribe();
         shared.finish_build(Some("broken".into()));
         shared.finish_build(None);
         assert_eq!(listener.try_recv(), Ok(Event::Failed(1)));

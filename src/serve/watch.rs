@@ -1,10 +1,11 @@
 //! Watches the content folder and the themes folder (folders, not files: editors save by
 //! writing a temporary file and renaming it over the old one), debounces bursts with
-//! notify-debouncer-full, drops editor temporary files and hidden paths, and sends each
-//! batch of changed paths to the rebuild loop. `--poll` scans instead, for network drives
-//! where change events do not arrive.
+//! notify-debouncer-full, drops what the build skips (editor temporary files, hidden paths,
+//! symbolic links, which the build's walk does not follow and neither does the watcher),
+//! and sends each batch of changed paths to the rebuild loop. `--poll` scans instead
+//! ([`super::poll`]), for network drives where change events do not arrive.
 
-use notify::{EventKind, PollWatcher, RecommendedWatcher, RecursiveMode};
+use notify::{EventKind, RecommendedWatcher, RecursiveMode};
 use notify_debouncer_full::{
     DebounceEventResult, DebouncedEvent, Debouncer, RecommendedCache, new_debouncer_opt,
 };
@@ -15,8 +16,6 @@ use std::time::Duration;
 
 /// Quiet time after the last event before a batch is sent.
 const DEBOUNCE: Duration = Duration::from_millis(100);
-/// How often `--poll` scans the folders.
-const POLL_INTERVAL: Duration = Duration::from_millis(500);
 
 /// What the watcher tells the rebuild loop.
 #[derive(Debug, PartialEq, Eq)]
@@ -30,15 +29,20 @@ pub enum Change {
 /// Keeps the watcher running while it lives.
 pub enum WatchGuard {
     Native(Debouncer<RecommendedWatcher, RecommendedCache>),
-    Poll(Debouncer<PollWatcher, RecommendedCache>),
+    Poll(super::poll::PollGuard),
 }
 
-/// Starts watching `folders` (recursively), sending batches of relevant changes to `sender`.
+/// Starts watching `folders` (recursively, following no symbolic links), sending batches
+/// of relevant changes to `sender`.
 pub fn start<T: From<Change> + Send + 'static>(
     folders: &[PathBuf],
     poll: bool,
     sender: Sender<T>,
 ) -> Result<WatchGuard, notify::Error> {
+    if poll {
+        let guard = super::poll::start(folders, sender).map_err(notify::Error::io)?;
+        return Ok(WatchGuard::Poll(guard));
+    }
     let roots = folders.to_vec();
     let handler = move |result: DebounceEventResult| {
         let change = match result {
@@ -60,32 +64,17 @@ pub fn start<T: From<Change> + Send + 'static>(
         // The loop has ended: the process is stopping.
         let _ = sender.send(T::from(change));
     };
-    if poll {
-        let config = notify::Config::default().with_poll_interval(POLL_INTERVAL);
-        let mut debouncer = new_debouncer_opt::<_, PollWatcher, RecommendedCache>(
-            DEBOUNCE,
-            None,
-            handler,
-            RecommendedCache::new(),
-            config,
-        )?;
-        for folder in folders {
-            debouncer.watch(folder, RecursiveMode::Recursive)?;
-        }
-        Ok(WatchGuard::Poll(debouncer))
-    } else {
-        let mut debouncer = new_debouncer_opt::<_, RecommendedWatcher, RecommendedCache>(
-            DEBOUNCE,
-            None,
-            handler,
-            RecommendedCache::new(),
-            notify::Config::default(),
-        )?;
-        for folder in folders {
-            debouncer.watch(folder, RecursiveMode::Recursive)?;
-        }
-        Ok(WatchGuard::Native(debouncer))
+    let mut debouncer = new_debouncer_opt::<_, RecommendedWatcher, RecommendedCache>(
+        DEBOUNCE,
+        None,
+        handler,
+        RecommendedCache::new(),
+        notify::Config::default().with_follow_symlinks(false),
+    )?;
+    for folder in folders {
+        debouncer.watch(folder, RecursiveMode::Recursive)?;
     }
+    Ok(WatchGuard::Native(debouncer))
 }
 
 /// The changed paths of a batch, each once, without reads, temporary files or hidden paths.
@@ -96,7 +85,7 @@ fn relevant_paths(roots: &[PathBuf], events: &[DebouncedEvent]) -> Vec<PathBuf> 
             continue;
         }
         for path in &event.paths {
-            if !is_ignored(roots, path) {
+            if !is_ignored(roots, path) && !is_symlink(path) {
                 paths.insert(path.clone());
             }
         }
@@ -104,8 +93,8 @@ fn relevant_paths(roots: &[PathBuf], events: &[DebouncedEvent]) -> Vec<PathBuf> 
     paths.into_iter().collect()
 }
 
-/// Whether a path is an editor's temporary file, or hidden, or lies in a hidden folder
-/// (`.git/`) below the watched folder it belongs to.
+/// Whether a path is skipped by the build (a hidden or backup name, in any folder below the
+/// watched one it belongs to) or is an editor's scratch file.
 pub fn is_ignored(roots: &[PathBuf], path: &Path) -> bool {
     let relative = roots
         .iter()
@@ -117,27 +106,24 @@ pub fn is_ignored(roots: &[PathBuf], path: &Path) -> bool {
     let Some(last) = names.next_back() else {
         return false;
     };
-    names.any(|folder| folder.starts_with('.')) || is_temporary_name(&last)
+    names.any(|folder| crate::load::is_skipped_name(&folder))
+        || crate::load::is_skipped_name(&last)
+        || is_scratch_name(&last)
 }
 
-/// Names editors and tools use for scratch files: `.x.swp`, `x~`, `.#x`, `#x#`, vim's
-/// `4913`, `x.tmp`, JetBrains' `x___jb_tmp___`, any hidden name.
-fn is_temporary_name(name: &str) -> bool {
-    name.starts_with('.')
-        || name.ends_with('~')
-        || (name.starts_with('#') && name.ends_with('#'))
-        || name == "4913"
-        || [
-            ".swp",
-            ".swx",
-            ".swo",
-            ".tmp",
-            ".crswap",
-            "___jb_tmp___",
-            "___jb_old___",
-        ]
-        .iter()
-        .any(|suffix| name.ends_with(suffix))
+/// A symbolic link, which the build does not read (a removed path is not one).
+fn is_symlink(path: &Path) -> bool {
+    std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink())
+}
+
+/// Scratch names beyond those the build skips: vim's `4913` and `x.swo`, Chrome's
+/// `x.crswap`, JetBrains' `x___jb_tmp___` and `x___jb_old___`, Emacs' `#x#` (already
+/// skipped as starting with `#`).
+fn is_scratch_name(name: &str) -> bool {
+    name == "4913"
+        || [".swo", ".crswap", "___jb_tmp___", "___jb_old___"]
+            .iter()
+            .any(|suffix| name.ends_with(suffix))
 }
 
 #[cfg(test)]
@@ -245,5 +231,33 @@ mod tests {
                 .all(|p| !is_ignored(std::slice::from_ref(&folder), p)),
             "{seen:?}"
         );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn writes_behind_a_symbolic_link_are_not_watched() {
+        let dir = tempfile::tempdir().unwrap();
+        let folder = std::fs::canonicalize(dir.path()).unwrap();
+        let busy = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(busy.path().join("inside")).unwrap();
+        std::os::unix::fs::symlink(busy.path(), folder.join("shared")).unwrap();
+        let (sender, receiver) = channel::<Change>();
+        let _guard = start(std::slice::from_ref(&folder), false, sender).unwrap();
+        std::thread::sleep(Duration::from_millis(100));
+        for n in 0..20 {
+            std::fs::write(busy.path().join(format!("{n}.yaml")), "x: 1\n").unwrap();
+            std::fs::write(busy.path().join(format!("inside/{n}.yaml")), "x: 1\n").unwrap();
+        }
+        // A link made in the watched folder is not read by the build either.
+        std::os::unix::fs::symlink(busy.path().join("0.yaml"), folder.join("link.yaml")).unwrap();
+        std::fs::write(folder.join("plan.yaml"), "a: 1\n").unwrap();
+        let deadline = Instant::now() + Duration::from_secs(10);
+        let mut seen = Vec::new();
+        while Instant::now() < deadline && !seen.contains(&folder.join("plan.yaml")) {
+            if let Ok(Change::Paths(paths)) = receiver.recv_timeout(Duration::from_millis(200)) {
+                seen.extend(paths);
+            }
+        }
+        assert_eq!(seen, vec![folder.join("plan.yaml")]);
     }
 }

@@ -303,8 +303,20 @@ impl Events {
             }
             head.push_str(&line);
         }
+        let chunked = head
+            .to_ascii_lowercase()
+            .contains("transfer-encoding: chunked");
+        let body: Box<dyn BufRead + Send> = if chunked {
+            Box::new(BufReader::new(Dechunked {
+                inner: reader,
+                left: 0,
+            }))
+        } else {
+            Box::new(reader)
+        };
         let (sender, events) = channel();
         std::thread::spawn(move || {
+            let reader = body;
             let mut event = Event {
                 name: String::from("message"),
                 data: String::new(),
@@ -344,6 +356,37 @@ impl Events {
                 Err(_) => return None,
             }
         }
+    }
+}
+
+/// The body of a `Transfer-Encoding: chunked` answer, without its chunk framing.
+struct Dechunked<R> {
+    inner: R,
+    /// Bytes left in the current chunk.
+    left: usize,
+}
+
+impl<R: BufRead> Read for Dechunked<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        if self.left == 0 {
+            let mut line = String::new();
+            self.inner.read_line(&mut line)?;
+            if line == "\r\n" {
+                // The end of the previous chunk's data.
+                line.clear();
+                self.inner.read_line(&mut line)?;
+            }
+            let size = line.trim().split(';').next().unwrap_or("");
+            self.left = usize::from_str_radix(size, 16)
+                .map_err(|_| std::io::Error::other(format!("bad chunk size {line:?}")))?;
+            if self.left == 0 {
+                return Ok(0);
+            }
+        }
+        let wanted = buf.len().min(self.left);
+        let read = self.inner.read(&mut buf[..wanted])?;
+        self.left -= read;
+        Ok(read)
     }
 }
 
