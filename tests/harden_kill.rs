@@ -281,15 +281,16 @@ fn an_output_that_is_a_file_is_refused_and_kept() {
     assert_eq!(std::fs::read_to_string(&output).unwrap(), "not a folder");
     assert_eq!(staging_folders(dir.path()), Vec::<String>::new());
 
-    // A file where a parent folder should be.
+    // A file where a parent folder should be: refused up front, naming the file.
     let nested = output.join("site");
     let out = build(&content, &nested);
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
     assert!(
-        stderr(&out).contains("error: cannot write"),
+        stderr(&out).contains(&format!("{} exists and is not a folder", output.display())),
         "{}",
         stderr(&out)
     );
+    assert_eq!(std::fs::read_to_string(&output).unwrap(), "not a folder");
 }
 
 /// Runs `script` as root in a private mount namespace (so its mounts vanish with it);
