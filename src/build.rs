@@ -205,6 +205,7 @@ pub fn check(content_dir: &Path) -> Result<Checked, BuildError> {
         fiscal_years: settings.fiscal_years,
         plans,
         pages: settings.pages,
+        today: Some(crate::report::stamp::Stamp::now().date),
     };
     Ok(Checked {
         content,

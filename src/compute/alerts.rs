@@ -65,16 +65,24 @@ pub struct AlertInputs<'a> {
     pub totals: Amounts,
     pub target: &'a TargetFigures,
     pub tasks: &'a [TaskFigures],
+    /// Whether the as-of month's deadline has passed.
+    pub as_of_due: bool,
+    /// The as-of month is not due and the plan has not filed it.
+    pub pending: bool,
 }
 
 pub fn alerts(input: &AlertInputs) -> Vec<Alert> {
     let mut out = Vec::new();
-    target_alerts(input, &mut out);
+    if !input.pending {
+        target_alerts(input, &mut out);
+    }
     over_spending(input, &mut out);
     late_tasks(input, &mut out);
     evaluations(input, &mut out);
     missed_reports(input, &mut out);
-    year_end(input, &mut out);
+    if !input.pending {
+        year_end(input, &mut out);
+    }
     out
 }
 
@@ -211,8 +219,14 @@ fn missed_reports(input: &AlertInputs, out: &mut Vec<Alert>) {
     let Some(&first) = reported.first() else {
         return;
     };
+    // The as-of month counts once its deadline has passed.
+    let last_due = if input.as_of_due {
+        input.as_of
+    } else {
+        input.as_of.previous()
+    };
     let mut month = first;
-    while month <= input.as_of {
+    while month <= last_due {
         if !reported.contains(&month) {
             out.push(Alert {
                 kind: AlertKind::MissedReport,

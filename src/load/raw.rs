@@ -21,6 +21,7 @@ pub struct RawSite {
     pub thai_digits: Option<Spanned<bool>>,
     pub as_of: Option<Text>,
     pub theme: Option<Text>,
+    pub report_due_day: Option<Text>,
 }
 
 #[derive(Debug, Deserialize)]

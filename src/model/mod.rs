@@ -27,6 +27,9 @@ pub struct Content {
     /// Every plan, in id order.
     pub plans: Vec<Plan>,
     pub pages: Vec<Page>,
+    /// Today in Thailand, by the build's clock (`SOURCE_DATE_EPOCH` honoured): which months'
+    /// reports are due. `None` treats every deadline as passed.
+    pub today: Option<Date>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -38,6 +41,24 @@ pub struct Site {
     pub thai_digits: bool,
     pub as_of: Option<Month>,
     pub theme: Option<String>,
+    /// The day of the following month by which a month's entry is due.
+    pub report_due_day: u32,
+}
+
+/// The day of the following month by which an entry is due, when site.yaml says nothing.
+pub const DEFAULT_REPORT_DUE_DAY: u32 = 10;
+
+impl Site {
+    /// The last day on which `month`'s entry is on time: `report_due_day` of the next
+    /// month (the month's last day when the month is shorter).
+    pub fn deadline(&self, month: Month) -> Date {
+        let next = month.next();
+        let last = next.last_day();
+        Date {
+            day: self.report_due_day.clamp(1, last.day),
+            ..last
+        }
+    }
 }
 
 impl Default for Site {
@@ -50,6 +71,7 @@ impl Default for Site {
             thai_digits: true,
             as_of: None,
             theme: None,
+            report_due_day: DEFAULT_REPORT_DUE_DAY,
         }
     }
 }

@@ -121,6 +121,7 @@ impl Writer<'_> {
                 .cloned()
                 .collect(),
             pages: Vec::new(),
+            today: content.today,
         };
         let jobs: Vec<(&YearFigures, Month)> = self
             .figures

@@ -23,7 +23,31 @@ pub fn site(f: Fields, raw: &RawSite, diags: &mut Diagnostics) -> Site {
             .map_or(defaults.thai_digits, |b| b.value),
         as_of: raw.as_of.as_ref().and_then(|t| f.month(t, diags)),
         theme: theme(f, raw.theme.as_ref(), diags),
+        report_due_day: report_due_day(f, raw.report_due_day.as_ref(), diags)
+            .unwrap_or(defaults.report_due_day),
     }
+}
+
+/// `report_due_day:` a day of the month, 1 to 31 (clamped to a shorter month's last day).
+fn report_due_day(f: Fields, raw: Option<&Text>, diags: &mut Diagnostics) -> Option<u32> {
+    let text = raw?;
+    let day = text
+        .value
+        .trim()
+        .parse::<u32>()
+        .ok()
+        .filter(|d| (1..=31).contains(d));
+    if day.is_none() {
+        diags.error(
+            f.at(text),
+            format!(
+                "report_due_day `{}` is not a day of the month: write 1 to 31, e.g. 10 for \
+                 the 10th of the following month",
+                text.value.trim()
+            ),
+        );
+    }
+    day
 }
 
 /// `theme:` names a folder of `themes/` beside the content folder, nothing else: a path

@@ -138,11 +138,36 @@ pub fn clamp_percent(value: Decimal) -> Decimal {
     value.clamp(Decimal::ZERO, Decimal::ONE_HUNDRED)
 }
 
+/// Why a year's figures are as of their month, in words for the page's lede.
+pub fn as_of_note(year: &YearFigures) -> String {
+    use crate::compute::AsOfBasis;
+    let mut note = match year.as_of_basis {
+        AsOfBasis::Requested => "เดือนที่กำหนดให้แสดง".to_string(),
+        AsOfBasis::DeadlinePassed(deadline) => format!(
+            "เดือนล่าสุดที่พ้นกำหนดส่งรายงานแล้ว (กำหนดส่ง {})",
+            crate::thai::date_short(deadline, false)
+        ),
+        AsOfBasis::AllFiled => "ทุกแผนส่งรายงานเดือนนี้ครบแล้ว".to_string(),
+        AsOfBasis::LatestEntry => "เดือนล่าสุดที่มีรายงาน".to_string(),
+        AsOfBasis::YearStart => "ยังไม่มีเดือนที่ถึงกำหนดส่งรายงาน".to_string(),
+    };
+    if year.total.pending_plans > 0 {
+        note.push_str(&format!(
+            " · ยังไม่ถึงกำหนดส่ง {} แผน",
+            year.total.pending_plans
+        ));
+    }
+    note
+}
+
 /// One month of a series.
 #[derive(Serialize)]
 pub struct MonthRow {
     pub month: String,
-    pub disbursed: String,
+    /// `None` when no entry of the month was filed (shown as ยังไม่รายงาน, not 0.00).
+    pub disbursed: Option<String>,
+    /// Not reported, and its deadline has not passed yet (ยังไม่ถึงกำหนดส่ง).
+    pub not_due: bool,
     pub cumulative: String,
     pub allocation: String,
     pub rate: String,
@@ -165,7 +190,8 @@ pub fn month_rows(year: &YearFigures, months: &[MonthFigures]) -> Vec<MonthRow> 
         .iter()
         .map(|m| MonthRow {
             month: m.month.to_string(),
-            disbursed: money(m.disbursed),
+            disbursed: m.reported_disbursed().map(money),
+            not_due: !m.reported && m.month == year.as_of && !year.as_of_due,
             cumulative: money(m.disbursed_cumulative),
             allocation: money(m.allocation),
             rate: money(m.rate()),

@@ -1,0 +1,269 @@
+//! The department's monthly cycle: months not reported shown as such, the reporting deadline
+//! (no office late or behind before it), the default as-of month, and `report`'s month.
+
+mod common;
+
+use serde_json::Value;
+use std::path::Path;
+use std::process::{Command, Output};
+
+const YEAR: &str = "fiscal_year: 2566\ndisbursement_targets:\n  overall: [10, 20, 30, 40]\n";
+
+fn plan(office: &str) -> String {
+    format!(
+        "office: สำนักงาน{office}\nactivity: กิจกรรม\nbudget:\n  - id: op\n    type: operating\n    name: งบดำเนินงาน\n    items:\n      - {{ id: a, name: เอ, amount: 1200 }}\n"
+    )
+}
+
+fn entry(month: &str) -> String {
+    format!("month: {month}\ndisbursed: {{ a: 100 }}\n")
+}
+
+/// Four offices: each filed October to December, offices a–c also January, d not yet
+/// (d skipped November, too).
+fn four_offices(dir: &Path) {
+    let write = |path: &str, text: &str| {
+        let path = dir.join(path);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    };
+    write("site.yaml", "title: t\n");
+    write("fiscal-years/2566.yaml", YEAR);
+    for office in ["a", "b", "c", "d"] {
+        let folder = format!("plans/2566/{office}/act");
+        write(&format!("{folder}/plan.yaml"), &plan(office));
+        let mut months = vec!["2022-10", "2022-11", "2022-12", "2023-01"];
+        if office == "d" {
+            months = vec!["2022-10", "2022-12"];
+        }
+        for month in months {
+            write(&format!("{folder}/progress/{month}.yaml"), &entry(month));
+        }
+    }
+}
+
+/// `planbook ARGS` with the clock at `epoch` (seconds since 1970).
+fn planbook_at(epoch: i64, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_planbook"))
+        .args(args)
+        .env("SOURCE_DATE_EPOCH", epoch.to_string())
+        .output()
+        .expect("run planbook")
+}
+
+/// 2023-02-05 09:00 in Thailand: January's entries are due on 10 February.
+const BEFORE_DEADLINE: i64 = 1_675_562_400;
+/// 2023-02-11 09:00 in Thailand.
+const AFTER_DEADLINE: i64 = 1_676_080_800;
+
+fn build(content: &Path, out: &Path, epoch: i64, extra: &[&str]) -> Output {
+    let mut args = vec![
+        "build",
+        "--content",
+        content.to_str().unwrap(),
+        "--output",
+        out.to_str().unwrap(),
+    ];
+    args.extend_from_slice(extra);
+    let output = planbook_at(epoch, &args);
+    assert!(output.status.success(), "{}", common::stderr(&output));
+    output
+}
+
+fn json(path: &Path) -> Value {
+    serde_json::from_slice(&std::fs::read(path).unwrap()).unwrap()
+}
+
+fn alert_kinds(plan: &Value) -> Vec<(String, String)> {
+    plan["alerts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| {
+            (
+                a["kind"].as_str().unwrap().to_string(),
+                a["subject"].as_str().unwrap_or("").to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn three_of_four_offices_filed_before_the_deadline_and_no_one_is_late_or_behind() {
+    let dir = tempfile::tempdir().unwrap();
+    let content = dir.path().join("content");
+    four_offices(&content);
+    let out = dir.path().join("site");
+
+    // By default: as of December, the latest month past its deadline (10 January).
+    build(&content, &out, BEFORE_DEADLINE, &[]);
+    let summary = json(&out.join("data/2566/summary.json"));
+    assert_eq!(summary["as_of"], "2022-12");
+    let home = std::fs::read_to_string(out.join("index.html")).unwrap();
+    assert!(
+        home.contains("เดือนล่าสุดที่พ้นกำหนดส่งรายงานแล้ว (กำหนดส่ง 10 ม.ค. 2566)"),
+        "the home page says why it shows December"
+    );
+
+    // Asked for January before its deadline: d has not filed it and is not late or behind.
+    build(&content, &out, BEFORE_DEADLINE, &["--as-of", "2023-01"]);
+    let d = json(&out.join("data/2566/plans/d/act.json"));
+    assert_eq!(d["status"], "not_due");
+    let kinds = alert_kinds(&d);
+    assert!(
+        !kinds
+            .iter()
+            .any(|(k, s)| k == "missed_report" && s == "2023-01"),
+        "{kinds:?}"
+    );
+    assert!(
+        kinds
+            .iter()
+            .all(|(k, _)| k != "behind_target" && k != "at_risk"),
+        "{kinds:?}"
+    );
+    // November, past its deadline, is missed.
+    assert!(kinds.contains(&("missed_report".into(), "2022-11".into())));
+    let summary = json(&out.join("data/2566/summary.json"));
+    for office in summary["offices"].as_array().unwrap() {
+        assert_ne!(office["status"], "behind", "{office}");
+    }
+    for office in ["a", "b", "c"] {
+        let plan = json(&out.join(format!("data/2566/plans/{office}/act.json")));
+        assert!(alert_kinds(&plan).is_empty(), "{office}: {plan}");
+        assert_eq!(plan["status"], "on_track");
+    }
+    let page = std::fs::read_to_string(out.join("2566/plans/d/act/index.html")).unwrap();
+    assert!(page.contains("ยังไม่ถึงกำหนดส่ง"));
+
+    // After the deadline, the same content makes January due: d has missed it.
+    build(&content, &out, AFTER_DEADLINE, &[]);
+    let d = json(&out.join("data/2566/plans/d/act.json"));
+    assert_eq!(d["as_of"], "2023-01");
+    assert!(alert_kinds(&d).contains(&("missed_report".into(), "2023-01".into())));
+    assert_ne!(d["status"], "not_due");
+}
+
+#[test]
+fn a_month_not_reported_is_null_and_shown_as_not_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let content = dir.path().join("content");
+    four_offices(&content);
+    let out = dir.path().join("site");
+    build(&content, &out, AFTER_DEADLINE, &[]);
+    let d = json(&out.join("data/2566/plans/d/act.json"));
+    let months: Vec<(&str, Value)> = d["months"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| (m["month"].as_str().unwrap(), m["disbursed"].clone()))
+        .collect();
+    assert_eq!(
+        months,
+        vec![
+            ("2022-10", Value::from("100.00")),
+            ("2022-11", Value::Null),
+            ("2022-12", Value::from("100.00")),
+            ("2023-01", Value::Null),
+        ]
+    );
+    // Cumulative figures stay defined.
+    assert_eq!(d["months"][1]["disbursed_cumulative"], "100.00");
+    let page = std::fs::read_to_string(out.join("2566/plans/d/act/index.html")).unwrap();
+    let table = page.split("<caption>ผลการเบิกจ่ายรายเดือน").nth(1).unwrap();
+    assert_eq!(
+        table.matches("ยังไม่รายงาน").count(),
+        2,
+        "November and January"
+    );
+    // The office's email report of January says so too, never 0.00 for the month.
+    let report = std::fs::read_to_string(out.join("2566/reports/2023-01/d-2023-01.html")).unwrap();
+    assert!(report.contains("ยังไม่รายงาน"));
+}
+
+#[test]
+fn report_defaults_to_the_offices_own_latest_entry_and_warns_for_a_month_not_filed() {
+    let dir = tempfile::tempdir().unwrap();
+    let content = dir.path().join("content");
+    four_offices(&content);
+    let file = dir.path().join("d.html");
+    let args = |month: Option<&str>| {
+        let mut args = vec![
+            "report".to_string(),
+            "2566/d".into(),
+            "--content".into(),
+            content.to_str().unwrap().into(),
+            "-o".into(),
+            file.to_str().unwrap().into(),
+        ];
+        if let Some(m) = month {
+            args.extend(["--month".into(), m.into()]);
+        }
+        args
+    };
+    let run = |month: Option<&str>| {
+        let args = args(month);
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        planbook_at(AFTER_DEADLINE, &args)
+    };
+    let own = run(None);
+    assert!(own.status.success(), "{}", common::stderr(&own));
+    assert!(
+        common::stdout(&own).contains("2022-12"),
+        "{}",
+        common::stdout(&own)
+    );
+    assert!(!common::stderr(&own).contains("warning"));
+    let unfiled = run(Some("2023-01"));
+    assert!(unfiled.status.success());
+    assert!(
+        common::stderr(&unfiled)
+            .contains("warning: `2566/d` has no entry for 2023-01: the report shows that month as not reported (ยังไม่รายงาน); its latest entry is 2022-12"),
+        "{}",
+        common::stderr(&unfiled)
+    );
+}
+
+#[test]
+fn a_bad_report_due_day_is_an_error_at_its_place() {
+    let dir = tempfile::tempdir().unwrap();
+    four_offices(dir.path());
+    std::fs::write(
+        dir.path().join("site.yaml"),
+        "title: t\nreport_due_day: 40\n",
+    )
+    .unwrap();
+    let output = planbook_at(
+        AFTER_DEADLINE,
+        &["check", "--content", dir.path().to_str().unwrap()],
+    );
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        common::stderr(&output)
+            .contains("site.yaml:2:17: error: report_due_day `40` is not a day of the month"),
+        "{}",
+        common::stderr(&output)
+    );
+    std::fs::write(
+        dir.path().join("site.yaml"),
+        "title: t\nreport_due_day: 15\n",
+    )
+    .unwrap();
+    let out = dir.path().join("site");
+    // On 11 February, January is not due until the 15th: as of December.
+    let output = planbook_at(
+        AFTER_DEADLINE,
+        &[
+            "build",
+            "--content",
+            dir.path().to_str().unwrap(),
+            "--output",
+            out.to_str().unwrap(),
+        ],
+    );
+    assert!(output.status.success(), "{}", common::stderr(&output));
+    assert_eq!(
+        json(&out.join("data/2566/summary.json"))["as_of"],
+        "2022-12"
+    );
+}
