@@ -3,6 +3,7 @@
 use crate::compute::{self, Figures};
 use crate::diag::{Diagnostics, FileId, SourceMap};
 use crate::export;
+use crate::left_out::LeftOut;
 use crate::model::{Content, FiscalYearSettings, Month, Plan};
 use crate::output::{Sink, Staging, WriteError};
 use crate::render::views::SiteContext;
@@ -229,14 +230,31 @@ pub struct Built {
     pub theme: Theme,
     /// Every file of the output, relative to it.
     pub written: std::collections::HashSet<String>,
+    /// What `--keep-going` left out (empty otherwise).
+    pub left_out: LeftOut,
+}
+
+/// `build --keep-going`: plans, fiscal years and pages with errors are left out and the
+/// rest is built and published; what was left out is returned (empty: a clean build).
+pub fn build_keeping_going(options: &BuildOptions) -> Result<(BuildSummary, LeftOut), BuildError> {
+    build_full_with(options, true).map(|built| (built.summary, built.left_out))
 }
 
 /// [`build`], keeping what it computed.
 pub fn build_full(options: &BuildOptions) -> Result<Built, BuildError> {
+    build_full_with(options, false)
+}
+
+fn build_full_with(options: &BuildOptions, keep_going: bool) -> Result<Built, BuildError> {
     let started = Instant::now();
     let mut timings = Timings::start();
-    let checked = check(&options.content_dir)?;
+    let mut checked = check(&options.content_dir)?;
     timings.phase("check");
+    let left_out = if keep_going && checked.diagnostics.has_errors() {
+        crate::left_out::leave_out(&mut checked)
+    } else {
+        LeftOut::default()
+    };
     if checked.diagnostics.has_errors() {
         return Err(BuildError::Content {
             report: checked.diagnostics.render(&checked.sources),
@@ -255,8 +273,14 @@ pub fn build_full(options: &BuildOptions) -> Result<Built, BuildError> {
     write_documents(&staging, &theme, &checked.content, &|_| true)?;
     timings.phase("documents");
     let progress = Progress::new(started);
-    let context = SiteContext::new(&checked.content, &figures);
+    let mut context = SiteContext::new(&checked.content, &figures);
+    context.left_out = left_out;
     let stats = site::write_site(&context, &theme, &staging, &progress)?;
+    if !context.left_out.is_empty() {
+        let page = crate::left_out::page(&context, &theme)?;
+        staging.write(crate::left_out::PAGE, page.as_bytes())?;
+    }
+    let left_out = context.left_out;
     timings.phase("site");
     let reports = crate::report::write_site_reports(
         &staging,
@@ -298,6 +322,7 @@ pub fn build_full(options: &BuildOptions) -> Result<Built, BuildError> {
         figures,
         theme,
         written,
+        left_out,
     })
 }
 

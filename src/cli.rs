@@ -12,9 +12,11 @@ use std::net::IpAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-/// Exit codes: 0 ok, 1 content errors, 2 usage or I/O errors.
+/// Exit codes: 0 ok, 1 content errors, 2 usage or I/O errors, 3 built with plans left out
+/// (`build --keep-going`).
 pub const EXIT_CONTENT: u8 = 1;
 pub const EXIT_USAGE: u8 = 2;
+pub const EXIT_LEFT_OUT: u8 = 3;
 
 #[derive(Parser, Debug)]
 #[command(
@@ -49,6 +51,10 @@ pub enum Command {
         /// Compute as of this month (YYYY-MM, C.E. or B.E.).
         #[arg(long, value_parser = parse_month)]
         as_of: Option<Month>,
+        /// Leave out the plans (and fiscal years, pages) with errors and publish the rest;
+        /// exit 3 when anything was left out.
+        #[arg(long)]
+        keep_going: bool,
     },
     /// Build, serve on 127.0.0.1, rebuild on every change and reload the browser.
     Serve {
@@ -136,11 +142,19 @@ pub fn run(cli: Cli) -> ExitCode {
             content,
             output,
             as_of,
-        } => build(BuildOptions {
-            content_dir: content,
-            output_dir: output,
-            as_of,
-        }),
+            keep_going,
+        } => {
+            let options = BuildOptions {
+                content_dir: content,
+                output_dir: output,
+                as_of,
+            };
+            if keep_going {
+                build_keeping_going(options)
+            } else {
+                build(options)
+            }
+        }
         Command::Serve {
             content,
             port,
@@ -288,6 +302,25 @@ fn build(options: BuildOptions) -> ExitCode {
             let mut out = std::io::stdout();
             let _ = writeln!(out, "{}", summary.line(&options.output_dir));
             ExitCode::SUCCESS
+        }
+        Err(error) => fail(&error),
+    }
+}
+
+/// `build --keep-going`: every error of what was left out, grouped by office, then the
+/// warnings and the summary; exit 3 when anything was left out.
+fn build_keeping_going(options: BuildOptions) -> ExitCode {
+    match build::build_keeping_going(&options) {
+        Ok((summary, left_out)) => {
+            eprint!("{}", left_out.report());
+            eprint!("{}", summary.warnings);
+            let mut out = std::io::stdout();
+            let _ = writeln!(out, "{}", summary.line(&options.output_dir));
+            if left_out.is_empty() {
+                return ExitCode::SUCCESS;
+            }
+            eprintln!("{}: {}", error_label(), left_out.line());
+            ExitCode::from(EXIT_LEFT_OUT)
         }
         Err(error) => fail(&error),
     }

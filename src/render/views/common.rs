@@ -24,6 +24,9 @@ pub struct Layout<'a> {
     pub nav: &'a Nav,
     pub crumbs: Vec<Crumb>,
     pub version: &'static str,
+    /// Plans this page would have shown, left out by `build --keep-going` for errors.
+    pub left_out: Vec<&'a crate::left_out::LeftOutPlan>,
+    pub left_out_page: &'static str,
 }
 
 #[derive(Serialize)]

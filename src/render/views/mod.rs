@@ -21,6 +21,8 @@ pub struct SiteContext<'a> {
     pub content: &'a Content,
     pub figures: &'a Figures,
     pub nav: Nav,
+    /// What `build --keep-going` left out, named on the pages that would have shown it.
+    pub left_out: crate::left_out::LeftOut,
     slugs: BTreeMap<(FiscalYear, &'static str), BTreeMap<String, String>>,
 }
 
@@ -61,6 +63,7 @@ impl<'a> SiteContext<'a> {
             content,
             figures,
             nav,
+            left_out: crate::left_out::LeftOut::default(),
             slugs,
         }
     }
@@ -108,6 +111,8 @@ impl<'a> SiteContext<'a> {
         let site = &self.content.site;
         Layout {
             root: paths::root(&path),
+            left_out: self.left_out.for_page(&path),
+            left_out_page: crate::left_out::PAGE,
             path,
             title,
             section,
