@@ -2,6 +2,8 @@
 //! beside the destination and swapped in whole, so a failed or killed build leaves the
 //! previous output exactly as it was.
 
+pub mod contents;
+
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -210,9 +212,20 @@ impl Staging {
                     ),
                 });
             }
-            exchange(&self.root, &self.destination).map_err(at(&self.destination))?;
-            // `root` now holds the previous output.
-            carry_hidden_entries(&self.root, &self.destination);
+            match contents::injected_error()
+                .map_or_else(|| exchange(&self.root, &self.destination), Err)
+            {
+                Ok(()) => {
+                    // `root` now holds the previous output.
+                    carry_hidden_entries(&self.root, &self.destination);
+                }
+                // A mount point: swap what it holds instead.
+                Err(e) if contents::is_unrenamable(&e) => {
+                    contents::swap_contents(&self.root, &self.destination)
+                        .map_err(at(&self.destination))?;
+                }
+                Err(e) => return Err(at(&self.destination)(e)),
+            }
             fs::remove_dir_all(&self.root).map_err(at(&self.root))?;
         } else {
             fs::rename(&self.root, &self.destination).map_err(at(&self.destination))?;
