@@ -267,3 +267,71 @@ fn a_bad_report_due_day_is_an_error_at_its_place() {
         "2022-12"
     );
 }
+
+/// Runs `planbook build` with no `SOURCE_DATE_EPOCH`: the stamps come from the content.
+fn build_unpinned(content: &Path, out: &Path) {
+    let output = Command::new(env!("CARGO_BIN_EXE_planbook"))
+        .args(["build", "--content"])
+        .arg(content)
+        .arg("--output")
+        .arg(out)
+        .env_remove("SOURCE_DATE_EPOCH")
+        .output()
+        .expect("run planbook");
+    assert!(output.status.success(), "{}", common::stderr(&output));
+}
+
+#[test]
+fn two_builds_of_unchanged_content_are_identical_trees() {
+    let dir = tempfile::tempdir().unwrap();
+    let (first, second) = (dir.path().join("first"), dir.path().join("second"));
+    build_unpinned(&common::example_content(), &first);
+    build_unpinned(&common::example_content(), &second);
+    let (a, b) = (
+        common::snapshot_tree(&first),
+        common::snapshot_tree(&second),
+    );
+    assert_eq!(
+        a.iter().map(|(p, _)| p).collect::<Vec<_>>(),
+        b.iter().map(|(p, _)| p).collect::<Vec<_>>()
+    );
+    let differing: Vec<_> = a
+        .iter()
+        .zip(&b)
+        .filter(|(x, y)| x.1 != y.1)
+        .map(|(x, _)| x.0.clone())
+        .collect();
+    assert!(differing.is_empty(), "{differing:?}");
+    // The email report of a month carries the day its latest entry was reported.
+    let report =
+        std::fs::read_to_string(first.join("2566/reports/2023-03/samut-prakan-2023-03.html"))
+            .unwrap();
+    assert!(
+        report.contains("จากข้อมูลที่รายงานถึง "),
+        "the stamp says whence"
+    );
+}
+
+#[test]
+fn an_entry_without_reported_on_stamps_its_reports_with_its_files_day() {
+    let dir = tempfile::tempdir().unwrap();
+    let content = dir.path().join("content");
+    four_offices(&content);
+    // 2023-02-03 12:00 in Thailand.
+    let when = std::time::UNIX_EPOCH + std::time::Duration::from_secs(1_675_400_400);
+    for month in ["2022-10", "2022-12"] {
+        let file = std::fs::File::options()
+            .write(true)
+            .open(content.join(format!("plans/2566/d/act/progress/{month}.yaml")))
+            .unwrap();
+        file.set_modified(when).unwrap();
+    }
+    let out = dir.path().join("site");
+    build_unpinned(&content, &out);
+    let report = std::fs::read_to_string(out.join("2566/reports/2022-12/d-2022-12.html")).unwrap();
+    assert!(
+        report.contains("จากข้อมูลที่รายงานถึง ๓ ก.พ. ๒๕๖๖"),
+        "{}",
+        report.split("สร้างโดย").nth(1).unwrap_or_default()
+    );
+}

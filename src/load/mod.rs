@@ -262,9 +262,15 @@ pub fn load_plan_folder(
     }
     for &id in &files.progress {
         let (entry, text) = read_and_parse(content_dir, sources, id, diags, |t, d| {
-            yaml::parse(id, t, d)
+            yaml::parse::<RawProgress>(id, t, d)
         });
-        folder.progress.extend(entry.map(|e| (id, e)));
+        let modified = sources
+            .path(id)
+            .and_then(|p| std::fs::metadata(content_dir.join(p)).ok())
+            .and_then(|m| m.modified().ok());
+        folder
+            .progress
+            .extend(entry.map(|e| (id, RawProgress { modified, ..e })));
         texts.push((id, text));
     }
     (folder, texts)

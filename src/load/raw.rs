@@ -144,6 +144,10 @@ pub struct RawRevision {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawProgress {
+    /// When the file was last changed (not a key of the file): the date a report made
+    /// from it is stamped with when the entry gives no `reported_on`.
+    #[serde(skip)]
+    pub modified: Option<std::time::SystemTime>,
     pub month: Option<Text>,
     pub reported_on: Option<Text>,
     pub disbursed: Option<Spanned<Pairs<String>>>,

@@ -48,6 +48,13 @@ pub struct Site {
 /// The day of the following month by which an entry is due, when site.yaml says nothing.
 pub const DEFAULT_REPORT_DUE_DAY: u32 = 10;
 
+impl ProgressEntry {
+    /// The day this entry last changed: `reported_on`, else its file's modification day.
+    pub fn changed_on(&self) -> Option<Date> {
+        self.reported_on.or(self.modified_on)
+    }
+}
+
 impl Site {
     /// The last day on which `month`'s entry is on time: `report_due_day` of the next
     /// month (the month's last day when the month is shorter).
@@ -285,6 +292,8 @@ pub struct ProgressEntry {
     pub month: Month,
     pub month_loc: Loc,
     pub reported_on: Option<Date>,
+    /// The day its file was last changed (Thailand's time), where known.
+    pub modified_on: Option<Date>,
     /// Flows of the month.
     pub disbursed: Box<[NodeAmount]>,
     /// Stocks at month end.

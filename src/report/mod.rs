@@ -151,7 +151,13 @@ pub fn write_report(options: &ReportOptions) -> Result<ReportSummary, ReportErro
     let theme = Theme::load(&options.content_dir, content.site.theme.as_deref())
         .map_err(ReportError::Render)?;
     let fonts = FontEmbedder::from_theme(&theme).map_err(ReportError::Render)?;
-    let stamp = Stamp::now().label(content.site.thai_digits);
+    let stamp = stamp::report_label(
+        plans
+            .iter()
+            .flat_map(|&i| content.plans[i].entries.iter())
+            .filter(|e| e.month <= month),
+        content.site.thai_digits,
+    );
     let html = render_report(&theme, &fonts, content, year, &target, month, &stamp)
         .map_err(ReportError::Render)?;
     let path = options
