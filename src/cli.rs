@@ -39,6 +39,9 @@ pub enum Command {
         /// Compute as of this month (YYYY-MM, C.E. or B.E.).
         #[arg(long, value_parser = parse_month)]
         as_of: Option<Month>,
+        /// List the alerts of every plan (by default, of the plans under the current folder).
+        #[arg(long)]
+        alerts: bool,
     },
     /// Validate, compute and write the site and data export.
     Build {
@@ -137,7 +140,11 @@ fn parse_month(text: &str) -> Result<Month, String> {
 /// Runs a parsed command line and returns the process exit code.
 pub fn run(cli: Cli) -> ExitCode {
     match cli.command {
-        Command::Check { content, as_of } => check(content, as_of),
+        Command::Check {
+            content,
+            as_of,
+            alerts,
+        } => check(content, as_of, alerts),
         Command::Build {
             content,
             output,
@@ -259,7 +266,7 @@ fn scaffold_command(new: New) -> ExitCode {
     }
 }
 
-fn check(content: PathBuf, as_of: Option<Month>) -> ExitCode {
+fn check(content: PathBuf, as_of: Option<Month>, all_alerts: bool) -> ExitCode {
     let checked = match build::check(&content) {
         Ok(checked) => checked,
         Err(error) => return fail(&error),
@@ -277,6 +284,14 @@ fn check(content: PathBuf, as_of: Option<Month>) -> ExitCode {
         return ExitCode::from(EXIT_CONTENT);
     }
     let figures = crate::compute::execute(&checked.content, as_of);
+    let here = std::env::current_dir().ok();
+    let listed = crate::compute::alerts::listing(&checked.content, &figures, |plan| {
+        all_alerts
+            || here
+                .as_deref()
+                .is_some_and(|here| is_near(&content, &plan.id, here))
+    });
+    print!("{listed}");
     let alerts: usize = figures
         .years
         .iter()
@@ -293,6 +308,16 @@ fn check(content: PathBuf, as_of: Option<Month>) -> ExitCode {
         plural(alerts)
     );
     ExitCode::SUCCESS
+}
+
+/// Whether the folder of `plan` is under `here`, or `here` is inside it (an officer in
+/// the plan's `progress/` folder).
+fn is_near(content: &std::path::Path, plan: &crate::model::PlanId, here: &std::path::Path) -> bool {
+    let folder = content.join("plans").join(plan.to_string());
+    let (Ok(folder), Ok(here)) = (folder.canonicalize(), here.canonicalize()) else {
+        return false;
+    };
+    folder.starts_with(&here) || here.starts_with(&folder)
 }
 
 fn build(options: BuildOptions) -> ExitCode {

@@ -297,22 +297,21 @@ fn training_evaluations_fall_due_sixty_days_after_the_end() {
 }
 
 #[test]
-fn missing_months_between_the_first_entry_and_the_as_of_month_are_alerts() {
+fn missing_months_between_the_first_entry_and_the_as_of_month_are_one_alert() {
     let content = load(&base_files(YEAR_QUARTERLY, &[]));
     let figures = execute(&content, month("2023-03"));
-    let missed: Vec<Option<String>> = plan_figures(&figures)
+    let missed: Vec<(Option<String>, String)> = plan_figures(&figures)
         .alerts
         .iter()
         .filter(|a| a.kind == AlertKind::MissedReport)
-        .map(|a| a.subject.clone())
+        .map(|a| (a.subject.clone(), a.message.clone()))
         .collect();
     assert_eq!(
         missed,
-        vec![
-            Some("2022-11".into()),
-            Some("2023-01".into()),
-            Some("2023-03".into())
-        ]
+        vec![(
+            Some("2022-11,2023-01,2023-03".into()),
+            "ขาดส่ง 3 เดือน: พ.ย. 65, ม.ค. 66, มี.ค. 66".into()
+        )]
     );
 }
 

@@ -113,7 +113,7 @@ fn three_of_four_offices_filed_before_the_deadline_and_no_one_is_late_or_behind(
     assert!(
         !kinds
             .iter()
-            .any(|(k, s)| k == "missed_report" && s == "2023-01"),
+            .any(|(k, s)| k == "missed_report" && s.contains("2023-01")),
         "{kinds:?}"
     );
     assert!(
@@ -124,6 +124,9 @@ fn three_of_four_offices_filed_before_the_deadline_and_no_one_is_late_or_behind(
     );
     // November, past its deadline, is missed.
     assert!(kinds.contains(&("missed_report".into(), "2022-11".into())));
+    let d_alerts = d["alerts"].as_array().unwrap();
+    assert_eq!(d_alerts.len(), 1, "one alert: {d_alerts:?}");
+    assert_eq!(d_alerts[0]["message"], "ขาดส่ง 1 เดือน: พ.ย. 65");
     let summary = json(&out.join("data/2566/summary.json"));
     for office in summary["offices"].as_array().unwrap() {
         assert_ne!(office["status"], "behind", "{office}");
@@ -140,7 +143,11 @@ fn three_of_four_offices_filed_before_the_deadline_and_no_one_is_late_or_behind(
     build(&content, &out, AFTER_DEADLINE, &[]);
     let d = json(&out.join("data/2566/plans/d/act.json"));
     assert_eq!(d["as_of"], "2023-01");
-    assert!(alert_kinds(&d).contains(&("missed_report".into(), "2023-01".into())));
+    assert!(alert_kinds(&d).contains(&("missed_report".into(), "2022-11,2023-01".into())));
+    assert_eq!(
+        d["alerts"][0]["message"], "ขาดส่ง 2 เดือน: พ.ย. 65, ม.ค. 66",
+        "the missed months grouped in one alert"
+    );
     assert_ne!(d["status"], "not_due");
 }
 
@@ -334,4 +341,83 @@ fn an_entry_without_reported_on_stamps_its_reports_with_its_files_day() {
         "{}",
         report.split("สร้างโดย").nth(1).unwrap_or_default()
     );
+}
+
+#[test]
+fn check_lists_the_alerts_of_the_plans_under_the_current_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let content = dir.path().join("content");
+    four_offices(&content);
+    let check_from = |folder: &Path, extra: &[&str]| {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_planbook"));
+        command
+            .current_dir(folder)
+            .args(["check", "--content"])
+            .arg(&content)
+            .args(extra)
+            .env("SOURCE_DATE_EPOCH", AFTER_DEADLINE.to_string());
+        let output = command.output().unwrap();
+        assert!(output.status.success(), "{}", common::stderr(&output));
+        common::stdout(&output)
+    };
+    // From office d's progress folder: its plan's alert, in the site's words.
+    let listed = check_from(&content.join("plans/2566/d/act/progress"), &[]);
+    assert!(
+        listed.starts_with(
+            "2566/d/act (สำนักงานd, as of 2023-01): 1 alert\n  - ขาดส่ง 2 เดือน: พ.ย. 65, ม.ค. 66\n"
+        ),
+        "{listed}"
+    );
+    assert!(
+        listed.ends_with("ok: 4 plans, 0 warnings, 1 alert\n"),
+        "{listed}"
+    );
+    // From office a's folder: nothing of d's.
+    let elsewhere = check_from(&content.join("plans/2566/a"), &[]);
+    assert_eq!(elsewhere, "ok: 4 plans, 0 warnings, 1 alert\n");
+    // --alerts: every plan's, wherever it runs.
+    assert_eq!(check_from(dir.path(), &["--alerts"]), listed);
+}
+
+#[test]
+fn on_track_below_the_quarter_end_target_is_explained_in_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let content = dir.path().join("content");
+    let write = |path: &str, text: &str| {
+        let path = content.join(path);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    };
+    write("site.yaml", "title: t\n");
+    write(
+        "fiscal-years/2566.yaml",
+        "disbursement_targets:\n  overall: [32, 52, 72, 93]\n",
+    );
+    write(
+        "plans/2566/a/act/plan.yaml",
+        "office: สำนักงานเอ\nactivity: กิจกรรม\nbudget:\n  - { id: a, type: operating, name: เอ, amount: 1000 }\n",
+    );
+    write(
+        "plans/2566/a/act/progress/oct.yaml",
+        "month: 2022-10\ndisbursed: { a: 400 }\n",
+    );
+    for month in ["2022-11", "2022-12", "2023-01"] {
+        write(
+            &format!("plans/2566/a/act/progress/{month}.yaml"),
+            &format!("month: {month}\n"),
+        );
+    }
+    let out = dir.path().join("site");
+    build(&content, &out, AFTER_DEADLINE, &[]);
+    let plan = json(&out.join("data/2566/plans/a/act.json"));
+    // January: 40 % against the line of 38.67 % (on track), 12 points below Q2's 52 %.
+    assert_eq!(plan["status"], "on_track");
+    assert_eq!(plan["target_gap"], "-12.00");
+    let note = "ตามเป้าหมาย: เบิกจ่ายร้อยละ 40.00 ถึงแนวเป้าหมายของเดือนนี้ (ร้อยละ 38.67) แต่ยังต่ำกว่าเป้าหมายสิ้นไตรมาส (ร้อยละ 52.00) อยู่ 12.00 จุด";
+    let page = std::fs::read_to_string(out.join("2566/plans/a/act/index.html")).unwrap();
+    assert!(page.contains(note));
+    assert!(page.contains("เป้าหมายสิ้นไตรมาส ร้อยละ"));
+    let report = std::fs::read_to_string(out.join("2566/reports/2023-01/a-2023-01.html")).unwrap();
+    assert!(report.contains(note));
+    assert!(report.contains("เป้าหมายสิ้นไตรมาสที่ 2"));
 }

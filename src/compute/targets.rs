@@ -45,6 +45,9 @@ pub struct TargetFigures {
     pub at_risk_line: Option<(Decimal, Decimal)>,
     pub spending_target: Option<Decimal>,
     pub spending_gap: Option<Decimal>,
+    /// Inside a quarter, the straight-line target for the as-of month that the status is
+    /// judged by (the gap is to the quarter-end target).
+    pub line: Option<Decimal>,
 }
 
 impl TargetFigures {
@@ -80,6 +83,7 @@ pub fn assess(
             at_risk_line: None,
             spending_target,
             spending_gap,
+            line: None,
         };
     };
     let rate_at = |month: Month| {
@@ -115,6 +119,7 @@ pub fn assess(
         at_risk_line,
         spending_target,
         spending_gap,
+        line: (!as_of.is_quarter_end()).then(|| curve.pro_rata(as_of)),
     }
 }
 

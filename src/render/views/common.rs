@@ -101,6 +101,9 @@ pub struct Summary {
     pub behind_quarter: Option<usize>,
     pub spending_target: Option<String>,
     pub spending_gap: Option<String>,
+    /// Where the status and the gap seem to disagree (on track, yet below the quarter-end
+    /// target; or not judged yet), why, in words.
+    pub status_note: Option<String>,
 }
 
 pub fn summary(totals: &Amounts, target: &TargetFigures, planned: Option<Decimal>) -> Summary {
@@ -126,6 +129,31 @@ pub fn summary(totals: &Amounts, target: &TargetFigures, planned: Option<Decimal
         behind_quarter: target.behind_quarter.map(|(q, _)| q),
         spending_target: target.spending_target.map(money),
         spending_gap: target.spending_gap.map(money),
+        status_note: status_note(target, rate),
+    }
+}
+
+/// Explains a status beside a gap of the other sign: the status follows this month's
+/// straight line to the quarter's target, the gap the quarter-end target itself.
+fn status_note(target: &TargetFigures, rate: Decimal) -> Option<String> {
+    use crate::compute::targets::Status;
+    let pct = |v: Decimal| crate::thai::format_number(crate::compute::round2(v), 2);
+    match target.status {
+        Status::NotDue => Some("ยังไม่ถึงกำหนดส่งรายงานของเดือนนี้ จึงยังไม่ประเมินเทียบเป้าหมาย".to_string()),
+        Status::OnTrack => {
+            let (line, quarter_target) = (target.line?, target.quarter_target?);
+            (rate < quarter_target).then(|| {
+                format!(
+                    "ตามเป้าหมาย: เบิกจ่ายร้อยละ {} ถึงแนวเป้าหมายของเดือนนี้ (ร้อยละ {}) \
+                     แต่ยังต่ำกว่าเป้าหมายสิ้นไตรมาส (ร้อยละ {}) อยู่ {} จุด",
+                    pct(rate),
+                    pct(line),
+                    pct(quarter_target),
+                    pct(quarter_target - rate)
+                )
+            })
+        }
+        _ => None,
     }
 }
 
@@ -227,11 +255,8 @@ pub fn plan_row<'a>(plan: &'a Plan, figures: &PlanFigures) -> PlanRow<'a> {
         activity: &plan.activity,
         project: plan.project.as_deref(),
         summary: plan_summary(figures),
-        alerts: figures
-            .alerts
-            .iter()
-            .filter(|a| a.kind.is_serious())
-            .count(),
+        // Every alert, as the plan's own section and its office's row count them.
+        alerts: figures.alerts.len(),
     }
 }
 
