@@ -399,6 +399,7 @@ mod tests {
             at_risk_line: None,
             spending_target: None,
             spending_gap: None,
+            line: None,
         };
         let s = summary(&totals, &target, Some(dec!(3150)));
         assert_eq!(s.allocation, "6300.00");
