@@ -148,6 +148,8 @@ struct CheckedFolder {
     plan: Option<Plan>,
     diagnostics: Diagnostics,
     quoted: Vec<(FileId, String)>,
+    /// Where plan.yaml says `office:`, for the check across an office's plans.
+    office_at: Option<crate::diag::Loc>,
 }
 
 /// Loads and validates a content folder: settings first, then every plan folder in
@@ -174,6 +176,13 @@ pub fn check(content_dir: &Path) -> Result<Checked, BuildError> {
                 let mut local = Diagnostics::default();
                 let (raw, texts) = load::load_plan_folder(content_dir, files, &sources, &mut local);
                 let plan = validate::plan_folder(plan_id, &raw, &settings, &mut local);
+                let plan_text = files
+                    .plan
+                    .and_then(|id| texts.iter().find(|(f, _)| *f == id).map(|(f, t)| (*f, t)));
+                let office_at = plan_text.and_then(|(file, text)| {
+                    validate::unfinished::plan_file(file, text, plan.as_ref(), &mut local);
+                    validate::unfinished::top_level_key(file, text, "office")
+                });
                 let quoted = texts
                     .into_iter()
                     .filter(|(f, _)| local.mentions(*f))
@@ -182,6 +191,7 @@ pub fn check(content_dir: &Path) -> Result<Checked, BuildError> {
                     plan,
                     diagnostics: local,
                     quoted,
+                    office_at,
                 };
                 (plan_id.clone(), folder)
             })
@@ -191,6 +201,20 @@ pub fn check(content_dir: &Path) -> Result<Checked, BuildError> {
         Some(pool) => pool.install(check_folders),
         None => check_folders(),
     };
+    let mut office_names = Diagnostics::default();
+    validate::unfinished::office_names(
+        &checked
+            .iter()
+            .filter_map(|(_, folder)| {
+                Some(validate::unfinished::OfficeName {
+                    plan: folder.plan.as_ref()?,
+                    at: folder.office_at?,
+                })
+            })
+            .collect::<Vec<_>>(),
+        &mut office_names,
+    );
+    diagnostics.extend(office_names);
     let mut plans = Vec::with_capacity(checked.len());
     let mut folder_diagnostics = std::collections::BTreeMap::new();
     for (plan_id, folder) in checked {
