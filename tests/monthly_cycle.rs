@@ -421,3 +421,67 @@ fn on_track_below_the_quarter_end_target_is_explained_in_words() {
     assert!(report.contains(note));
     assert!(report.contains("เป้าหมายสิ้นไตรมาสที่ 2"));
 }
+
+#[test]
+fn years_side_by_side_the_home_page_stays_on_the_year_being_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let content = dir.path().join("content");
+    common::copy_tree(&common::example_content(), &content);
+    let year = std::fs::read_to_string(content.join("fiscal-years/2566.yaml")).unwrap();
+    std::fs::write(
+        content.join("fiscal-years/2567.yaml"),
+        year.replace("fiscal_year: 2566", "fiscal_year: 2567"),
+    )
+    .unwrap();
+    let made = planbook_at(
+        AFTER_DEADLINE,
+        &[
+            "new",
+            "plan",
+            "samut-prakan/debt-relief",
+            "--year",
+            "2567",
+            "--from",
+            "2566/samut-prakan/debt-relief",
+            "--content",
+            content.to_str().unwrap(),
+        ],
+    );
+    assert!(made.status.success(), "{}", common::stderr(&made));
+    let progress = content.join("plans/2567/samut-prakan/debt-relief/progress");
+    std::fs::create_dir_all(&progress).unwrap();
+    std::fs::write(
+        progress.join("2023-10.yaml"),
+        "month: 2023-10\nreported_on: 2023-11-01\n",
+    )
+    .unwrap();
+    let out = dir.path().join("site");
+    let home = |epoch: i64| {
+        build(&content, &out, epoch, &[]);
+        std::fs::read_to_string(out.join("index.html")).unwrap()
+    };
+    // 5 November 2023: October's entries are due on the 10th; FY 2566 stays home.
+    let early = home(1_699_160_400);
+    assert!(
+        early.contains("ปีงบประมาณ พ.ศ. 2566 · ข้อมูล ณ สิ้นเดือนกันยายน 2566"),
+        "home shows 2566"
+    );
+    // The other year is one click away, from every page.
+    assert!(early.contains("<li><a href=\"2567/index.html\">2567</a></li>"));
+    assert!(early.contains("<span aria-current=\"page\">2566</span>"));
+    let page_2567 = std::fs::read_to_string(out.join("2567/index.html")).unwrap();
+    assert!(page_2567.contains("<span aria-current=\"page\">2567</span>"));
+    assert!(page_2567.contains("<li><a href=\"../2566/index.html\">2566</a></li>"));
+    let plan_2566 =
+        std::fs::read_to_string(out.join("2566/plans/chon-buri/debt-relief/index.html")).unwrap();
+    assert!(plan_2566.contains("<a href=\"../../../../2567/index.html\">2567</a>"));
+    // 11 November: FY 2567's first month is due; the home page moves on.
+    let later = home(1_699_678_800);
+    assert!(later.contains("ปีงบประมาณ พ.ศ. 2567"), "home shows 2567");
+    // current_year pins it.
+    let site = content.join("site.yaml");
+    let text = std::fs::read_to_string(&site).unwrap();
+    std::fs::write(&site, format!("{text}current_year: 2566\n")).unwrap();
+    let pinned = home(1_699_678_800);
+    assert!(pinned.contains("ปีงบประมาณ พ.ศ. 2566 · ข้อมูล ณ สิ้นเดือนกันยายน 2566"));
+}

@@ -47,6 +47,25 @@ pub struct Figures {
     pub years: Vec<YearFigures>,
 }
 
+impl Figures {
+    /// The year the home page shows: the site's `current_year` when it has plans; else the
+    /// latest year whose October entries are due by the build's clock (a new year becomes
+    /// current once its first month's reports are due, so one early entry does not move
+    /// the home page); else the latest.
+    pub fn current_year(&self, content: &Content) -> Option<&YearFigures> {
+        content
+            .site
+            .current_year
+            .and_then(|wanted| self.years.iter().find(|y| y.year == wanted))
+            .or_else(|| {
+                self.years
+                    .iter()
+                    .find(|y| deadline::is_due(content, y.year.first_month()))
+            })
+            .or(self.years.first())
+    }
+}
+
 /// Computes every figure as of `as_of` (else the site's, else each year's latest entry).
 pub fn execute(content: &Content, as_of: Option<Month>) -> Figures {
     let requested = as_of.or(content.site.as_of);

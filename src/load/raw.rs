@@ -22,6 +22,7 @@ pub struct RawSite {
     pub as_of: Option<Text>,
     pub theme: Option<Text>,
     pub report_due_day: Option<Text>,
+    pub current_year: Option<Text>,
 }
 
 #[derive(Debug, Deserialize)]

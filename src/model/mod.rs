@@ -43,6 +43,8 @@ pub struct Site {
     pub theme: Option<String>,
     /// The day of the following month by which a month's entry is due.
     pub report_due_day: u32,
+    /// The fiscal year the home page shows (the others are one click away).
+    pub current_year: Option<FiscalYear>,
 }
 
 /// The day of the following month by which an entry is due, when site.yaml says nothing.
@@ -79,6 +81,7 @@ impl Default for Site {
             as_of: None,
             theme: None,
             report_due_day: DEFAULT_REPORT_DUE_DAY,
+            current_year: None,
         }
     }
 }

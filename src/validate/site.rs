@@ -25,6 +25,19 @@ pub fn site(f: Fields, raw: &RawSite, diags: &mut Diagnostics) -> Site {
         theme: theme(f, raw.theme.as_ref(), diags),
         report_due_day: report_due_day(f, raw.report_due_day.as_ref(), diags)
             .unwrap_or(defaults.report_due_day),
+        current_year: raw.current_year.as_ref().and_then(|t| {
+            let year = FiscalYear::parse(&t.value);
+            if year.is_none() {
+                diags.error(
+                    f.at(t),
+                    format!(
+                        "current_year `{}` is not a fiscal year: write it in B.E., e.g. 2567",
+                        t.value.trim()
+                    ),
+                );
+            }
+            year
+        }),
     }
 }
 

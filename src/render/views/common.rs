@@ -27,6 +27,9 @@ pub struct Layout<'a> {
     /// Plans this page would have shown, left out by `build --keep-going` for errors.
     pub left_out: Vec<&'a crate::left_out::LeftOutPlan>,
     pub left_out_page: &'static str,
+    /// The fiscal year the page belongs to (the home page's for pages of no year), for
+    /// the year switcher.
+    pub page_year: Option<i32>,
 }
 
 #[derive(Serialize)]

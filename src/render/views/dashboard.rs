@@ -71,7 +71,7 @@ pub fn year_glance<'a>(
 }
 
 pub fn dashboard<'a>(ctx: &'a SiteContext<'a>) -> DashboardView<'a> {
-    let year = ctx.figures.years.first();
+    let year = ctx.figures.current_year(ctx.content);
     DashboardView {
         layout: ctx.layout(
             paths::dashboard(),

@@ -45,9 +45,14 @@ impl<'a> SiteContext<'a> {
                 reports: paths::reports(y.year),
             })
             .collect();
+        let current = figures.current_year(content).map(|y| y.year.0);
         let nav = Nav {
             dashboard: paths::dashboard(),
-            year: years.first().cloned(),
+            year: years
+                .iter()
+                .find(|y| Some(y.fiscal_year) == current)
+                .or(years.first())
+                .cloned(),
             years,
             pages: content
                 .pages
@@ -112,6 +117,11 @@ impl<'a> SiteContext<'a> {
         Layout {
             root: paths::root(&path),
             left_out: self.left_out.for_page(&path),
+            page_year: path
+                .split('/')
+                .next()
+                .and_then(|first| first.parse::<i32>().ok())
+                .or(self.nav.year.as_ref().map(|y| y.fiscal_year)),
             left_out_page: crate::left_out::PAGE,
             path,
             title,
