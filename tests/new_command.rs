@@ -166,20 +166,21 @@ fn a_plan_copied_to_the_next_year_keeps_amounts_and_moves_months() {
     assert_eq!(json["disbursed"], "0.00");
 }
 
+/// `planbook new plan TARGET --year 2566 [--from FROM]` in `dir`, which must succeed.
+fn new_plan_2566(dir: &str, target: &str, from: Option<&str>) {
+    let mut args = vec!["new", "plan", target, "--year", "2566", "--content", dir];
+    if let Some(from) = from {
+        args.extend(["--from", from]);
+    }
+    let made = planbook(&args);
+    assert_eq!(made.status.code(), Some(0), "{}", stderr(&made));
+}
+
 #[test]
 fn an_untouched_skeleton_passes_check_with_warnings_for_what_is_unfinished() {
     let content = example();
     let dir = content.path().to_str().unwrap();
-    let made = planbook(&[
-        "new",
-        "plan",
-        "lampang/new-activity",
-        "--year",
-        "2566",
-        "--content",
-        dir,
-    ]);
-    assert_eq!(made.status.code(), Some(0), "{}", stderr(&made));
+    new_plan_2566(dir, "lampang/new-activity", None);
     let check = planbook(&["check", "--content", dir]);
     assert_eq!(check.status.code(), Some(0), "{}", stderr(&check));
     let err = stderr(&check);
@@ -204,18 +205,11 @@ fn an_untouched_skeleton_passes_check_with_warnings_for_what_is_unfinished() {
 fn a_copy_into_another_office_resets_office_job_no_and_header() {
     let content = example();
     let dir = content.path().to_str().unwrap();
-    let made = planbook(&[
-        "new",
-        "plan",
-        "lampang/debt-relief",
-        "--year",
-        "2566",
-        "--from",
-        "2566/samut-prakan/debt-relief",
-        "--content",
+    new_plan_2566(
         dir,
-    ]);
-    assert_eq!(made.status.code(), Some(0), "{}", stderr(&made));
+        "lampang/debt-relief",
+        Some("2566/samut-prakan/debt-relief"),
+    );
     let copy = std::fs::read_to_string(
         content
             .path()
@@ -237,18 +231,11 @@ fn a_copy_into_another_office_resets_office_job_no_and_header() {
 fn two_plans_of_one_office_folder_with_different_office_names_warn() {
     let content = example();
     let dir = content.path().to_str().unwrap();
-    let made = planbook(&[
-        "new",
-        "plan",
-        "samut-prakan/second",
-        "--year",
-        "2566",
-        "--from",
-        "2566/samut-prakan/debt-relief",
-        "--content",
+    new_plan_2566(
         dir,
-    ]);
-    assert_eq!(made.status.code(), Some(0), "{}", stderr(&made));
+        "samut-prakan/second",
+        Some("2566/samut-prakan/debt-relief"),
+    );
     let path = content
         .path()
         .join("plans/2566/samut-prakan/second/plan.yaml");

@@ -25,20 +25,26 @@ pub fn site(f: Fields, raw: &RawSite, diags: &mut Diagnostics) -> Site {
         theme: theme(f, raw.theme.as_ref(), diags),
         report_due_day: report_due_day(f, raw.report_due_day.as_ref(), diags)
             .unwrap_or(defaults.report_due_day),
-        current_year: raw.current_year.as_ref().and_then(|t| {
-            let year = FiscalYear::parse(&t.value);
-            if year.is_none() {
-                diags.error(
-                    f.at(t),
-                    format!(
-                        "current_year `{}` is not a fiscal year: write it in B.E., e.g. 2567",
-                        t.value.trim()
-                    ),
-                );
-            }
-            year
-        }),
+        current_year: raw
+            .current_year
+            .as_ref()
+            .and_then(|t| year_value(f, t, diags)),
     }
+}
+
+/// A fiscal year written in a settings file, or an error at its place.
+fn year_value(f: Fields, text: &Text, diags: &mut Diagnostics) -> Option<FiscalYear> {
+    let year = FiscalYear::parse(&text.value);
+    if year.is_none() {
+        diags.error(
+            f.at(text),
+            format!(
+                "`{}` is not a fiscal year: write it in B.E., e.g. 2566",
+                text.value
+            ),
+        );
+    }
+    year
 }
 
 /// `report_due_day:` a day of the month, 1 to 31 (clamped to a shorter month's last day).
@@ -91,19 +97,10 @@ pub fn fiscal_year(
     named: Option<FiscalYear>,
     diags: &mut Diagnostics,
 ) -> Option<FiscalYearSettings> {
-    let declared = raw.fiscal_year.as_ref().and_then(|t| {
-        let year = FiscalYear::parse(&t.value);
-        if year.is_none() {
-            diags.error(
-                f.at(t),
-                format!(
-                    "`{}` is not a fiscal year: write it in B.E., e.g. 2566",
-                    t.value
-                ),
-            );
-        }
-        year
-    });
+    let declared = raw
+        .fiscal_year
+        .as_ref()
+        .and_then(|t| year_value(f, t, diags));
     let year = match (declared, named) {
         (Some(d), Some(n)) if d != n => {
             if let Some(t) = &raw.fiscal_year {
