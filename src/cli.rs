@@ -310,14 +310,20 @@ fn check(content: PathBuf, as_of: Option<Month>, all_alerts: bool) -> ExitCode {
     ExitCode::SUCCESS
 }
 
-/// Whether the folder of `plan` is under `here`, or `here` is inside it (an officer in
-/// the plan's `progress/` folder).
+/// Whether `here` is inside the content's `plans/` folder and the folder of `plan` is under
+/// it, or `here` is inside the plan's folder (an officer in its `progress/`). Run from
+/// elsewhere (the repository, CI), `check` lists no alerts unless asked.
 fn is_near(content: &std::path::Path, plan: &crate::model::PlanId, here: &std::path::Path) -> bool {
-    let folder = content.join("plans").join(plan.to_string());
-    let (Ok(folder), Ok(here)) = (folder.canonicalize(), here.canonicalize()) else {
+    let plans = content.join("plans");
+    let folder = plans.join(plan.to_string());
+    let (Ok(plans), Ok(folder), Ok(here)) = (
+        plans.canonicalize(),
+        folder.canonicalize(),
+        here.canonicalize(),
+    ) else {
         return false;
     };
-    folder.starts_with(&here) || here.starts_with(&folder)
+    here.starts_with(&plans) && (folder.starts_with(&here) || here.starts_with(&folder))
 }
 
 fn build(options: BuildOptions) -> ExitCode {

@@ -485,3 +485,20 @@ fn years_side_by_side_the_home_page_stays_on_the_year_being_reported() {
     let pinned = home(1_699_678_800);
     assert!(pinned.contains("ปีงบประมาณ พ.ศ. 2566 · ข้อมูล ณ สิ้นเดือนกันยายน 2566"));
 }
+
+#[test]
+fn check_from_outside_the_plans_folder_lists_no_alerts() {
+    let dir = tempfile::tempdir().unwrap();
+    let content = dir.path().join("content");
+    four_offices(&content);
+    let output = Command::new(env!("CARGO_BIN_EXE_planbook"))
+        .current_dir(dir.path())
+        .args(["check", "--content", "content"])
+        .env("SOURCE_DATE_EPOCH", AFTER_DEADLINE.to_string())
+        .output()
+        .unwrap();
+    assert_eq!(
+        common::stdout(&output),
+        "ok: 4 plans, 0 warnings, 1 alert\n"
+    );
+}
