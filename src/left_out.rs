@@ -97,6 +97,15 @@ impl LeftOut {
         out
     }
 
+    /// The settings files with errors, named on the home page.
+    pub fn files_for_page(&self, path: &str) -> Vec<&LeftOutFile> {
+        if path == "index.html" {
+            self.files.iter().collect()
+        } else {
+            Vec::new()
+        }
+    }
+
     /// The line printed at the end: `left out 2 plans (5 errors) …`.
     pub fn line(&self) -> String {
         let errors: usize = self.plans.iter().map(|p| p.errors).sum::<usize>()

@@ -135,3 +135,33 @@ fn a_broken_fiscal_year_leaves_out_its_plans_and_says_so() {
     assert!(summary.contains("<code>2566/samut-prakan/debt-relief</code>"));
     assert!(out.join("index.html").is_file());
 }
+
+#[test]
+fn a_wrong_site_setting_keeps_its_default_and_is_listed() {
+    let dir = tempfile::tempdir().unwrap();
+    let content = dir.path().join("content");
+    copy_example(&content);
+    let site = content.join("site.yaml");
+    std::fs::write(&site, format!("{}report_due_day: 99\n", read(&site))).unwrap();
+    let out = dir.path().join("site");
+    let output = build(&content, &out, true);
+    assert_eq!(output.status.code(), Some(3), "{}", stderr(&output));
+    let err = stderr(&output);
+    assert!(err.contains("── site.yaml: ใช้ค่าเริ่มต้นแทนค่าที่ผิด ──"), "{err}");
+    assert!(
+        err.contains("report_due_day `99` is not a day of the month"),
+        "{err}"
+    );
+    assert!(
+        err.contains("left out 0 plans and 1 settings file with 1 error"),
+        "{err}"
+    );
+    assert!(
+        out.join("2566/plans/samut-prakan/debt-relief/index.html")
+            .is_file()
+    );
+    assert!(read(&out.join("left-out.html")).contains("<code>site.yaml</code>"));
+    let home = read(&out.join("index.html"));
+    assert!(home.contains("<code>site.yaml</code> (ใช้ค่าเริ่มต้นแทนค่าที่ผิด)"));
+    assert!(home.contains("left-out.html\">รายการข้อผิดพลาดทั้งหมด"));
+}

@@ -26,6 +26,8 @@ pub struct Layout<'a> {
     pub version: &'static str,
     /// Plans this page would have shown, left out by `build --keep-going` for errors.
     pub left_out: Vec<&'a crate::left_out::LeftOutPlan>,
+    /// Settings files with errors (on the home page only).
+    pub left_out_files: Vec<&'a crate::left_out::LeftOutFile>,
     pub left_out_page: &'static str,
     /// The fiscal year the page belongs to (the home page's for pages of no year), for
     /// the year switcher.

@@ -117,6 +117,7 @@ impl<'a> SiteContext<'a> {
         Layout {
             root: paths::root(&path),
             left_out: self.left_out.for_page(&path),
+            left_out_files: self.left_out.files_for_page(&path),
             page_year: path
                 .split('/')
                 .next()
