@@ -264,13 +264,20 @@ pub fn load_plan_folder(
         let (entry, text) = read_and_parse(content_dir, sources, id, diags, |t, d| {
             yaml::parse::<RawProgress>(id, t, d)
         });
-        let modified = sources
-            .path(id)
-            .and_then(|p| std::fs::metadata(content_dir.join(p)).ok())
-            .and_then(|m| m.modified().ok());
-        folder
-            .progress
-            .extend(entry.map(|e| (id, RawProgress { modified, ..e })));
+        // The file's day stands in for a missing `reported_on` (report stamps): one stat,
+        // only where it is needed.
+        let modified = |e: &RawProgress| {
+            e.reported_on.is_none().then(|| {
+                sources
+                    .path(id)
+                    .and_then(|p| std::fs::metadata(content_dir.join(p)).ok())
+                    .and_then(|m| m.modified().ok())
+            })?
+        };
+        folder.progress.extend(entry.map(|e| {
+            let modified = modified(&e);
+            (id, RawProgress { modified, ..e })
+        }));
         texts.push((id, text));
     }
     (folder, texts)
