@@ -3,6 +3,7 @@
 use crate::compute::{self, Figures};
 use crate::diag::{Diagnostics, FileId, SourceMap};
 use crate::export;
+use crate::left_out::LeftOut;
 use crate::model::{Content, FiscalYearSettings, Month, Plan};
 use crate::output::guard::{self, OutputRefused};
 use crate::output::{Sink, Staging, WriteError};
@@ -154,6 +155,8 @@ struct CheckedFolder {
     plan: Option<Plan>,
     diagnostics: Diagnostics,
     quoted: Vec<(FileId, String)>,
+    /// Where plan.yaml says `office:`, for the check across an office's plans.
+    office_at: Option<crate::diag::Loc>,
 }
 
 /// Loads and validates a content folder: settings first, then every plan folder in
@@ -188,6 +191,13 @@ pub fn check(content_dir: &Path) -> Result<Checked, BuildError> {
                 let mut local = Diagnostics::default();
                 let (raw, texts) = load::load_plan_folder(content_dir, files, &sources, &mut local);
                 let plan = validate::plan_folder(plan_id, &raw, &settings, &mut local);
+                let plan_text = files
+                    .plan
+                    .and_then(|id| texts.iter().find(|(f, _)| *f == id).map(|(f, t)| (*f, t)));
+                let office_at = plan_text.and_then(|(file, text)| {
+                    validate::unfinished::plan_file(file, text, plan.as_ref(), &mut local);
+                    validate::unfinished::top_level_key(file, text, "office")
+                });
                 let quoted = texts
                     .into_iter()
                     .filter(|(f, _)| local.mentions(*f))
@@ -196,6 +206,7 @@ pub fn check(content_dir: &Path) -> Result<Checked, BuildError> {
                     plan,
                     diagnostics: local,
                     quoted,
+                    office_at,
                 };
                 (plan_id.clone(), folder)
             })
@@ -205,6 +216,20 @@ pub fn check(content_dir: &Path) -> Result<Checked, BuildError> {
         Some(pool) => pool.install(check_folders),
         None => check_folders(),
     };
+    let mut office_names = Diagnostics::default();
+    validate::unfinished::office_names(
+        &checked
+            .iter()
+            .filter_map(|(_, folder)| {
+                Some(validate::unfinished::OfficeName {
+                    plan: folder.plan.as_ref()?,
+                    at: folder.office_at?,
+                })
+            })
+            .collect::<Vec<_>>(),
+        &mut office_names,
+    );
+    diagnostics.extend(office_names);
     let mut plans = Vec::with_capacity(checked.len());
     let mut folder_diagnostics = std::collections::BTreeMap::new();
     for (plan_id, folder) in checked {
@@ -220,6 +245,7 @@ pub fn check(content_dir: &Path) -> Result<Checked, BuildError> {
         fiscal_years: settings.fiscal_years,
         plans,
         pages: settings.pages,
+        today: Some(crate::report::stamp::Stamp::now().date),
     };
     Ok(Checked {
         content,
@@ -279,10 +305,22 @@ pub struct Built {
     pub theme: Theme,
     /// Every file of the output, relative to it.
     pub written: std::collections::HashSet<String>,
+    /// What `--keep-going` left out (empty otherwise).
+    pub left_out: LeftOut,
+}
+
+/// `build --keep-going`: plans, fiscal years and pages with errors are left out and the
+/// rest is built and published; what was left out is returned (empty: a clean build).
+pub fn build_keeping_going(options: &BuildOptions) -> Result<(BuildSummary, LeftOut), BuildError> {
+    build_full_with(options, true).map(|built| (built.summary, built.left_out))
 }
 
 /// [`build`], keeping what it computed.
 pub fn build_full(options: &BuildOptions) -> Result<Built, BuildError> {
+    build_full_with(options, false)
+}
+
+fn build_full_with(options: &BuildOptions, keep_going: bool) -> Result<Built, BuildError> {
     let started = Instant::now();
     let mut timings = Timings::start();
     // Before anything is read: no build may replace the content or the themes.
@@ -290,6 +328,11 @@ pub fn build_full(options: &BuildOptions) -> Result<Built, BuildError> {
         .map_err(BuildError::OutputRefused)?;
     let mut checked = check(&options.content_dir)?;
     timings.phase("check");
+    let left_out = if keep_going && checked.diagnostics.has_errors() {
+        crate::left_out::leave_out(&mut checked)
+    } else {
+        LeftOut::default()
+    };
     if checked.diagnostics.has_errors() {
         return Err(BuildError::Content {
             report: checked.diagnostics.render(&checked.sources),
@@ -312,6 +355,7 @@ pub fn build_full(options: &BuildOptions) -> Result<Built, BuildError> {
         &theme,
         &checked.content,
         &figures,
+        left_out,
         &progress,
         &mut timings,
     )?;
@@ -347,6 +391,7 @@ pub fn build_full(options: &BuildOptions) -> Result<Built, BuildError> {
         figures,
         theme,
         written,
+        left_out: written_out.left_out,
     })
 }
 
@@ -355,6 +400,8 @@ struct WrittenOut {
     site: site::SiteStats,
     /// Email report files.
     reports: usize,
+    /// What `--keep-going` left out, as the pages said.
+    left_out: LeftOut,
 }
 
 /// Every file of the output, through `sink`: the data export, the plan documents, the
@@ -365,6 +412,7 @@ fn write_everything(
     theme: &Theme,
     content: &Content,
     figures: &Figures,
+    left_out: LeftOut,
     progress: &Progress,
     timings: &mut Timings,
 ) -> Result<WrittenOut, BuildError> {
@@ -372,8 +420,13 @@ fn write_everything(
     timings.phase("data");
     write_documents(sink, theme, content, &|_| true)?;
     timings.phase("documents");
-    let context = SiteContext::new(content, figures);
+    let mut context = SiteContext::new(content, figures);
+    context.left_out = left_out;
     let stats = site::write_site(&context, theme, sink, progress)?;
+    if !context.left_out.is_empty() {
+        let page = crate::left_out::page(&context, theme)?;
+        sink.write(crate::left_out::PAGE, page.as_bytes())?;
+    }
     timings.phase("site");
     let reports = crate::report::write_site_reports(
         sink,
@@ -386,6 +439,7 @@ fn write_everything(
     Ok(WrittenOut {
         site: stats,
         reports: reports.files,
+        left_out: context.left_out,
     })
 }
 
@@ -403,6 +457,7 @@ pub fn broken_links(checked: &Checked, figures: &Figures) -> Result<Vec<BrokenLi
         theme,
         &checked.content,
         figures,
+        LeftOut::default(),
         &Progress::hidden(),
         &mut Timings::start(),
     )?;

@@ -12,9 +12,11 @@ use std::net::IpAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-/// Exit codes: 0 ok, 1 content errors, 2 usage or I/O errors.
+/// Exit codes: 0 ok, 1 content errors, 2 usage or I/O errors, 3 built with plans left out
+/// (`build --keep-going`).
 pub const EXIT_CONTENT: u8 = 1;
 pub const EXIT_USAGE: u8 = 2;
+pub const EXIT_LEFT_OUT: u8 = 3;
 
 #[derive(Parser, Debug)]
 #[command(
@@ -37,6 +39,9 @@ pub enum Command {
         /// Compute as of this month (YYYY-MM, C.E. or B.E.).
         #[arg(long, value_parser = parse_month)]
         as_of: Option<Month>,
+        /// List the alerts of every plan (by default, of the plans under the current folder).
+        #[arg(long)]
+        alerts: bool,
     },
     /// Validate, compute and write the site and data export.
     Build {
@@ -49,6 +54,10 @@ pub enum Command {
         /// Compute as of this month (YYYY-MM, C.E. or B.E.).
         #[arg(long, value_parser = parse_month)]
         as_of: Option<Month>,
+        /// Leave out the plans (and fiscal years, pages) with errors and publish the rest;
+        /// exit 3 when anything was left out.
+        #[arg(long)]
+        keep_going: bool,
     },
     /// Build, serve on 127.0.0.1, rebuild on every change and reload the browser.
     Serve {
@@ -131,16 +140,28 @@ fn parse_month(text: &str) -> Result<Month, String> {
 /// Runs a parsed command line and returns the process exit code.
 pub fn run(cli: Cli) -> ExitCode {
     match cli.command {
-        Command::Check { content, as_of } => check(content, as_of),
+        Command::Check {
+            content,
+            as_of,
+            alerts,
+        } => check(content, as_of, alerts),
         Command::Build {
             content,
             output,
             as_of,
-        } => build(BuildOptions {
-            content_dir: content,
-            output_dir: output,
-            as_of,
-        }),
+            keep_going,
+        } => {
+            let options = BuildOptions {
+                content_dir: content,
+                output_dir: output,
+                as_of,
+            };
+            if keep_going {
+                build_keeping_going(options)
+            } else {
+                build(options)
+            }
+        }
         Command::Serve {
             content,
             port,
@@ -245,7 +266,7 @@ fn scaffold_command(new: New) -> ExitCode {
     }
 }
 
-fn check(content: PathBuf, as_of: Option<Month>) -> ExitCode {
+fn check(content: PathBuf, as_of: Option<Month>, all_alerts: bool) -> ExitCode {
     let mut checked = match build::check(&content) {
         Ok(checked) => checked,
         Err(error) => return fail(&error),
@@ -279,6 +300,14 @@ fn check(content: PathBuf, as_of: Option<Month>) -> ExitCode {
         );
         return ExitCode::from(EXIT_CONTENT);
     };
+    let here = std::env::current_dir().ok();
+    let listed = crate::compute::alerts::listing(&checked.content, &figures, |plan| {
+        all_alerts
+            || here
+                .as_deref()
+                .is_some_and(|here| is_near(&content, &plan.id, here))
+    });
+    print!("{listed}");
     let alerts: usize = figures
         .years
         .iter()
@@ -297,6 +326,22 @@ fn check(content: PathBuf, as_of: Option<Month>) -> ExitCode {
     ExitCode::SUCCESS
 }
 
+/// Whether `here` is inside the content's `plans/` folder and the folder of `plan` is under
+/// it, or `here` is inside the plan's folder (an officer in its `progress/`). Run from
+/// elsewhere (the repository, CI), `check` lists no alerts unless asked.
+fn is_near(content: &std::path::Path, plan: &crate::model::PlanId, here: &std::path::Path) -> bool {
+    let plans = content.join("plans");
+    let folder = plans.join(plan.to_string());
+    let (Ok(plans), Ok(folder), Ok(here)) = (
+        plans.canonicalize(),
+        folder.canonicalize(),
+        here.canonicalize(),
+    ) else {
+        return false;
+    };
+    here.starts_with(&plans) && (folder.starts_with(&here) || here.starts_with(&folder))
+}
+
 fn build(options: BuildOptions) -> ExitCode {
     match build::build(&options) {
         Ok(summary) => {
@@ -304,6 +349,25 @@ fn build(options: BuildOptions) -> ExitCode {
             let mut out = std::io::stdout();
             let _ = writeln!(out, "{}", summary.line(&options.output_dir));
             ExitCode::SUCCESS
+        }
+        Err(error) => fail(&error),
+    }
+}
+
+/// `build --keep-going`: every error of what was left out, grouped by office, then the
+/// warnings and the summary; exit 3 when anything was left out.
+fn build_keeping_going(options: BuildOptions) -> ExitCode {
+    match build::build_keeping_going(&options) {
+        Ok((summary, left_out)) => {
+            eprint!("{}", left_out.report());
+            eprint!("{}", summary.warnings);
+            let mut out = std::io::stdout();
+            let _ = writeln!(out, "{}", summary.line(&options.output_dir));
+            if left_out.is_empty() {
+                return ExitCode::SUCCESS;
+            }
+            eprintln!("{}: {}", error_label(), left_out.line());
+            ExitCode::from(EXIT_LEFT_OUT)
         }
         Err(error) => fail(&error),
     }

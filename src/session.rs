@@ -84,6 +84,7 @@ impl Session {
             figures,
             theme,
             written,
+            ..
         } = built;
         let stats = RebuildStats {
             pages_rendered: summary.pages + checked.content.plans.len(),

@@ -297,22 +297,21 @@ fn training_evaluations_fall_due_sixty_days_after_the_end() {
 }
 
 #[test]
-fn missing_months_between_the_first_entry_and_the_as_of_month_are_alerts() {
+fn missing_months_between_the_first_entry_and_the_as_of_month_are_one_alert() {
     let content = load(&base_files(YEAR_QUARTERLY, &[]));
     let figures = execute(&content, month("2023-03"));
-    let missed: Vec<Option<String>> = plan_figures(&figures)
+    let missed: Vec<(Option<String>, String)> = plan_figures(&figures)
         .alerts
         .iter()
         .filter(|a| a.kind == AlertKind::MissedReport)
-        .map(|a| a.subject.clone())
+        .map(|a| (a.subject.clone(), a.message.clone()))
         .collect();
     assert_eq!(
         missed,
-        vec![
-            Some("2022-11".into()),
-            Some("2023-01".into()),
-            Some("2023-03".into())
-        ]
+        vec![(
+            Some("2022-11,2023-01,2023-03".into()),
+            "ขาดส่ง 3 เดือน: พ.ย. 65, ม.ค. 66, มี.ค. 66".into()
+        )]
     );
 }
 
@@ -384,8 +383,43 @@ fn offices_are_ranked_by_rate_then_by_id() {
 }
 
 #[test]
-fn the_as_of_month_defaults_to_the_latest_entry_and_the_site_can_fix_it() {
-    let content = load(&base_files(YEAR_QUARTERLY, &[]));
+fn the_as_of_month_defaults_to_the_latest_month_past_its_deadline_and_the_site_can_fix_it() {
+    // Office b has filed October only.
+    let mut content = load(&base_files(
+        YEAR_QUARTERLY,
+        &[
+            ("plans/2566/office-b/act/plan.yaml", PLAN),
+            ("plans/2566/office-b/act/progress/oct.yaml", OCT),
+        ],
+    ));
+    // By the build's clock (years after FY 2566), every month is past its deadline.
+    assert_eq!(execute(&content, None).years[0].as_of, Month::new(2023, 9));
+    // On 5 March 2023, January's entries were due on 10 February, February's are not yet.
+    content.today = Some(planbook::model::Date {
+        year: 2023,
+        month: 3,
+        day: 5,
+    });
+    assert_eq!(execute(&content, None).years[0].as_of, Month::new(2023, 1));
+    content.today = Some(planbook::model::Date {
+        year: 2023,
+        month: 3,
+        day: 11,
+    });
+    assert_eq!(execute(&content, None).years[0].as_of, Month::new(2023, 2));
+    // Once office b files February too, February is as of before its deadline.
+    let mut everyone = load(&base_files(
+        YEAR_QUARTERLY,
+        &[
+            ("plans/2566/office-b/act/plan.yaml", PLAN),
+            ("plans/2566/office-b/act/progress/oct.yaml", OCT),
+            ("plans/2566/office-b/act/progress/feb.yaml", FEB),
+        ],
+    ));
+    everyone.today = content.today.map(|d| planbook::model::Date { day: 5, ..d });
+    assert_eq!(execute(&everyone, None).years[0].as_of, Month::new(2023, 2));
+    // Without a clock: the latest month with an entry.
+    content.today = None;
     assert_eq!(execute(&content, None).years[0].as_of, Month::new(2023, 2));
     let pinned = load(&base_files(
         YEAR_QUARTERLY,

@@ -49,7 +49,7 @@ fn an_office_report_is_written_in_the_current_folder_under_a_name_saying_what_it
         "ผลการดำเนินงานประจำเดือนมีนาคม ๒๕๖๖",
         "<svg id=\"chart-",
         // Headline figures against the quarter's target, the status in words.
-        "เป้าหมายไตรมาสที่ 2 ร้อยละ 57.00",
+        "เป้าหมายสิ้นไตรมาสที่ 2 ร้อยละ 57.00",
         "ตามเป้าหมาย",
     ] {
         assert!(html.contains(expected), "missing {expected}");
@@ -162,7 +162,7 @@ fn figures_are_as_of_the_report_month() {
     // Cumulative disbursed in the headline: the S-curve's own figures, month by month.
     assert!(march.contains("<div class=\"value\">5,900.00</div>"));
     assert!(!october.contains("<div class=\"value\">5,900.00</div>"));
-    assert!(october.contains("เป้าหมายไตรมาสที่ 1"));
+    assert!(october.contains("เป้าหมายสิ้นไตรมาสที่ 1"));
 }
 
 #[test]

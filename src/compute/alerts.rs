@@ -4,7 +4,7 @@ use super::amounts::{Amounts, round2};
 use super::progress::TaskFigures;
 use super::targets::TargetFigures;
 use crate::model::{Date, Month, Plan};
-use crate::thai::{baht, date_full, month_full};
+use crate::thai::{baht, date_full, month_abbr, month_short};
 use rust_decimal::Decimal;
 
 /// Days allowed to report a training's evaluation (condition 5).
@@ -65,16 +65,24 @@ pub struct AlertInputs<'a> {
     pub totals: Amounts,
     pub target: &'a TargetFigures,
     pub tasks: &'a [TaskFigures],
+    /// Whether the as-of month's deadline has passed.
+    pub as_of_due: bool,
+    /// The as-of month is not due and the plan has not filed it.
+    pub pending: bool,
 }
 
 pub fn alerts(input: &AlertInputs) -> Vec<Alert> {
     let mut out = Vec::new();
-    target_alerts(input, &mut out);
+    if !input.pending {
+        target_alerts(input, &mut out);
+    }
     over_spending(input, &mut out);
     late_tasks(input, &mut out);
     evaluations(input, &mut out);
     missed_reports(input, &mut out);
-    year_end(input, &mut out);
+    if !input.pending {
+        year_end(input, &mut out);
+    }
     out
 }
 
@@ -200,6 +208,39 @@ fn evaluations(input: &AlertInputs, out: &mut Vec<Alert>) {
     }
 }
 
+/// The alerts of the plans `select` keeps, plan by plan, in the words the site uses:
+/// `2566/samut-prakan/debt-relief: 2 alerts` then one `  - message` line each.
+pub fn listing(
+    content: &crate::model::Content,
+    figures: &super::Figures,
+    select: impl Fn(&Plan) -> bool,
+) -> String {
+    let mut out = String::new();
+    for year in &figures.years {
+        for (&index, plan_figures) in year.plan_indices.iter().zip(&year.plans) {
+            let plan = &content.plans[index];
+            if plan_figures.alerts.is_empty() || !select(plan) {
+                continue;
+            }
+            let count = plan_figures.alerts.len();
+            out.push_str(&format!(
+                "{} ({}, as of {}): {count} alert{}\n",
+                plan.id,
+                plan.office_name,
+                year.as_of,
+                if count == 1 { "" } else { "s" }
+            ));
+            for alert in &plan_figures.alerts {
+                out.push_str(&format!("  - {}\n", alert.message));
+            }
+        }
+    }
+    out
+}
+
+/// One alert per plan for every month missed from its first entry through the as-of
+/// month (once that month is due): `ขาดส่ง 3 เดือน: ธ.ค. 65, ก.พ.–มี.ค. 66`; the subject
+/// lists the months (`2022-12,2023-02,2023-03`).
 fn missed_reports(input: &AlertInputs, out: &mut Vec<Alert>) {
     let reported: Vec<Month> = input
         .plan
@@ -211,17 +252,58 @@ fn missed_reports(input: &AlertInputs, out: &mut Vec<Alert>) {
     let Some(&first) = reported.first() else {
         return;
     };
+    // The as-of month counts once its deadline has passed.
+    let last_due = if input.as_of_due {
+        input.as_of
+    } else {
+        input.as_of.previous()
+    };
+    let mut missed = Vec::new();
     let mut month = first;
-    while month <= input.as_of {
+    while month <= last_due {
         if !reported.contains(&month) {
-            out.push(Alert {
-                kind: AlertKind::MissedReport,
-                message: format!("ไม่มีรายงานผลประจำเดือน{}", month_full(month, false)),
-                subject: Some(month.to_string()),
-            });
+            missed.push(month);
         }
         month = month.next();
     }
+    if missed.is_empty() {
+        return;
+    }
+    out.push(Alert {
+        kind: AlertKind::MissedReport,
+        message: format!("ขาดส่ง {} เดือน: {}", missed.len(), month_runs(&missed)),
+        subject: Some(
+            missed
+                .iter()
+                .map(Month::to_string)
+                .collect::<Vec<_>>()
+                .join(","),
+        ),
+    });
+}
+
+/// Months in order, consecutive ones as a range: `ธ.ค. 65, ก.พ.–มี.ค. 66`, the year written
+/// once where a range stays in one year.
+pub fn month_runs(months: &[Month]) -> String {
+    let mut runs: Vec<(Month, Month)> = Vec::new();
+    for &month in months {
+        match runs.last_mut() {
+            Some((_, end)) if end.next() == month => *end = month,
+            _ => runs.push((month, month)),
+        }
+    }
+    runs.iter()
+        .map(|&(start, end)| {
+            if start == end {
+                month_short(start, false)
+            } else if start.year == end.year {
+                format!("{}–{}", month_abbr(start), month_short(end, false))
+            } else {
+                format!("{}–{}", month_short(start, false), month_short(end, false))
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn year_end(input: &AlertInputs, out: &mut Vec<Alert>) {
@@ -237,5 +319,24 @@ fn year_end(input: &AlertInputs, out: &mut Vec<Alert>) {
             ),
             subject: None,
         });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn missed_months_read_as_runs() {
+        let m = |y, n| Month::new(y, n);
+        assert_eq!(
+            month_runs(&[m(2022, 12), m(2023, 2), m(2023, 3)]),
+            "ธ.ค. 65, ก.พ.–มี.ค. 66"
+        );
+        assert_eq!(
+            month_runs(&[m(2022, 11), m(2022, 12), m(2023, 1)]),
+            "พ.ย. 65–ม.ค. 66"
+        );
+        assert_eq!(month_runs(&[m(2023, 9)]), "ก.ย. 66");
     }
 }

@@ -5,6 +5,7 @@
 pub mod alerts;
 pub mod amounts;
 pub mod budget;
+pub mod deadline;
 pub mod plan;
 pub mod progress;
 pub mod rollup;
@@ -12,7 +13,8 @@ pub mod series;
 pub mod targets;
 
 pub use amounts::{Amounts, percent, round2};
-pub use plan::{PlanFigures, plan_figures};
+pub use deadline::{AsOf, AsOfBasis};
+pub use plan::{PlanFigures, plan_figures, plan_figures_when};
 pub use rollup::RollUp;
 
 use crate::model::{Content, FiscalYear, FiscalYearSettings, Month, Plan};
@@ -23,6 +25,10 @@ use rayon::prelude::*;
 pub struct YearFigures {
     pub year: FiscalYear,
     pub as_of: Month,
+    /// Why the figures are as of that month.
+    pub as_of_basis: AsOfBasis,
+    /// Whether the as-of month's reporting deadline has passed.
+    pub as_of_due: bool,
     /// Indices into `Content::plans`, in id order.
     pub plan_indices: Vec<usize>,
     /// Parallel to `plan_indices`.
@@ -39,6 +45,25 @@ pub struct YearFigures {
 #[derive(Debug, Clone, Default)]
 pub struct Figures {
     pub years: Vec<YearFigures>,
+}
+
+impl Figures {
+    /// The year the home page shows: the site's `current_year` when it has plans; else the
+    /// latest year whose October entries are due by the build's clock (a new year becomes
+    /// current once its first month's reports are due, so one early entry does not move
+    /// the home page); else the latest.
+    pub fn current_year(&self, content: &Content) -> Option<&YearFigures> {
+        content
+            .site
+            .current_year
+            .and_then(|wanted| self.years.iter().find(|y| y.year == wanted))
+            .or_else(|| {
+                self.years
+                    .iter()
+                    .find(|y| deadline::is_due(content, y.year.first_month()))
+            })
+            .or(self.years.first())
+    }
 }
 
 /// Computes every figure as of `as_of` (else the site's, else each year's latest entry).
@@ -61,18 +86,9 @@ pub fn execute(content: &Content, as_of: Option<Month>) -> Figures {
 }
 
 /// The as-of month of a year: the requested month when it falls in the year, else the
-/// latest month with an entry, else October.
+/// latest month past its reporting deadline or filed by every plan (see [`deadline::as_of`]).
 pub fn as_of_for(content: &Content, year: FiscalYear, requested: Option<Month>) -> Month {
-    if let Some(month) = requested.filter(|m| year.contains_month(*m)) {
-        return month;
-    }
-    content
-        .plans
-        .iter()
-        .filter(|p| p.id.fiscal_year == year)
-        .filter_map(|p| p.entries.last().map(|e| e.month))
-        .max()
-        .unwrap_or(year.first_month())
+    deadline::as_of(content, year, requested).month
 }
 
 fn year_figures(
@@ -81,11 +97,12 @@ fn year_figures(
     settings: &FiscalYearSettings,
     requested: Option<Month>,
 ) -> YearFigures {
-    let as_of = as_of_for(content, year, requested);
+    let as_of = deadline::as_of(content, year, requested);
+    let as_of_due = deadline::is_due(content, as_of.month);
     let plan_indices = plans_of(content, year);
     let figures: Vec<PlanFigures> = plan_indices
         .par_iter()
-        .map(|&i| plan_figures(&content.plans[i], settings, as_of))
+        .map(|&i| plan_figures_when(&content.plans[i], settings, as_of.month, as_of_due))
         .collect();
     assemble_year(content, year, settings, as_of, plan_indices, figures, None)
 }
@@ -166,11 +183,17 @@ pub fn execute_reusing(
     years.dedup();
     for year in years {
         let settings = content.fiscal_years.get(&year).unwrap_or(&default_settings);
-        let as_of = as_of_for(content, year, requested);
+        let as_of = deadline::as_of(content, year, requested);
+        let as_of_due = deadline::is_due(content, as_of.month);
         let plan_indices = plans_of(content, year);
         let reusable = previous_years
             .iter()
-            .position(|y| y.year == year && y.as_of == as_of && y.plan_indices == plan_indices)
+            .position(|y| {
+                y.year == year
+                    && y.as_of == as_of.month
+                    && y.as_of_due == as_of_due
+                    && y.plan_indices == plan_indices
+            })
             .map(|at| previous_years.swap_remove(at));
         let Some(old) = reusable else {
             out.push(year_figures(content, year, settings, requested));
@@ -183,7 +206,7 @@ pub fn execute_reusing(
             .map(|(kept, &i)| {
                 let plan = &content.plans[i];
                 if changed(plan) {
-                    plan_figures(plan, settings, as_of)
+                    plan_figures_when(plan, settings, as_of.month, as_of_due)
                 } else {
                     kept
                 }
@@ -221,11 +244,13 @@ fn assemble_year(
     content: &Content,
     year: FiscalYear,
     settings: &FiscalYearSettings,
-    as_of: Month,
+    as_of: AsOf,
     plan_indices: Vec<usize>,
     figures: Vec<PlanFigures>,
     reuse: Option<Reuse>,
 ) -> YearFigures {
+    let as_of_due = deadline::is_due(content, as_of.month);
+    let (as_of_basis, as_of) = (as_of.basis, as_of.month);
     let plans: Vec<&Plan> = plan_indices.iter().map(|&i| &content.plans[i]).collect();
     let reuse = reuse.map(std::sync::Mutex::new);
     let sum = |family: Family, groups: Vec<(String, String, Vec<usize>)>| -> Vec<RollUp> {
@@ -299,6 +324,8 @@ fn assemble_year(
     YearFigures {
         year,
         as_of,
+        as_of_basis,
+        as_of_due,
         plan_indices,
         plans: figures,
         total,

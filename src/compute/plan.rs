@@ -23,14 +23,33 @@ pub struct PlanFigures {
     pub tasks: Vec<TaskFigures>,
     pub kpis: Vec<KpiFigures>,
     pub alerts: Vec<Alert>,
+    /// The as-of month is not due yet and the plan has not filed it: no status, no late
+    /// alert for that month ("ยังไม่ถึงกำหนดส่ง").
+    pub pending: bool,
 }
 
+/// The figures of `plan` as of `as_of`, a month whose deadline has passed.
 pub fn plan_figures(plan: &Plan, year: &FiscalYearSettings, as_of: Month) -> PlanFigures {
+    plan_figures_when(plan, year, as_of, true)
+}
+
+/// The figures of `plan` as of `as_of`; `as_of_due` says whether that month's deadline
+/// has passed.
+pub fn plan_figures_when(
+    plan: &Plan,
+    year: &FiscalYearSettings,
+    as_of: Month,
+    as_of_due: bool,
+) -> PlanFigures {
+    let pending = !as_of_due && !plan.entries.iter().any(|e| e.month == as_of);
     let nodes = node_amounts(plan, as_of);
     let totals = plan_amounts(plan, &nodes);
     let class = plan.budget.class();
     let mut months = plan_series(plan, as_of);
-    let target = assess(&mut months, class, year, as_of, totals.spent_rate());
+    let mut target = assess(&mut months, class, year, as_of, totals.spent_rate());
+    if pending {
+        target.set_not_due();
+    }
     let planned = months.last().and_then(|m| m.planned_cumulative);
     let tasks = tasks(plan, as_of);
     let kpis = kpis(plan, as_of);
@@ -41,6 +60,8 @@ pub fn plan_figures(plan: &Plan, year: &FiscalYearSettings, as_of: Month) -> Pla
         totals,
         target: &target,
         tasks: &tasks,
+        as_of_due,
+        pending,
     });
     // The series is collected from a month range of unknown length; the figures live as
     // long as the build.
@@ -57,5 +78,6 @@ pub fn plan_figures(plan: &Plan, year: &FiscalYearSettings, as_of: Month) -> Pla
         tasks,
         kpis,
         alerts,
+        pending,
     }
 }

@@ -24,6 +24,9 @@ pub struct RollUp {
     pub target: TargetFigures,
     pub months: Vec<MonthFigures>,
     pub alert_count: usize,
+    /// Member plans that have not filed the as-of month before its deadline; while any
+    /// has not, the roll-up is not judged against its target.
+    pub pending_plans: usize,
 }
 
 /// Sums the given plans (indices into `plans`/`figures`).
@@ -42,6 +45,7 @@ pub fn roll_up(
             plan.class,
             plan.months.as_slice(),
             plan.alerts.len(),
+            usize::from(plan.pending),
         )
     });
     sum_parts(key, name, members.clone(), parts, year, as_of)
@@ -58,18 +62,24 @@ pub fn roll_up_parts(
     year: &FiscalYearSettings,
     as_of: Month,
 ) -> RollUp {
-    let parts = parts
-        .iter()
-        .map(|r| (r.totals, r.class, r.months.as_slice(), r.alert_count));
+    let parts = parts.iter().map(|r| {
+        (
+            r.totals,
+            r.class,
+            r.months.as_slice(),
+            r.alert_count,
+            r.pending_plans,
+        )
+    });
     sum_parts(key, name, members, parts, year, as_of)
 }
 
-/// The roll-up of parts given as (totals, class, monthly series, alerts).
+/// The roll-up of parts given as (totals, class, monthly series, alerts, pending plans).
 fn sum_parts<'a>(
     key: String,
     name: String,
     members: Vec<usize>,
-    parts: impl Iterator<Item = (Amounts, BudgetClass, &'a [MonthFigures], usize)>,
+    parts: impl Iterator<Item = (Amounts, BudgetClass, &'a [MonthFigures], usize, usize)>,
     year: &FiscalYearSettings,
     as_of: Month,
 ) -> RollUp {
@@ -77,14 +87,19 @@ fn sum_parts<'a>(
     let mut classes = Vec::new();
     let mut months: Vec<MonthFigures> = Vec::new();
     let mut alert_count = 0;
-    for (part_totals, class, series, alerts) in parts {
+    let mut pending_plans = 0;
+    for (part_totals, class, series, alerts, pending) in parts {
+        pending_plans += pending;
         totals += part_totals;
         classes.push(class);
         add_series(&mut months, series);
         alert_count += alerts;
     }
     let class = BudgetClass::combine(classes);
-    let target = assess(&mut months, class, year, as_of, totals.spent_rate());
+    let mut target = assess(&mut months, class, year, as_of, totals.spent_rate());
+    if pending_plans > 0 {
+        target.set_not_due();
+    }
     let planned = months.last().and_then(|m| m.planned_cumulative);
     RollUp {
         key,
@@ -96,6 +111,7 @@ fn sum_parts<'a>(
         target,
         months,
         alert_count,
+        pending_plans,
     }
 }
 

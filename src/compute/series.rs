@@ -8,8 +8,11 @@ use rust_decimal::Decimal;
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct MonthFigures {
     pub month: Month,
-    /// Disbursed in this month, adjustments included.
+    /// Disbursed in this month, adjustments included (0 when not reported).
     pub disbursed: Decimal,
+    /// Whether a progress entry of this month exists (for a roll-up: any member's). A
+    /// month not reported has no flows of its own; its cumulative figures stand.
+    pub reported: bool,
     pub disbursed_cumulative: Decimal,
     /// The allocation as of the as-of month (every figure is "as of A", the series too).
     pub allocation: Decimal,
@@ -23,6 +26,11 @@ impl MonthFigures {
     /// Cumulative disbursed / allocation as of A × 100.
     pub fn rate(&self) -> Decimal {
         percent(self.disbursed_cumulative, self.allocation)
+    }
+
+    /// Disbursed in this month, or `None` when nothing was reported (not the same as 0).
+    pub fn reported_disbursed(&self) -> Option<Decimal> {
+        self.reported.then_some(self.disbursed)
     }
 
     pub fn planned_rate(&self) -> Option<Decimal> {
@@ -51,6 +59,7 @@ pub fn plan_series(plan: &Plan, as_of: Month) -> Vec<MonthFigures> {
     let mut planned = Decimal::ZERO;
     months_through(plan.id.fiscal_year, as_of)
         .map(|month| {
+            let reported = plan.entries.iter().any(|e| e.month == month);
             let disbursed: Decimal = plan
                 .entries
                 .iter()
@@ -70,6 +79,7 @@ pub fn plan_series(plan: &Plan, as_of: Month) -> Vec<MonthFigures> {
             MonthFigures {
                 month,
                 disbursed,
+                reported,
                 disbursed_cumulative: cumulative,
                 allocation,
                 planned_cumulative: has_spending_plan.then_some(planned),
@@ -87,6 +97,7 @@ pub fn add_series(into: &mut Vec<MonthFigures>, other: &[MonthFigures]) {
     }
     for (sum, part) in into.iter_mut().zip(other) {
         sum.disbursed += part.disbursed;
+        sum.reported |= part.reported;
         sum.disbursed_cumulative += part.disbursed_cumulative;
         sum.allocation += part.allocation;
         sum.planned_cumulative = match (sum.planned_cumulative, part.planned_cumulative) {

@@ -14,6 +14,8 @@ pub enum Status {
     Behind,
     /// The fiscal year sets no target for this class.
     NoTarget,
+    /// The as-of month's entry is not due yet and has not been filed (ยังไม่ถึงกำหนดส่ง).
+    NotDue,
 }
 
 impl Status {
@@ -23,6 +25,7 @@ impl Status {
             Status::AtRisk => "at_risk",
             Status::Behind => "behind",
             Status::NoTarget => "no_target",
+            Status::NotDue => "not_due",
         }
     }
 }
@@ -42,6 +45,19 @@ pub struct TargetFigures {
     pub at_risk_line: Option<(Decimal, Decimal)>,
     pub spending_target: Option<Decimal>,
     pub spending_gap: Option<Decimal>,
+    /// Inside a quarter, the straight-line target for the as-of month that the status is
+    /// judged by (the gap is to the quarter-end target).
+    pub line: Option<Decimal>,
+}
+
+impl TargetFigures {
+    /// Not judged: the as-of month is not due and not filed by all. The target and gap stay
+    /// shown for reference.
+    pub fn set_not_due(&mut self) {
+        self.status = Status::NotDue;
+        self.behind_quarter = None;
+        self.at_risk_line = None;
+    }
 }
 
 /// Fills each month's target line and measures the rate at `as_of` against the targets.
@@ -67,6 +83,7 @@ pub fn assess(
             at_risk_line: None,
             spending_target,
             spending_gap,
+            line: None,
         };
     };
     let rate_at = |month: Month| {
@@ -102,6 +119,7 @@ pub fn assess(
         at_risk_line,
         spending_target,
         spending_gap,
+        line: (!as_of.is_quarter_end()).then(|| curve.pro_rata(as_of)),
     }
 }
 

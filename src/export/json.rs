@@ -70,7 +70,8 @@ impl TargetFields {
 #[derive(Serialize)]
 struct MonthJson {
     month: String,
-    disbursed: String,
+    /// `null` when no entry of the month was filed (not reported is not zero).
+    disbursed: Option<String>,
     disbursed_cumulative: String,
     allocation: String,
     rate: String,
@@ -83,7 +84,7 @@ fn months(series: &[MonthFigures]) -> Vec<MonthJson> {
         .iter()
         .map(|m| MonthJson {
             month: m.month.to_string(),
-            disbursed: money(m.disbursed),
+            disbursed: m.reported_disbursed().map(money),
             disbursed_cumulative: money(m.disbursed_cumulative),
             allocation: money(m.allocation),
             rate: money(m.rate()),

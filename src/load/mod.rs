@@ -375,9 +375,22 @@ pub fn load_plan_folder(
     }
     for &id in &files.progress {
         let (entry, text) = read_and_parse(content_dir, sources, id, diags, |t, d| {
-            yaml::parse(id, t, d)
+            yaml::parse::<RawProgress>(id, t, d)
         });
-        folder.progress.extend(entry.map(|e| (id, e)));
+        // The file's day stands in for a missing `reported_on` (report stamps): one stat,
+        // only where it is needed.
+        let modified = |e: &RawProgress| {
+            e.reported_on.is_none().then(|| {
+                sources
+                    .path(id)
+                    .and_then(|p| std::fs::metadata(content_dir.join(p)).ok())
+                    .and_then(|m| m.modified().ok())
+            })?
+        };
+        folder.progress.extend(entry.map(|e| {
+            let modified = modified(&e);
+            (id, RawProgress { modified, ..e })
+        }));
         texts.push((id, text));
     }
     (folder, texts)

@@ -21,6 +21,8 @@ pub struct RawSite {
     pub thai_digits: Option<Spanned<bool>>,
     pub as_of: Option<Text>,
     pub theme: Option<Text>,
+    pub report_due_day: Option<Text>,
+    pub current_year: Option<Text>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -143,6 +145,10 @@ pub struct RawRevision {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawProgress {
+    /// When the file was last changed (not a key of the file): the date a report made
+    /// from it is stamped with when the entry gives no `reported_on`.
+    #[serde(skip)]
+    pub modified: Option<std::time::SystemTime>,
     pub month: Option<Text>,
     pub reported_on: Option<Text>,
     pub disbursed: Option<Spanned<Pairs<String>>>,

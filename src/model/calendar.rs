@@ -90,6 +90,14 @@ impl Month {
         }
     }
 
+    pub fn previous(self) -> Month {
+        if self.month == 1 {
+            Month::new(self.year - 1, 12)
+        } else {
+            Month::new(self.year, self.month - 1)
+        }
+    }
+
     pub fn last_day(self) -> Date {
         Date {
             year: self.year,

@@ -27,6 +27,9 @@ pub struct Content {
     /// Every plan, in id order.
     pub plans: Vec<Plan>,
     pub pages: Vec<Page>,
+    /// Today in Thailand, by the build's clock (`SOURCE_DATE_EPOCH` honoured): which months'
+    /// reports are due. `None` treats every deadline as passed.
+    pub today: Option<Date>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -38,6 +41,33 @@ pub struct Site {
     pub thai_digits: bool,
     pub as_of: Option<Month>,
     pub theme: Option<String>,
+    /// The day of the following month by which a month's entry is due.
+    pub report_due_day: u32,
+    /// The fiscal year the home page shows (the others are one click away).
+    pub current_year: Option<FiscalYear>,
+}
+
+/// The day of the following month by which an entry is due, when site.yaml says nothing.
+pub const DEFAULT_REPORT_DUE_DAY: u32 = 10;
+
+impl ProgressEntry {
+    /// The day this entry last changed: `reported_on`, else its file's modification day.
+    pub fn changed_on(&self) -> Option<Date> {
+        self.reported_on.or(self.modified_on)
+    }
+}
+
+impl Site {
+    /// The last day on which `month`'s entry is on time: `report_due_day` of the next
+    /// month (the month's last day when the month is shorter).
+    pub fn deadline(&self, month: Month) -> Date {
+        let next = month.next();
+        let last = next.last_day();
+        Date {
+            day: self.report_due_day.clamp(1, last.day),
+            ..last
+        }
+    }
 }
 
 impl Default for Site {
@@ -50,6 +80,8 @@ impl Default for Site {
             thai_digits: true,
             as_of: None,
             theme: None,
+            report_due_day: DEFAULT_REPORT_DUE_DAY,
+            current_year: None,
         }
     }
 }
@@ -263,6 +295,8 @@ pub struct ProgressEntry {
     pub month: Month,
     pub month_loc: Loc,
     pub reported_on: Option<Date>,
+    /// The day its file was last changed (Thailand's time), where known.
+    pub modified_on: Option<Date>,
     /// Flows of the month.
     pub disbursed: Box<[NodeAmount]>,
     /// Stocks at month end.

@@ -2,6 +2,7 @@
 //! beside the destination and swapped in whole, so a failed or killed build leaves the
 //! previous output exactly as it was.
 
+pub mod contents;
 pub mod guard;
 pub mod names;
 pub mod swap;
@@ -235,8 +236,22 @@ impl Staging {
                 error: io::Error::new(io::ErrorKind::AlreadyExists, "exists and is not a folder"),
             });
         }
-        let previous =
-            swap::swap_in(&self.root, &self.destination, renames).map_err(at(&self.destination))?;
+        let swapped = contents::injected_error().map_or_else(
+            || swap::swap_in(&self.root, &self.destination, renames),
+            Err,
+        );
+        let previous = match swapped {
+            Ok(previous) => previous,
+            // A mount point cannot be renamed: swap what it holds instead.
+            Err(e) if contents::is_unrenamable(&e) => {
+                contents::swap_contents(&self.root, &self.destination)
+                    .map_err(at(&self.destination))?;
+                self.published = true;
+                let _ = fs::remove_dir_all(&self.root);
+                return Ok(());
+            }
+            Err(e) => return Err(at(&self.destination)(e)),
+        };
         self.published = true;
         carry_hidden_entries(&previous, &self.destination);
         // The new output is in place: what of the old one cannot be removed now is removed

@@ -114,9 +114,34 @@ pub fn write_report(options: &ReportOptions) -> Result<ReportSummary, ReportErro
     let content = &checked.content;
     let plans = target.plans(content).map_err(ReportError::Target)?;
     let fiscal_year = target.year();
+    let filed = |month: Month| {
+        plans
+            .iter()
+            .any(|&i| content.plans[i].entries.iter().any(|e| e.month == month))
+    };
+    // The month asked for, else the site's, else the target's own latest entry (not the
+    // latest month any office has filed), else the year's as-of month.
+    let own_latest = plans
+        .iter()
+        .filter_map(|&i| content.plans[i].entries.last().map(|e| e.month))
+        .filter(|m| fiscal_year.contains_month(*m))
+        .max();
     let month = options
         .month
-        .unwrap_or_else(|| compute::as_of_for(content, fiscal_year, content.site.as_of));
+        .or(content
+            .site
+            .as_of
+            .filter(|m| fiscal_year.contains_month(*m)))
+        .or(own_latest)
+        .unwrap_or_else(|| compute::as_of_for(content, fiscal_year, None));
+    let mut warnings = checked.diagnostics.render(&checked.sources);
+    if fiscal_year.contains_month(month) && !filed(month) {
+        warnings.push_str(&format!(
+            "warning: `{target}` has no entry for {month}: the report shows that month as not \
+             reported (ยังไม่รายงาน){}\n",
+            own_latest.map_or(String::new(), |m| format!("; its latest entry is {m}"))
+        ));
+    }
     if !fiscal_year.contains_month(month) {
         return Err(ReportError::Month(format!(
             "{month} is outside fiscal year {fiscal_year} of `{target}`: choose a month from {} to {}",
@@ -135,7 +160,13 @@ pub fn write_report(options: &ReportOptions) -> Result<ReportSummary, ReportErro
             .map_err(ReportError::Render)?,
     };
     let fonts = FontEmbedder::from_theme(&theme).map_err(ReportError::Render)?;
-    let stamp = Stamp::now().label(content.site.thai_digits);
+    let stamp = stamp::report_label(
+        plans
+            .iter()
+            .flat_map(|&i| content.plans[i].entries.iter())
+            .filter(|e| e.month <= month),
+        content.site.thai_digits,
+    );
     let html = render_report(&theme, &fonts, content, year, &target, month, &stamp)
         .map_err(ReportError::Render)?;
     let path = options
@@ -148,7 +179,7 @@ pub fn write_report(options: &ReportOptions) -> Result<ReportSummary, ReportErro
         bytes: html.len(),
         month,
         plans: plans.len(),
-        warnings: checked.diagnostics.render(&checked.sources),
+        warnings,
     })
 }
 

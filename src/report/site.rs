@@ -9,7 +9,7 @@
 //! `FontEmbedder` for the whole build. An incremental rebuild writes only the offices whose
 //! plans changed, from the changed month on, the same way.
 
-use super::{FontEmbedder, Stamp, Target, render_report};
+use super::{FontEmbedder, Target, render_report, stamp};
 use crate::compute::{self, Figures, YearFigures, series::months_through};
 use crate::model::{Content, Month};
 use crate::output::Sink;
@@ -51,12 +51,10 @@ pub fn write_site_reports(
 ) -> Result<SiteReports, SiteError> {
     let started = Instant::now();
     let fonts = FontEmbedder::from_theme(theme)?;
-    let stamp = Stamp::now().label(content.site.thai_digits);
     let writer = Writer {
         sink,
         theme,
         fonts: &fonts,
-        stamp: &stamp,
         content,
         figures,
     };
@@ -94,7 +92,6 @@ struct Writer<'a> {
     sink: &'a dyn Sink,
     theme: &'a Theme,
     fonts: &'a FontEmbedder<'a>,
-    stamp: &'a str,
     content: &'a Content,
     figures: &'a Figures,
 }
@@ -121,6 +118,7 @@ impl Writer<'_> {
                 .cloned()
                 .collect(),
             pages: Vec::new(),
+            today: content.today,
         };
         let jobs: Vec<(&YearFigures, Month)> = self
             .figures
@@ -152,6 +150,15 @@ impl Writer<'_> {
                             year: year.year,
                             office: office.key.clone(),
                         };
+                        let stamp = stamp::report_label(
+                            office
+                                .plans
+                                .iter()
+                                .map(|&i| &content_then.plans[figures_then.plan_indices[i]])
+                                .flat_map(|p| p.entries.iter())
+                                .filter(|e| e.month <= month),
+                            content.site.thai_digits,
+                        );
                         let html = render_report(
                             self.theme,
                             self.fonts,
@@ -159,7 +166,7 @@ impl Writer<'_> {
                             figures_then,
                             &target,
                             month,
-                            self.stamp,
+                            &stamp,
                         )?;
                         self.sink.write(
                             &paths::report_download(year.year, month, &office.key),

@@ -20,13 +20,37 @@ pub struct Stamp {
     pub minute: u32,
 }
 
+/// `SOURCE_DATE_EPOCH` (seconds since 1970), when it is set to a number.
+fn source_date_epoch() -> Option<i64> {
+    std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|s| s.trim().parse::<i64>().ok())
+}
+
+/// The footer of a report showing `entries`: `SOURCE_DATE_EPOCH` when set; else the day the
+/// latest of them changed (its `reported_on`, else its file's modification day), so an
+/// unchanged month rebuilds byte for byte; else (nothing shown) now.
+pub fn report_label<'a>(
+    entries: impl Iterator<Item = &'a crate::model::ProgressEntry>,
+    thai_digits: bool,
+) -> String {
+    if source_date_epoch().is_some() {
+        return Stamp::now().label(thai_digits);
+    }
+    match entries.filter_map(|e| e.changed_on()).max() {
+        Some(date) => format!(
+            "สร้างโดย planbook {} จากข้อมูลที่รายงานถึง {}",
+            env!("CARGO_PKG_VERSION"),
+            thai::digits_if(&thai::date_short(date, false), thai_digits)
+        ),
+        None => Stamp::now().label(thai_digits),
+    }
+}
+
 impl Stamp {
     /// Now, or `SOURCE_DATE_EPOCH` (seconds since 1970) when it is set to a number.
     pub fn now() -> Stamp {
-        let from_env = std::env::var("SOURCE_DATE_EPOCH")
-            .ok()
-            .and_then(|s| s.trim().parse::<i64>().ok());
-        let seconds = from_env.unwrap_or_else(|| {
+        let seconds = source_date_epoch().unwrap_or_else(|| {
             SystemTime::now()
                 .duration_since(UNIX_EPOCH)
                 .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX / 2))

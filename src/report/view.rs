@@ -47,7 +47,9 @@ pub struct OfficeSection<'a> {
     pub month: Option<MonthRow>,
     pub s_curve: String,
     pub plans: Vec<PlanLine<'a>>,
-    pub serious_alerts: usize,
+    /// Every alert of the office's plans: the same count as each plan's section and the
+    /// site's office page.
+    pub alert_total: usize,
 }
 
 /// A plan in the office's table, leading to its section further down.
@@ -231,11 +233,7 @@ fn office_section<'a>(
                 reported: plan.entries.iter().any(|e| e.month == month),
             })
             .collect(),
-        serious_alerts: plans
-            .iter()
-            .flat_map(|(_, f)| &f.alerts)
-            .filter(|a| a.kind.is_serious())
-            .count(),
+        alert_total: plans.iter().map(|(_, f)| f.alerts.len()).sum(),
     }
 }
 

@@ -62,7 +62,13 @@ pub fn new_plan(
                 .ok_or_else(|| {
                     ScaffoldError::Invalid(format!("`{from}` does not start with a fiscal year"))
                 })?;
-            copy_to_year(&original, request.year.0 - from_year.0, request.year)
+            let copied = copy_to_year(&original, request.year.0 - from_year.0, request.year);
+            let from_office = from.trim_matches('/').split('/').nth(1).unwrap_or_default();
+            if from_office == office {
+                copied
+            } else {
+                for_another_office(&copied, request.year)
+            }
         }
         None => skeleton(office, request.year),
     };
@@ -80,12 +86,43 @@ pub fn new_plan(
     Ok((path, note))
 }
 
-fn skeleton(office: &str, year: FiscalYear) -> String {
-    let first = year.first_month();
+/// The comment atop a new plan.yaml.
+fn header(year: FiscalYear) -> String {
     format!(
         "# แผนปฏิบัติงานและงบประมาณรายจ่าย ประจำปีงบประมาณ พ.ศ. {year}
 # เติมข้อมูลตามเอกสารแผนที่ได้รับอนุมัติ แล้วตรวจด้วย `planbook check`
-job_no: {job}                # งานเลขที่
+"
+    )
+}
+
+/// A copy made for another office: its header comment, `office:` and `job_no:` were the
+/// other office's, so they are replaced with the new plan's header and blanks to fill in.
+fn for_another_office(copied: &str, year: FiscalYear) -> String {
+    let mut out = header(year);
+    let body = copied.lines().skip_while(|line| line.starts_with('#'));
+    for line in body {
+        if line.starts_with("office:") {
+            out.push_str(&format!(
+                "office: {}        # หน่วยงานรับผิดชอบ\n",
+                scalar("(กรอก)")
+            ));
+        } else if line.starts_with("job_no:") {
+            out.push_str(&format!(
+                "job_no: {}                # งานเลขที่\n",
+                scalar("")
+            ));
+        } else {
+            out.push_str(line);
+            out.push('\n');
+        }
+    }
+    out
+}
+
+fn skeleton(office: &str, year: FiscalYear) -> String {
+    let first = year.first_month();
+    format!(
+        "{header}job_no: {job}                # งานเลขที่
 office: {office_name}        # หน่วยงานรับผิดชอบ
 prepared_by: กองแผนงาน        # หน่วยงานจัดทำแผนปฏิบัติงานฯ
 strategy:
@@ -119,6 +156,7 @@ budget:                        # งบประมาณ ประเภทร�
         amount: 0
 spending_plan: {{ {first}: 0 }} # แผนการใช้จ่ายงบประมาณรายเดือน
 ",
+        header = header(year),
         job = scalar(""),
         office_name = scalar(&format!("สำนักงาน ({office})")),
         todo = scalar("(กรอก)"),

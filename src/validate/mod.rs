@@ -11,6 +11,7 @@ pub mod plan;
 pub mod progress;
 pub mod site;
 pub mod spending;
+pub mod unfinished;
 
 use crate::diag::{Diagnostics, FileId, SourceMap};
 use crate::load::RawSettings;

@@ -93,6 +93,10 @@ pub fn entry(
         month: month?,
         month_loc: f.at(month_text?),
         reported_on,
+        modified_on: raw.modified.and_then(|t| {
+            let seconds = t.duration_since(std::time::UNIX_EPOCH).ok()?.as_secs();
+            Some(crate::report::Stamp::from_unix(i64::try_from(seconds).ok()?).date)
+        }),
         disbursed,
         committed,
         received,

@@ -25,7 +25,50 @@ pub fn site(f: Fields, raw: &RawSite, diags: &mut Diagnostics) -> Site {
             .map_or(defaults.thai_digits, |b| b.value),
         as_of: raw.as_of.as_ref().and_then(|t| f.month(t, diags)),
         theme: theme(f, raw.theme.as_ref(), diags),
+        report_due_day: report_due_day(f, raw.report_due_day.as_ref(), diags)
+            .unwrap_or(defaults.report_due_day),
+        current_year: raw
+            .current_year
+            .as_ref()
+            .and_then(|t| year_value(f, t, diags)),
     }
+}
+
+/// A fiscal year written in a settings file, or an error at its place.
+fn year_value(f: Fields, text: &Text, diags: &mut Diagnostics) -> Option<FiscalYear> {
+    let year = FiscalYear::parse(&text.value);
+    if year.is_none() {
+        diags.error(
+            f.at(text),
+            format!(
+                "`{}` is not a fiscal year: write it in B.E., e.g. 2566",
+                text.value
+            ),
+        );
+    }
+    year
+}
+
+/// `report_due_day:` a day of the month, 1 to 31 (clamped to a shorter month's last day).
+fn report_due_day(f: Fields, raw: Option<&Text>, diags: &mut Diagnostics) -> Option<u32> {
+    let text = raw?;
+    let day = text
+        .value
+        .trim()
+        .parse::<u32>()
+        .ok()
+        .filter(|d| (1..=31).contains(d));
+    if day.is_none() {
+        diags.error(
+            f.at(text),
+            format!(
+                "report_due_day `{}` is not a day of the month: write 1 to 31, e.g. 10 for \
+                 the 10th of the following month",
+                text.value.trim()
+            ),
+        );
+    }
+    day
 }
 
 /// `theme:` names a folder of `themes/` beside the content folder, nothing else: a path
@@ -56,19 +99,10 @@ pub fn fiscal_year(
     named: Option<FiscalYear>,
     diags: &mut Diagnostics,
 ) -> Option<FiscalYearSettings> {
-    let declared = raw.fiscal_year.as_ref().and_then(|t| {
-        let year = FiscalYear::parse(&t.value);
-        if year.is_none() {
-            diags.error(
-                f.at(t),
-                format!(
-                    "`{}` is not a fiscal year: write it in B.E., e.g. 2566",
-                    t.value
-                ),
-            );
-        }
-        year
-    });
+    let declared = raw
+        .fiscal_year
+        .as_ref()
+        .and_then(|t| year_value(f, t, diags));
     let year = match (declared, named) {
         (Some(d), Some(n)) if d != n => {
             if let Some(t) = &raw.fiscal_year {

@@ -21,6 +21,9 @@ fn id(title: &str, months: &[MonthFigures], fiscal_year: FiscalYear) -> String {
     for m in months {
         h.str(&m.month.to_string());
         h.dec(m.disbursed);
+        if !m.reported {
+            h.str("not reported");
+        }
     }
     h.id()
 }
@@ -56,8 +59,10 @@ fn describe(months: &[(usize, &MonthFigures)], fiscal_year: FiscalYear) -> Strin
 pub fn monthly_columns(title: &str, months: &[MonthFigures], fiscal_year: FiscalYear) -> String {
     let title = text::clean(title);
     let id = id(&title, months, fiscal_year);
+    // A month not reported gets no column (a gap), not a column of 0.
     let mut placed: Vec<(usize, &MonthFigures)> = months
         .iter()
+        .filter(|m| m.reported)
         .filter(|m| m.month.fiscal_year() == fiscal_year && (1..=12).contains(&m.month.month))
         .map(|m| (m.month.fiscal_index(), m))
         .collect();

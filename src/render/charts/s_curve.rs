@@ -21,6 +21,8 @@ const PERCENT_CAP: i64 = 1000;
 struct Point {
     index: usize,
     rate: Decimal,
+    /// A month with no entry: the actual line breaks there (not reported is not flat).
+    reported: bool,
     planned: Option<Decimal>,
     target: Option<Decimal>,
 }
@@ -32,6 +34,7 @@ fn points(months: &[MonthFigures], fiscal_year: FiscalYear) -> Vec<Point> {
         .map(|m| Point {
             index: m.month.fiscal_index(),
             rate: text::rate(m.disbursed_cumulative, m.allocation),
+            reported: m.reported,
             planned: m.planned_cumulative.map(|p| text::rate(p, m.allocation)),
             target: m.target_rate,
         })
@@ -41,6 +44,20 @@ fn points(months: &[MonthFigures], fiscal_year: FiscalYear) -> Vec<Point> {
     out
 }
 
+/// Reported months split into runs of consecutive months (a missing month breaks a run).
+fn reported_runs<'p>(reported: &[&'p Point]) -> Vec<Vec<&'p Point>> {
+    let mut runs: Vec<Vec<&Point>> = Vec::new();
+    for point in reported {
+        match runs.last_mut() {
+            Some(run) if run.last().is_some_and(|p| p.index + 1 == point.index) => {
+                run.push(point);
+            }
+            _ => runs.push(vec![point]),
+        }
+    }
+    runs
+}
+
 fn id(title: &str, months: &[MonthFigures], fiscal_year: FiscalYear) -> String {
     let mut h = Fnv::new("s_curve");
     h.str(title);
@@ -48,6 +65,9 @@ fn id(title: &str, months: &[MonthFigures], fiscal_year: FiscalYear) -> String {
     for m in months {
         h.str(&m.month.to_string());
         h.dec(m.disbursed_cumulative);
+        if !m.reported {
+            h.str("not reported");
+        }
         h.dec(m.allocation);
         h.dec(m.planned_cumulative.unwrap_or(Decimal::MIN));
         h.dec(m.target_rate.unwrap_or(Decimal::MIN));
@@ -204,16 +224,24 @@ fn draw_chart(root: &Area, title: &str, points: &[Point], fiscal_year: FiscalYea
         }
     }
 
-    // Actual: solid, filled dots, and the latest value written beside the last dot.
-    let actual: Vec<(f64, f64)> = points.iter().map(|p| (x(p), axis.clamp(p.rate))).collect();
-    chart.draw_series(std::iter::once(PathElement::new(
-        actual.clone(),
-        draw::DARK.stroke_width(3),
-    )))?;
+    // Actual: solid, filled dots on reported months, broken where a month was not
+    // reported, and the latest value written beside the last dot.
+    let reported: Vec<&Point> = points.iter().filter(|p| p.reported).collect();
+    let actual: Vec<(f64, f64)> = reported
+        .iter()
+        .map(|p| (x(p), axis.clamp(p.rate)))
+        .collect();
+    for run in reported_runs(&reported) {
+        let line: Vec<(f64, f64)> = run.iter().map(|p| (x(p), axis.clamp(p.rate))).collect();
+        chart.draw_series(std::iter::once(PathElement::new(
+            line,
+            draw::DARK.stroke_width(3),
+        )))?;
+    }
     for at in &actual {
         draw::marker(root, chart.backend_coord(at), Marker::Dot)?;
     }
-    if let (Some(last), Some(at)) = (points.last(), actual.last()) {
+    if let (Some(last), Some(at)) = (reported.last(), actual.last()) {
         let (px, py) = chart.backend_coord(at);
         let (h, dx) = if last.index >= 10 {
             (HPos::Right, -8)

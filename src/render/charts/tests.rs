@@ -38,6 +38,7 @@ fn six_months() -> Vec<MonthFigures> {
             MonthFigures {
                 month,
                 disbursed: monthly[i],
+                reported: true,
                 disbursed_cumulative: cumulative,
                 allocation: dec!(6300),
                 planned_cumulative: Some(plan),
@@ -295,6 +296,7 @@ fn s_curve_edge_cases() {
     let max = MonthFigures {
         month: FY.first_month(),
         disbursed: Decimal::MAX,
+        reported: true,
         disbursed_cumulative: Decimal::MAX,
         allocation: Decimal::new(1, 28),
         planned_cumulative: Some(Decimal::MIN),
@@ -712,4 +714,32 @@ fn timing() {
     });
     time("budget_nodes", &|| budget_nodes("งบ", &nodes()));
     time("progress_bars", &|| progress_bars("ความก้าวหน้า", &tasks()));
+}
+
+/// Six months with February (index 4) not reported: its flows are unknown, not zero.
+fn six_months_february_unreported() -> Vec<MonthFigures> {
+    let mut months = six_months();
+    let previous = months[3].disbursed_cumulative;
+    months[4].reported = false;
+    months[4].disbursed = Decimal::ZERO;
+    months[4].disbursed_cumulative = previous;
+    months[5].disbursed_cumulative = previous + months[5].disbursed;
+    months
+}
+
+#[test]
+fn a_month_not_reported_is_a_gap_not_a_zero_column() {
+    let svg = monthly_columns("ผลการเบิกจ่ายรายเดือน", &six_months_february_unreported(), FY);
+    // Five columns: January's zero (reported) is drawn, February (not reported) is not.
+    assert_eq!(count(&svg, DARK_FILL), 5);
+}
+
+#[test]
+fn a_month_not_reported_breaks_the_s_curve() {
+    let whole = s_curve("ผลการเบิกจ่ายสะสม", &six_months(), FY);
+    let broken = s_curve("ผลการเบิกจ่ายสะสม", &six_months_february_unreported(), FY);
+    let actual = "stroke=\"#1F4E79\" stroke-width=\"3\"";
+    // One actual line becomes two (Oct–Jan, Mar); one dot fewer.
+    assert_eq!(count(&broken, actual), count(&whole, actual) + 1);
+    assert_eq!(count(&broken, "<circle"), count(&whole, "<circle") - 1);
 }

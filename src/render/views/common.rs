@@ -24,6 +24,14 @@ pub struct Layout<'a> {
     pub nav: &'a Nav,
     pub crumbs: Vec<Crumb>,
     pub version: &'static str,
+    /// Plans this page would have shown, left out by `build --keep-going` for errors.
+    pub left_out: Vec<&'a crate::left_out::LeftOutPlan>,
+    /// Settings files with errors (on the home page only).
+    pub left_out_files: Vec<&'a crate::left_out::LeftOutFile>,
+    pub left_out_page: &'static str,
+    /// The fiscal year the page belongs to (the home page's for pages of no year), for
+    /// the year switcher.
+    pub page_year: Option<i32>,
 }
 
 #[derive(Serialize)]
@@ -98,6 +106,9 @@ pub struct Summary {
     pub behind_quarter: Option<usize>,
     pub spending_target: Option<String>,
     pub spending_gap: Option<String>,
+    /// Where the status and the gap seem to disagree (on track, yet below the quarter-end
+    /// target; or not judged yet), why, in words.
+    pub status_note: Option<String>,
 }
 
 pub fn summary(totals: &Amounts, target: &TargetFigures, planned: Option<Decimal>) -> Summary {
@@ -123,6 +134,31 @@ pub fn summary(totals: &Amounts, target: &TargetFigures, planned: Option<Decimal
         behind_quarter: target.behind_quarter.map(|(q, _)| q),
         spending_target: target.spending_target.map(money),
         spending_gap: target.spending_gap.map(money),
+        status_note: status_note(target, rate),
+    }
+}
+
+/// Explains a status beside a gap of the other sign: the status follows this month's
+/// straight line to the quarter's target, the gap the quarter-end target itself.
+fn status_note(target: &TargetFigures, rate: Decimal) -> Option<String> {
+    use crate::compute::targets::Status;
+    let pct = |v: Decimal| crate::thai::format_number(crate::compute::round2(v), 2);
+    match target.status {
+        Status::NotDue => Some("ยังไม่ถึงกำหนดส่งรายงานของเดือนนี้ จึงยังไม่ประเมินเทียบเป้าหมาย".to_string()),
+        Status::OnTrack => {
+            let (line, quarter_target) = (target.line?, target.quarter_target?);
+            (rate < quarter_target).then(|| {
+                format!(
+                    "ตามเป้าหมาย: เบิกจ่ายร้อยละ {} ถึงแนวเป้าหมายของเดือนนี้ (ร้อยละ {}) \
+                     แต่ยังต่ำกว่าเป้าหมายสิ้นไตรมาส (ร้อยละ {}) อยู่ {} จุด",
+                    pct(rate),
+                    pct(line),
+                    pct(quarter_target),
+                    pct(quarter_target - rate)
+                )
+            })
+        }
+        _ => None,
     }
 }
 
@@ -138,11 +174,36 @@ pub fn clamp_percent(value: Decimal) -> Decimal {
     value.clamp(Decimal::ZERO, Decimal::ONE_HUNDRED)
 }
 
+/// Why a year's figures are as of their month, in words for the page's lede.
+pub fn as_of_note(year: &YearFigures) -> String {
+    use crate::compute::AsOfBasis;
+    let mut note = match year.as_of_basis {
+        AsOfBasis::Requested => "เดือนที่กำหนดให้แสดง".to_string(),
+        AsOfBasis::DeadlinePassed(deadline) => format!(
+            "เดือนล่าสุดที่พ้นกำหนดส่งรายงานแล้ว (กำหนดส่ง {})",
+            crate::thai::date_short(deadline, false)
+        ),
+        AsOfBasis::AllFiled => "ทุกแผนส่งรายงานเดือนนี้ครบแล้ว".to_string(),
+        AsOfBasis::LatestEntry => "เดือนล่าสุดที่มีรายงาน".to_string(),
+        AsOfBasis::YearStart => "ยังไม่มีเดือนที่ถึงกำหนดส่งรายงาน".to_string(),
+    };
+    if year.total.pending_plans > 0 {
+        note.push_str(&format!(
+            " · ยังไม่ถึงกำหนดส่ง {} แผน",
+            year.total.pending_plans
+        ));
+    }
+    note
+}
+
 /// One month of a series.
 #[derive(Serialize)]
 pub struct MonthRow {
     pub month: String,
-    pub disbursed: String,
+    /// `None` when no entry of the month was filed (shown as ยังไม่รายงาน, not 0.00).
+    pub disbursed: Option<String>,
+    /// Not reported, and its deadline has not passed yet (ยังไม่ถึงกำหนดส่ง).
+    pub not_due: bool,
     pub cumulative: String,
     pub allocation: String,
     pub rate: String,
@@ -165,7 +226,8 @@ pub fn month_rows(year: &YearFigures, months: &[MonthFigures]) -> Vec<MonthRow> 
         .iter()
         .map(|m| MonthRow {
             month: m.month.to_string(),
-            disbursed: money(m.disbursed),
+            disbursed: m.reported_disbursed().map(money),
+            not_due: !m.reported && m.month == year.as_of && !year.as_of_due,
             cumulative: money(m.disbursed_cumulative),
             allocation: money(m.allocation),
             rate: money(m.rate()),
@@ -198,11 +260,8 @@ pub fn plan_row<'a>(plan: &'a Plan, figures: &PlanFigures) -> PlanRow<'a> {
         activity: &plan.activity,
         project: plan.project.as_deref(),
         summary: plan_summary(figures),
-        alerts: figures
-            .alerts
-            .iter()
-            .filter(|a| a.kind.is_serious())
-            .count(),
+        // Every alert, as the plan's own section and its office's row count them.
+        alerts: figures.alerts.len(),
     }
 }
 
@@ -345,6 +404,7 @@ mod tests {
             at_risk_line: None,
             spending_target: None,
             spending_gap: None,
+            line: None,
         };
         let s = summary(&totals, &target, Some(dec!(3150)));
         assert_eq!(s.allocation, "6300.00");

@@ -23,6 +23,8 @@ pub struct DashboardView<'a> {
 pub struct YearGlance<'a> {
     pub fiscal_year: i32,
     pub as_of: String,
+    /// Why the figures are as of that month.
+    pub as_of_note: String,
     pub href: String,
     pub plans: usize,
     pub summary: Summary,
@@ -42,6 +44,7 @@ pub fn year_glance<'a>(
     YearGlance {
         fiscal_year: year.year.0,
         as_of: year.as_of.to_string(),
+        as_of_note: super::common::as_of_note(year),
         href: paths::year(year.year),
         plans: year.plans.len(),
         summary: rollup_summary(&year.total),
@@ -68,7 +71,7 @@ pub fn year_glance<'a>(
 }
 
 pub fn dashboard<'a>(ctx: &'a SiteContext<'a>) -> DashboardView<'a> {
-    let year = ctx.figures.years.first();
+    let year = ctx.figures.current_year(ctx.content);
     DashboardView {
         layout: ctx.layout(
             paths::dashboard(),

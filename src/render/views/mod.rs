@@ -21,6 +21,8 @@ pub struct SiteContext<'a> {
     pub content: &'a Content,
     pub figures: &'a Figures,
     pub nav: Nav,
+    /// What `build --keep-going` left out, named on the pages that would have shown it.
+    pub left_out: crate::left_out::LeftOut,
     slugs: BTreeMap<(FiscalYear, &'static str), BTreeMap<String, String>>,
 }
 
@@ -43,9 +45,14 @@ impl<'a> SiteContext<'a> {
                 reports: paths::reports(y.year),
             })
             .collect();
+        let current = figures.current_year(content).map(|y| y.year.0);
         let nav = Nav {
             dashboard: paths::dashboard(),
-            year: years.first().cloned(),
+            year: years
+                .iter()
+                .find(|y| Some(y.fiscal_year) == current)
+                .or(years.first())
+                .cloned(),
             years,
             pages: content
                 .pages
@@ -61,6 +68,7 @@ impl<'a> SiteContext<'a> {
             content,
             figures,
             nav,
+            left_out: crate::left_out::LeftOut::default(),
             slugs,
         }
     }
@@ -108,6 +116,14 @@ impl<'a> SiteContext<'a> {
         let site = &self.content.site;
         Layout {
             root: paths::root(&path),
+            left_out: self.left_out.for_page(&path),
+            left_out_files: self.left_out.files_for_page(&path),
+            page_year: path
+                .split('/')
+                .next()
+                .and_then(|first| first.parse::<i32>().ok())
+                .or(self.nav.year.as_ref().map(|y| y.fiscal_year)),
+            left_out_page: crate::left_out::PAGE,
             path,
             title,
             section,
