@@ -11,7 +11,7 @@ pub mod rollup;
 pub mod series;
 pub mod targets;
 
-pub use amounts::{Amounts, percent, round2};
+pub use amounts::{Amounts, OfReceived, percent, round2};
 pub use plan::{PlanFigures, plan_figures};
 pub use rollup::RollUp;
 

@@ -1,8 +1,8 @@
 //! Every figure of one plan as of a month.
 
 use super::alerts::{Alert, AlertInputs, alerts};
-use super::amounts::Amounts;
-use super::budget::{node_amounts, plan_amounts};
+use super::amounts::{Amounts, OfReceived};
+use super::budget::{node_amounts, plan_amounts, reports_received};
 use super::progress::{KpiFigures, TaskFigures, kpis, tasks};
 use super::series::{MonthFigures, plan_series};
 use super::targets::{TargetFigures, assess};
@@ -15,6 +15,8 @@ pub struct PlanFigures {
     /// Per budget node, same indices as the plan's tree; each includes its subtree.
     pub nodes: Vec<Amounts>,
     pub totals: Amounts,
+    /// The totals against the allotment received, where the plan reports `received`.
+    pub of_received: Option<OfReceived>,
     pub class: BudgetClass,
     /// Cumulative spending plan through the as-of month, where the plan has one.
     pub planned: Option<Decimal>,
@@ -25,9 +27,17 @@ pub struct PlanFigures {
     pub alerts: Vec<Alert>,
 }
 
+impl PlanFigures {
+    /// A budget node's figures against the allotment received, where the plan reports it.
+    pub fn node_of_received(&self, node: usize) -> Option<OfReceived> {
+        self.of_received.map(|_| OfReceived::of(&self.nodes[node]))
+    }
+}
+
 pub fn plan_figures(plan: &Plan, year: &FiscalYearSettings, as_of: Month) -> PlanFigures {
     let nodes = node_amounts(plan, as_of);
     let totals = plan_amounts(plan, &nodes);
+    let of_received = reports_received(plan, as_of).then(|| OfReceived::of(&totals));
     let class = plan.budget.class();
     let mut months = plan_series(plan, as_of);
     let target = assess(&mut months, class, year, as_of, totals.spent_rate());
@@ -50,6 +60,7 @@ pub fn plan_figures(plan: &Plan, year: &FiscalYearSettings, as_of: Month) -> Pla
         as_of,
         nodes,
         totals,
+        of_received,
         class,
         planned,
         target,
