@@ -1,8 +1,9 @@
-//! The command line: `planbook check`, `build`, `serve`, `new` and `report`, in the manner of
-//! cargo and zola.
+//! The command line: `planbook check`, `build`, `serve`, `new`, `report`, `register` and
+//! `import`, in the manner of cargo and zola.
 
 use crate::build::{self, BuildError, BuildOptions};
 use crate::model::{FiscalYear, Month};
+use crate::register::{self, RegisterError, RegisterOptions};
 use crate::report::{self, ReportError, ReportOptions};
 use crate::scaffold::{self, ScaffoldError};
 use crate::serve::ServeOptions;
@@ -82,6 +83,20 @@ pub enum Command {
         #[arg(long, value_parser = parse_month)]
         month: Option<Month>,
         /// The file to write; by default รายงาน-OFFICE[-ACTIVITY]-YYYY-MM.html in the current folder.
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+        /// The content folder.
+        #[arg(long, default_value = "content")]
+        content: PathBuf,
+    },
+    /// Write an office's register of a month (ทะเบียนคุมการจัดสรร - เบิกจ่ายงบประมาณ) as an Excel workbook.
+    Register {
+        /// YEAR/OFFICE, e.g. 2566/samut-prakan.
+        target: String,
+        /// The month (YYYY-MM, C.E. or B.E.); the latest month with an entry when left out.
+        #[arg(long, value_parser = parse_month)]
+        month: Option<Month>,
+        /// The file to write; by default ทะเบียนคุม-OFFICE-YYYY-MM.xlsx in the current folder.
         #[arg(long, short)]
         output: Option<PathBuf>,
         /// The content folder.
@@ -168,6 +183,39 @@ pub fn run(cli: Cli) -> ExitCode {
             month,
             output,
         }),
+        Command::Register {
+            target,
+            month,
+            output,
+            content,
+        } => register_command(RegisterOptions {
+            content_dir: content,
+            target,
+            month,
+            output,
+        }),
+    }
+}
+
+fn register_command(options: RegisterOptions) -> ExitCode {
+    match register::write_register(&options) {
+        Ok(summary) => {
+            eprint!("{}", summary.warnings);
+            println!(
+                "wrote {} ({}, {} row{}, {})",
+                summary.path.display(),
+                report::size_label(summary.bytes),
+                summary.rows,
+                plural(summary.rows),
+                summary.month
+            );
+            ExitCode::SUCCESS
+        }
+        Err(RegisterError::Build(error)) => fail(&error),
+        Err(error) => {
+            eprintln!("{}: {error}", error_label());
+            ExitCode::from(EXIT_USAGE)
+        }
     }
 }
 
