@@ -89,6 +89,17 @@ pub enum Command {
         #[arg(long, default_value = "content")]
         content: PathBuf,
     },
+    /// Read a progress workbook (from `new progress --xlsx`) back into the month's entry.
+    Import {
+        /// The filled-in workbook.
+        file: PathBuf,
+        /// Replace the month's entry if there is one (the lines that change are printed).
+        #[arg(long)]
+        force: bool,
+        /// The content folder.
+        #[arg(long, default_value = "content")]
+        content: PathBuf,
+    },
     /// Write an office's register of a month (ทะเบียนคุมการจัดสรร - เบิกจ่ายงบประมาณ) as an Excel workbook.
     Register {
         /// YEAR/OFFICE, e.g. 2566/samut-prakan.
@@ -128,6 +139,12 @@ pub enum New {
         /// The month (YYYY-MM, C.E. or B.E.).
         #[arg(long, value_parser = parse_month)]
         month: Month,
+        /// Write an Excel workbook to fill in instead (read back with `planbook import`).
+        #[arg(long)]
+        xlsx: bool,
+        /// With --xlsx: the file to write; by default OFFICE-ACTIVITY-YYYY-MM.xlsx (B.E.) here.
+        #[arg(long, short, requires = "xlsx")]
+        output: Option<PathBuf>,
         /// The content folder.
         #[arg(long, default_value = "content")]
         content: PathBuf,
@@ -183,6 +200,15 @@ pub fn run(cli: Cli) -> ExitCode {
             month,
             output,
         }),
+        Command::Import {
+            file,
+            force,
+            content,
+        } => import_command(&crate::progress_sheet::ImportOptions {
+            content_dir: content,
+            file,
+            force,
+        }),
         Command::Register {
             target,
             month,
@@ -194,6 +220,47 @@ pub fn run(cli: Cli) -> ExitCode {
             month,
             output,
         }),
+    }
+}
+
+fn import_command(options: &crate::progress_sheet::ImportOptions) -> ExitCode {
+    use crate::progress_sheet::ImportError;
+    match crate::progress_sheet::import(options) {
+        Ok(summary) => {
+            eprint!("{}", summary.warnings);
+            println!("wrote {} ({})", summary.path.display(), summary.month);
+            if let Some(changes) = summary.changes {
+                if changes.is_empty() {
+                    println!("replaced the entry; nothing changed");
+                } else {
+                    println!("replaced the entry; changed:");
+                    for line in changes {
+                        println!("  {line}");
+                    }
+                }
+            }
+            ExitCode::SUCCESS
+        }
+        Err(ImportError::Cells(problems)) => {
+            for problem in &problems {
+                eprintln!("{}: {problem}", error_label());
+            }
+            eprintln!(
+                "{}: {}",
+                error_label(),
+                ImportError::Cells(problems.clone())
+            );
+            ExitCode::from(EXIT_CONTENT)
+        }
+        Err(ImportError::Content(report)) => {
+            eprint!("{report}");
+            eprintln!("{}: the content has errors; fix them first", error_label());
+            ExitCode::from(EXIT_CONTENT)
+        }
+        Err(error) => {
+            eprintln!("{}: {error}", error_label());
+            ExitCode::from(EXIT_USAGE)
+        }
     }
 }
 
@@ -269,8 +336,18 @@ fn scaffold_command(new: New) -> ExitCode {
         New::Progress {
             plan,
             month,
+            xlsx: false,
             content,
+            ..
         } => scaffold::progress::new_progress(&content, &plan, month).map(|path| (path, None)),
+        New::Progress {
+            plan,
+            month,
+            xlsx: true,
+            output,
+            content,
+        } => crate::progress_sheet::new_progress_workbook(&content, &plan, month, output)
+            .map(|path| (path, None)),
     };
     match result {
         Ok((path, note)) => {

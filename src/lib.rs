@@ -11,6 +11,7 @@ pub mod export;
 pub mod load;
 pub mod model;
 pub mod output;
+pub mod progress_sheet;
 pub mod register;
 pub mod render;
 pub mod report;
