@@ -291,6 +291,16 @@ fn cell(row: usize, col: usize) -> String {
     format!("{}{}", char::from(b'A' + col as u8), row + 1)
 }
 
+/// HTML text back to plain text (the page escapes names).
+fn unescape(html: &str) -> String {
+    html.replace("&quot;", "\"")
+        .replace("&#x27;", "'")
+        .replace("&#39;", "'")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&")
+}
+
 /// The figures of a register page's rows, in order, commas dropped, "–" as `None`.
 fn page_rows(html: &str) -> Vec<(String, Vec<Option<String>>)> {
     let body = &html[html.find("<tbody>").unwrap()..html.find("</tbody>").unwrap()];
@@ -308,7 +318,7 @@ fn page_rows(html: &str) -> Vec<(String, Vec<Option<String>>)> {
                     (!text.contains('–')).then(|| text.replace(',', ""))
                 })
                 .collect();
-            (name.to_string(), figures)
+            (unescape(name), figures)
         })
         .collect()
 }
@@ -591,7 +601,7 @@ fn the_maha_sarakham_example_reads_against_received() {
     std::fs::create_dir_all(plan.join("progress")).unwrap();
     std::fs::write(
         plan.join("plan.yaml"),
-        "office: สำนักงานสหกรณ์จังหวัดมหาสารคาม\nprogram: แผนงานบุคลากรภาครัฐ\nprogram_code: \"07012\"\nactivity: รายการค่าใช้จ่ายบุคลากรภาครัฐ\nactivity_code: Q1049\nbudget:\n  - id: personnel\n    type: personnel\n    name: งบบุคลากร\n    items:\n      - id: salaries\n        name: เงินเดือนและค่าจ้างประจำ\n        code: 07012140002001000000\n        amount: 7937400\n",
+        "office: สำนักงานสหกรณ์จังหวัดมหาสารคาม\nprogram: แผนงานบุคลากรภาครัฐ\nprogram_code: \"07012\"\nactivity: รายการค่าใช้จ่ายบุคลากรภาครัฐ\nactivity_code: Q1049\nbudget:\n  - id: personnel\n    type: personnel\n    name: งบบุคลากร\n    items:\n      - id: salaries\n        name: เงินเดือนและค่าจ้างประจำ\n        code: 07012140002001000000\n        amount: 7937400\n      - id: formula\n        name: \"=HYPERLINK(\\\"http://x\\\",\\\"x\\\")\"\n        amount: 0\n",
     )
     .unwrap();
     std::fs::write(
@@ -612,4 +622,33 @@ fn the_maha_sarakham_example_reads_against_received() {
         "07012140002001000000"
     );
     assert_registers_agree(&output, "2022-11");
+    // A name that starts with `=` is text in the workbook, never a formula.
+    let mut book: Xlsx<_> =
+        open_workbook(output.join("data/2566/registers/2022-11/maha-sarakham.xlsx")).unwrap();
+    let range = book.worksheet_range("2022-11").unwrap();
+    let formulas = book.worksheet_formula("2022-11").unwrap();
+    let row = (0..range.height() as u32)
+        .find(|&r| {
+            matches!(range.get_value((r, 0)), Some(Data::String(s)) if s.starts_with("=HYPERLINK"))
+        })
+        .expect("the = name as text");
+    assert!(formulas.get_value((row, 0)).is_none_or(|f| f.is_empty()));
+}
+
+#[test]
+fn a_code_that_is_not_a_code_is_an_error_at_its_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let content = dir.path().join("content");
+    copy_tree(&repo_root().join("content"), &content);
+    let plan = content.join("plans/2566/samut-prakan/debt-relief/plan.yaml");
+    let text = std::fs::read_to_string(&plan).unwrap();
+    let text = text.replacen("code: \"07012140002001200001\"", "code: \"=1+1 รหัส\"", 1);
+    std::fs::write(&plan, &text).unwrap();
+    let line = text.lines().position(|l| l.contains("=1+1")).unwrap() + 1;
+    let out = planbook(&["check", "--content", content.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let expected = format!(
+        "plans/2566/samut-prakan/debt-relief/plan.yaml:{line}:19: error: `=1+1 รหัส` is not a budget code"
+    );
+    assert!(stderr(&out).contains(&expected), "{}", stderr(&out));
 }
