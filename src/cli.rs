@@ -257,54 +257,68 @@ fn import_command(options: &crate::progress_sheet::ImportOptions) -> ExitCode {
             eprintln!("{}: the content has errors; fix them first", error_label());
             ExitCode::from(EXIT_CONTENT)
         }
-        Err(error) => {
-            eprintln!("{}: {error}", error_label());
-            ExitCode::from(EXIT_USAGE)
-        }
+        Err(error) => usage_error(&error),
     }
+}
+
+/// What a command that writes one file says: its warnings, then
+/// `wrote PATH (SIZE, N things, MONTH)`.
+struct Wrote<'a> {
+    warnings: &'a str,
+    path: &'a std::path::Path,
+    bytes: usize,
+    count: usize,
+    noun: &'a str,
+    month: Month,
+}
+
+fn wrote(w: Wrote<'_>) -> ExitCode {
+    eprint!("{}", w.warnings);
+    println!(
+        "wrote {} ({}, {} {}{}, {})",
+        w.path.display(),
+        report::size_label(w.bytes),
+        w.count,
+        w.noun,
+        plural(w.count),
+        w.month
+    );
+    ExitCode::SUCCESS
+}
+
+/// A command's error that is not the content's: usage or I/O, exit 2.
+fn usage_error(error: &dyn std::fmt::Display) -> ExitCode {
+    eprintln!("{}: {error}", error_label());
+    ExitCode::from(EXIT_USAGE)
 }
 
 fn register_command(options: RegisterOptions) -> ExitCode {
     match register::write_register(&options) {
-        Ok(summary) => {
-            eprint!("{}", summary.warnings);
-            println!(
-                "wrote {} ({}, {} row{}, {})",
-                summary.path.display(),
-                report::size_label(summary.bytes),
-                summary.rows,
-                plural(summary.rows),
-                summary.month
-            );
-            ExitCode::SUCCESS
-        }
+        Ok(s) => wrote(Wrote {
+            warnings: &s.warnings,
+            path: &s.path,
+            bytes: s.bytes,
+            count: s.rows,
+            noun: "row",
+            month: s.month,
+        }),
         Err(RegisterError::Build(error)) => fail(&error),
-        Err(error) => {
-            eprintln!("{}: {error}", error_label());
-            ExitCode::from(EXIT_USAGE)
-        }
+        Err(error) => usage_error(&error),
     }
 }
 
 fn report_command(options: ReportOptions) -> ExitCode {
     match report::write_report(&options) {
-        Ok(summary) => {
-            eprint!("{}", summary.warnings);
-            println!(
-                "wrote {} ({}, {} plan{}, {})",
-                summary.path.display(),
-                report::size_label(summary.bytes),
-                summary.plans,
-                plural(summary.plans),
-                summary.month
-            );
-            ExitCode::SUCCESS
-        }
+        Ok(s) => wrote(Wrote {
+            warnings: &s.warnings,
+            path: &s.path,
+            bytes: s.bytes,
+            count: s.plans,
+            noun: "plan",
+            month: s.month,
+        }),
         Err(ReportError::Build(error)) => fail(&error),
-        Err(error) => {
-            eprintln!("{}: {error}", error_label());
-            ExitCode::from(EXIT_USAGE)
-        }
+        Err(error) => usage_error(&error),
     }
 }
 

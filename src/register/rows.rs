@@ -48,6 +48,41 @@ pub struct Row<'a> {
     pub block_end: usize,
 }
 
+impl<'a> Row<'a> {
+    /// A total or program row, its figures summed from its activities afterwards.
+    fn group(kind: RowKind, name: &'a str, code: Option<&'a str>) -> Row<'a> {
+        Row {
+            kind,
+            name,
+            code,
+            budget_type: None,
+            depth: 0,
+            amounts: Amounts::default(),
+            of_received: None,
+            mixed: false,
+            children: Vec::new(),
+            block_end: 0,
+        }
+    }
+
+    /// A row of a plan: an activity (a top-level node) or a line under it.
+    fn of_node(
+        kind: RowKind,
+        name: &'a str,
+        code: Option<&'a str>,
+        depth: usize,
+        figures: &PlanFigures,
+        node: usize,
+    ) -> Row<'a> {
+        Row {
+            amounts: figures.nodes[node],
+            of_received: figures.node_of_received(node),
+            depth,
+            ..Row::group(kind, name, code)
+        }
+    }
+}
+
 /// An office's register as of a month.
 #[derive(Debug, Clone)]
 pub struct Register<'a> {
@@ -113,48 +148,29 @@ pub fn register<'a>(
             None => programs.push((program, vec![(plan, figures)])),
         }
     }
-    let mut rows = vec![Row {
-        kind: RowKind::Total,
-        name: "รวมทั้งสิ้น",
-        code: None,
-        budget_type: None,
-        depth: 0,
-        amounts: Amounts::default(),
-        of_received: None,
-        mixed: false,
-        children: Vec::new(),
-        block_end: 0,
-    }];
+    let mut rows = vec![Row::group(RowKind::Total, "รวมทั้งสิ้น", None)];
     for (program, members) in &programs {
         let program_row = rows.len();
         rows[0].children.push(program_row);
-        rows.push(Row {
-            kind: RowKind::Program,
-            name: program.unwrap_or(NO_PROGRAM),
-            code: members.iter().find_map(|(p, _)| p.program_code.as_deref()),
-            budget_type: None,
-            depth: 0,
-            amounts: Amounts::default(),
-            of_received: None,
-            mixed: false,
-            children: Vec::new(),
-            block_end: 0,
-        });
+        rows.push(Row::group(
+            RowKind::Program,
+            program.unwrap_or(NO_PROGRAM),
+            members.iter().find_map(|(p, _)| p.program_code.as_deref()),
+        ));
         for (plan, figures) in members {
             for root in plan.budget.roots() {
                 let activity_row = rows.len();
                 rows[program_row].children.push(activity_row);
                 rows.push(Row {
-                    kind: RowKind::Activity,
-                    name: &plan.activity,
-                    code: plan.activity_code.as_deref(),
                     budget_type: Some(plan.budget.nodes[root].budget_type),
-                    depth: 1,
-                    amounts: figures.nodes[root],
-                    of_received: figures.node_of_received(root),
-                    mixed: false,
-                    children: Vec::new(),
-                    block_end: 0,
+                    ..Row::of_node(
+                        RowKind::Activity,
+                        &plan.activity,
+                        plan.activity_code.as_deref(),
+                        1,
+                        figures,
+                        root,
+                    )
                 });
                 add_lines(&mut rows, activity_row, plan, figures, root);
                 rows[activity_row].block_end = rows.len();
@@ -185,18 +201,14 @@ fn add_lines<'a>(
         let index = rows.len();
         rows[parent].children.push(index);
         let budget_node = &plan.budget.nodes[child];
-        rows.push(Row {
-            kind: RowKind::Line,
-            name: &budget_node.name,
-            code: budget_node.code.as_deref(),
-            budget_type: None,
-            depth: budget_node.depth + 1,
-            amounts: figures.nodes[child],
-            of_received: figures.node_of_received(child),
-            mixed: false,
-            children: Vec::new(),
-            block_end: 0,
-        });
+        rows.push(Row::of_node(
+            RowKind::Line,
+            &budget_node.name,
+            budget_node.code.as_deref(),
+            budget_node.depth + 1,
+            figures,
+            child,
+        ));
         add_lines(rows, index, plan, figures, child);
         rows[index].block_end = rows.len();
     }
