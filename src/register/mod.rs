@@ -91,19 +91,16 @@ impl std::error::Error for RegisterError {
 /// `planbook register YEAR/OFFICE`: checks the content, computes it as of the month and
 /// writes the office's workbook.
 pub fn write_register(options: &RegisterOptions) -> Result<RegisterSummary, RegisterError> {
-    let (year_text, office) = options
-        .target
-        .trim_matches('/')
-        .split_once('/')
-        .ok_or_else(|| {
-            RegisterError::Target(format!(
+    let (fiscal_year, office) = match crate::report::Target::parse(&options.target) {
+        Ok(crate::report::Target::Office { year, office }) => (year, office),
+        _ => {
+            return Err(RegisterError::Target(format!(
                 "`{}` is not YEAR/OFFICE (e.g. 2566/samut-prakan)",
                 options.target
-            ))
-        })?;
-    let fiscal_year = FiscalYear::parse(year_text).ok_or_else(|| {
-        RegisterError::Target(format!("`{year_text}` is not a fiscal year (e.g. 2566)"))
-    })?;
+            )));
+        }
+    };
+    let office = office.as_str();
     let checked = build::check(&options.content_dir).map_err(RegisterError::Build)?;
     if checked.diagnostics.has_errors() {
         return Err(RegisterError::Build(BuildError::Content {
