@@ -1,8 +1,9 @@
-//! The command line: `planbook check`, `build`, `serve`, `new` and `report`, in the manner of
-//! cargo and zola.
+//! The command line: `planbook check`, `build`, `serve`, `new`, `report`, `register` and
+//! `import`, in the manner of cargo and zola.
 
 use crate::build::{self, BuildError, BuildOptions};
 use crate::model::{FiscalYear, Month};
+use crate::register::{self, RegisterError, RegisterOptions};
 use crate::report::{self, ReportError, ReportOptions};
 use crate::scaffold::{self, ScaffoldError};
 use crate::serve::ServeOptions;
@@ -97,6 +98,31 @@ pub enum Command {
         #[arg(long, default_value = "content")]
         content: PathBuf,
     },
+    /// Read a progress workbook (from `new progress --xlsx`) back into the month's entry.
+    Import {
+        /// The filled-in workbook.
+        file: PathBuf,
+        /// Replace the month's entry if there is one (the lines that change are printed).
+        #[arg(long)]
+        force: bool,
+        /// The content folder.
+        #[arg(long, default_value = "content")]
+        content: PathBuf,
+    },
+    /// Write an office's register of a month (ทะเบียนคุมการจัดสรร - เบิกจ่ายงบประมาณ) as an Excel workbook.
+    Register {
+        /// YEAR/OFFICE, e.g. 2566/samut-prakan.
+        target: String,
+        /// The month (YYYY-MM, C.E. or B.E.); the latest month with an entry when left out.
+        #[arg(long, value_parser = parse_month)]
+        month: Option<Month>,
+        /// The file to write; by default ทะเบียนคุม-OFFICE-YYYY-MM.xlsx in the current folder.
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+        /// The content folder.
+        #[arg(long, default_value = "content")]
+        content: PathBuf,
+    },
 }
 
 #[derive(Subcommand, Debug)]
@@ -122,6 +148,12 @@ pub enum New {
         /// The month (YYYY-MM, C.E. or B.E.).
         #[arg(long, value_parser = parse_month)]
         month: Month,
+        /// Write an Excel workbook to fill in instead (read back with `planbook import`).
+        #[arg(long)]
+        xlsx: bool,
+        /// With --xlsx: the file to write; by default OFFICE-ACTIVITY-YYYY-MM.xlsx (B.E.) here.
+        #[arg(long, short, requires = "xlsx")]
+        output: Option<PathBuf>,
         /// The content folder.
         #[arg(long, default_value = "content")]
         content: PathBuf,
@@ -189,28 +221,125 @@ pub fn run(cli: Cli) -> ExitCode {
             month,
             output,
         }),
+        Command::Import {
+            file,
+            force,
+            content,
+        } => import_command(&crate::progress_sheet::ImportOptions {
+            content_dir: content,
+            file,
+            force,
+        }),
+        Command::Register {
+            target,
+            month,
+            output,
+            content,
+        } => register_command(RegisterOptions {
+            content_dir: content,
+            target,
+            month,
+            output,
+        }),
+    }
+}
+
+fn import_command(options: &crate::progress_sheet::ImportOptions) -> ExitCode {
+    use crate::progress_sheet::ImportError;
+    match crate::progress_sheet::import(options) {
+        Ok(summary) => {
+            eprint!("{}", summary.warnings);
+            println!("wrote {} ({})", summary.path.display(), summary.month);
+            if let Some(changes) = summary.changes {
+                if changes.is_empty() {
+                    println!("replaced the entry; nothing changed");
+                } else {
+                    println!("replaced the entry; changed:");
+                    for line in changes {
+                        println!("  {line}");
+                    }
+                }
+            }
+            ExitCode::SUCCESS
+        }
+        Err(ImportError::Cells(problems)) => {
+            for problem in &problems {
+                eprintln!("{}: {problem}", error_label());
+            }
+            eprintln!(
+                "{}: {}",
+                error_label(),
+                ImportError::Cells(problems.clone())
+            );
+            ExitCode::from(EXIT_CONTENT)
+        }
+        Err(ImportError::Content(report)) => {
+            eprint!("{report}");
+            eprintln!("{}: the content has errors; fix them first", error_label());
+            ExitCode::from(EXIT_CONTENT)
+        }
+        Err(error) => usage_error(&error),
+    }
+}
+
+/// What a command that writes one file says: its warnings, then
+/// `wrote PATH (SIZE, N things, MONTH)`.
+struct Wrote<'a> {
+    warnings: &'a str,
+    path: &'a std::path::Path,
+    bytes: usize,
+    count: usize,
+    noun: &'a str,
+    month: Month,
+}
+
+fn wrote(w: Wrote<'_>) -> ExitCode {
+    eprint!("{}", w.warnings);
+    println!(
+        "wrote {} ({}, {} {}{}, {})",
+        w.path.display(),
+        report::size_label(w.bytes),
+        w.count,
+        w.noun,
+        plural(w.count),
+        w.month
+    );
+    ExitCode::SUCCESS
+}
+
+/// A command's error that is not the content's: usage or I/O, exit 2.
+fn usage_error(error: &dyn std::fmt::Display) -> ExitCode {
+    eprintln!("{}: {error}", error_label());
+    ExitCode::from(EXIT_USAGE)
+}
+
+fn register_command(options: RegisterOptions) -> ExitCode {
+    match register::write_register(&options) {
+        Ok(s) => wrote(Wrote {
+            warnings: &s.warnings,
+            path: &s.path,
+            bytes: s.bytes,
+            count: s.rows,
+            noun: "row",
+            month: s.month,
+        }),
+        Err(RegisterError::Build(error)) => fail(&error),
+        Err(error) => usage_error(&error),
     }
 }
 
 fn report_command(options: ReportOptions) -> ExitCode {
     match report::write_report(&options) {
-        Ok(summary) => {
-            eprint!("{}", summary.warnings);
-            println!(
-                "wrote {} ({}, {} plan{}, {})",
-                summary.path.display(),
-                report::size_label(summary.bytes),
-                summary.plans,
-                plural(summary.plans),
-                summary.month
-            );
-            ExitCode::SUCCESS
-        }
+        Ok(s) => wrote(Wrote {
+            warnings: &s.warnings,
+            path: &s.path,
+            bytes: s.bytes,
+            count: s.plans,
+            noun: "plan",
+            month: s.month,
+        }),
         Err(ReportError::Build(error)) => fail(&error),
-        Err(error) => {
-            eprintln!("{}: {error}", error_label());
-            ExitCode::from(EXIT_USAGE)
-        }
+        Err(error) => usage_error(&error),
     }
 }
 
@@ -242,8 +371,18 @@ fn scaffold_command(new: New) -> ExitCode {
         New::Progress {
             plan,
             month,
+            xlsx: false,
             content,
+            ..
         } => scaffold::progress::new_progress(&content, &plan, month).map(|path| (path, None)),
+        New::Progress {
+            plan,
+            month,
+            xlsx: true,
+            output,
+            content,
+        } => crate::progress_sheet::new_progress_workbook(&content, &plan, month, output)
+            .map(|path| (path, None)),
     };
     match result {
         Ok((path, note)) => {

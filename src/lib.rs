@@ -12,6 +12,8 @@ pub mod left_out;
 pub mod load;
 pub mod model;
 pub mod output;
+pub mod progress_sheet;
+pub mod register;
 pub mod render;
 pub mod report;
 pub mod scaffold;

@@ -6,7 +6,8 @@
 //! roll-ups that hold them), and only the pages that show them are rendered and written,
 //! each file replaced atomically in the live output folder. A plan read again compares
 //! with the one before: unchanged (a comment, spacing), nothing is rendered; an entry
-//! changed, its office's email reports of that month and later are, not earlier ones. Anything else (site.yaml, a fiscal
+//! changed, its office's email reports and registers of that month and later are, not earlier
+//! ones (an entry removed rebuilds everything: a register may go). Anything else (site.yaml, a fiscal
 //! year, pages, the theme, a plan added or removed, a change of as-of month, of office or
 //! group names) falls back to a full build, published by swapping the whole folder.
 //!
@@ -269,7 +270,13 @@ fn apply_pending(state: &mut State, options: &BuildOptions) -> Applied {
             && slot.project == plan.project
             && slot.program == plan.program
             && slot.strategy.national == plan.strategy.national;
-        if !same_place {
+        // An entry removed may leave its office's register of that month without an entry:
+        // that register's files go, which only a full build (a fresh output) does.
+        let entry_removed = slot
+            .entries
+            .iter()
+            .any(|old| !plan.entries.iter().any(|new| new.month == old.month));
+        if !same_place || entry_removed {
             return Applied::NeedsFull;
         }
         let Some(first) = first_changed_month(slot, &plan) else {

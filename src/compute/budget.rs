@@ -46,6 +46,13 @@ pub fn node_amounts(plan: &Plan, as_of: Month) -> Vec<Amounts> {
     roll_up_tree(plan, own)
 }
 
+/// Whether the plan reports `received` by `month`: an entry at or before it names any.
+pub fn reports_received(plan: &Plan, month: Month) -> bool {
+    plan.entries
+        .iter()
+        .any(|e| e.month <= month && !e.received.is_empty())
+}
+
 /// Adds each node's figures into its ancestors (children follow parents in pre-order).
 fn roll_up_tree(plan: &Plan, mut figures: Vec<Amounts>) -> Vec<Amounts> {
     for index in (0..figures.len()).rev() {

@@ -12,7 +12,7 @@ pub mod rollup;
 pub mod series;
 pub mod targets;
 
-pub use amounts::{Amounts, percent, round2};
+pub use amounts::{Amounts, OfReceived, percent, round2};
 pub use deadline::{AsOf, AsOfBasis};
 pub use plan::{PlanFigures, plan_figures, plan_figures_when};
 pub use rollup::RollUp;

@@ -1,8 +1,8 @@
 //! Every figure of one plan as of a month.
 
 use super::alerts::{Alert, AlertInputs, alerts};
-use super::amounts::Amounts;
-use super::budget::{node_amounts, plan_amounts};
+use super::amounts::{Amounts, OfReceived};
+use super::budget::{node_amounts, plan_amounts, reports_received};
 use super::progress::{KpiFigures, TaskFigures, kpis, tasks};
 use super::series::{MonthFigures, plan_series};
 use super::targets::{TargetFigures, assess};
@@ -15,6 +15,8 @@ pub struct PlanFigures {
     /// Per budget node, same indices as the plan's tree; each includes its subtree.
     pub nodes: Vec<Amounts>,
     pub totals: Amounts,
+    /// The totals against the allotment received, where the plan reports `received`.
+    pub of_received: Option<OfReceived>,
     pub class: BudgetClass,
     /// Cumulative spending plan through the as-of month, where the plan has one.
     pub planned: Option<Decimal>,
@@ -26,6 +28,13 @@ pub struct PlanFigures {
     /// The as-of month is not due yet and the plan has not filed it: no status, no late
     /// alert for that month ("ยังไม่ถึงกำหนดส่ง").
     pub pending: bool,
+}
+
+impl PlanFigures {
+    /// A budget node's figures against the allotment received, where the plan reports it.
+    pub fn node_of_received(&self, node: usize) -> Option<OfReceived> {
+        self.of_received.map(|_| OfReceived::of(&self.nodes[node]))
+    }
 }
 
 /// The figures of `plan` as of `as_of`, a month whose deadline has passed.
@@ -44,6 +53,7 @@ pub fn plan_figures_when(
     let pending = !as_of_due && !plan.entries.iter().any(|e| e.month == as_of);
     let nodes = node_amounts(plan, as_of);
     let totals = plan_amounts(plan, &nodes);
+    let of_received = reports_received(plan, as_of).then(|| OfReceived::of(&totals));
     let class = plan.budget.class();
     let mut months = plan_series(plan, as_of);
     let mut target = assess(&mut months, class, year, as_of, totals.spent_rate());
@@ -71,6 +81,7 @@ pub fn plan_figures_when(
         as_of,
         nodes,
         totals,
+        of_received,
         class,
         planned,
         target,

@@ -1,7 +1,7 @@
 //! Roll-ups: a fiscal year's plans summed by office, project, program and national strategy,
 //! and the offices ranked by disbursement rate.
 
-use super::amounts::Amounts;
+use super::amounts::{Amounts, OfReceived, add_of_received};
 use super::plan::PlanFigures;
 use super::series::{MonthFigures, add_series};
 use super::targets::{TargetFigures, assess};
@@ -19,6 +19,11 @@ pub struct RollUp {
     /// Indices into the year's plans.
     pub plans: Vec<usize>,
     pub totals: Amounts,
+    /// The totals against the allotment received, over the plans that report `received`
+    /// (none of them: `None`).
+    pub of_received: Option<OfReceived>,
+    /// How many of its plans report `received` (the others are left out of `of_received`).
+    pub received_plans: usize,
     pub class: BudgetClass,
     pub planned: Option<Decimal>,
     pub target: TargetFigures,
@@ -42,6 +47,8 @@ pub fn roll_up(
         let plan = &figures[i];
         (
             plan.totals,
+            plan.of_received,
+            usize::from(plan.of_received.is_some()),
             plan.class,
             plan.months.as_slice(),
             plan.alerts.len(),
@@ -65,6 +72,8 @@ pub fn roll_up_parts(
     let parts = parts.iter().map(|r| {
         (
             r.totals,
+            r.of_received,
+            r.received_plans,
             r.class,
             r.months.as_slice(),
             r.alert_count,
@@ -74,23 +83,40 @@ pub fn roll_up_parts(
     sum_parts(key, name, members, parts, year, as_of)
 }
 
-/// The roll-up of parts given as (totals, class, monthly series, alerts, pending plans).
+/// The roll-up of parts given as (totals, figures against received, plans reporting
+/// received, class, monthly series, alerts, pending plans).
 fn sum_parts<'a>(
     key: String,
     name: String,
     members: Vec<usize>,
-    parts: impl Iterator<Item = (Amounts, BudgetClass, &'a [MonthFigures], usize, usize)>,
+    parts: impl Iterator<
+        Item = (
+            Amounts,
+            Option<OfReceived>,
+            usize,
+            BudgetClass,
+            &'a [MonthFigures],
+            usize,
+            usize,
+        ),
+    >,
     year: &FiscalYearSettings,
     as_of: Month,
 ) -> RollUp {
     let mut totals = Amounts::default();
+    let mut of_received = None;
+    let mut received_plans = 0;
     let mut classes = Vec::new();
     let mut months: Vec<MonthFigures> = Vec::new();
     let mut alert_count = 0;
     let mut pending_plans = 0;
-    for (part_totals, class, series, alerts, pending) in parts {
+    for (part_totals, part_of_received, part_received_plans, class, series, alerts, pending) in
+        parts
+    {
         pending_plans += pending;
         totals += part_totals;
+        add_of_received(&mut of_received, part_of_received);
+        received_plans += part_received_plans;
         classes.push(class);
         add_series(&mut months, series);
         alert_count += alerts;
@@ -106,6 +132,8 @@ fn sum_parts<'a>(
         name,
         plans: members,
         totals,
+        of_received,
+        received_plans,
         class,
         planned,
         target,

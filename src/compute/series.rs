@@ -1,6 +1,6 @@
 //! The monthly series of a plan or roll-up: disbursed per month, cumulative, rate, plan line.
 
-use super::amounts::percent;
+use super::amounts::{OfReceived, add_of_received, percent};
 use crate::model::{FiscalYear, Month, Plan};
 use rust_decimal::Decimal;
 
@@ -20,6 +20,9 @@ pub struct MonthFigures {
     pub planned_cumulative: Option<Decimal>,
     /// The disbursement target for this month (quarter steps, or monthly values).
     pub target_rate: Option<Decimal>,
+    /// Cumulative received, disbursed and the committed stock at this month's end, over the
+    /// plans that report `received` by this month (none: `None`).
+    pub of_received: Option<OfReceived>,
 }
 
 impl MonthFigures {
@@ -57,6 +60,7 @@ pub fn plan_series(plan: &Plan, as_of: Month) -> Vec<MonthFigures> {
     let has_spending_plan = !plan.spending_plan.is_empty();
     let mut cumulative = Decimal::ZERO;
     let mut planned = Decimal::ZERO;
+    let mut received = ReceivedSoFar::new(plan);
     months_through(plan.id.fiscal_year, as_of)
         .map(|month| {
             let reported = plan.entries.iter().any(|e| e.month == month);
@@ -84,9 +88,60 @@ pub fn plan_series(plan: &Plan, as_of: Month) -> Vec<MonthFigures> {
                 allocation,
                 planned_cumulative: has_spending_plan.then_some(planned),
                 target_rate: None,
+                of_received: received.through(plan, month, cumulative),
             }
         })
         .collect()
+}
+
+/// Received and committed month by month, for the series against the allotment received.
+struct ReceivedSoFar {
+    /// Whether any entry reports `received` (else nothing is tracked).
+    tracked: bool,
+    reported: bool,
+    received: Decimal,
+    /// The committed stock standing at each budget node.
+    committed: Vec<Decimal>,
+}
+
+impl ReceivedSoFar {
+    fn new(plan: &Plan) -> ReceivedSoFar {
+        let tracked = plan.entries.iter().any(|e| !e.received.is_empty());
+        ReceivedSoFar {
+            tracked,
+            reported: false,
+            received: Decimal::ZERO,
+            committed: if tracked {
+                vec![Decimal::ZERO; plan.budget.nodes.len()]
+            } else {
+                Vec::new()
+            },
+        }
+    }
+
+    /// Takes in `month`'s entry; the figures at its end, once the plan reports `received`.
+    fn through(
+        &mut self,
+        plan: &Plan,
+        month: Month,
+        disbursed_cumulative: Decimal,
+    ) -> Option<OfReceived> {
+        if !self.tracked {
+            return None;
+        }
+        for entry in plan.entries.iter().filter(|e| e.month == month) {
+            self.reported |= !entry.received.is_empty();
+            self.received += entry.received.iter().map(|r| r.amount).sum::<Decimal>();
+            for stock in &entry.committed {
+                self.committed[stock.node] = stock.amount;
+            }
+        }
+        self.reported.then(|| OfReceived {
+            received: self.received,
+            disbursed: disbursed_cumulative,
+            committed: self.committed.iter().sum(),
+        })
+    }
 }
 
 /// Adds series month by month (roll-ups). A plan line is summed over the parts that have one.
@@ -104,5 +159,6 @@ pub fn add_series(into: &mut Vec<MonthFigures>, other: &[MonthFigures]) {
             (Some(a), Some(b)) => Some(a + b),
             (a, b) => a.or(b),
         };
+        add_of_received(&mut sum.of_received, part.of_received);
     }
 }

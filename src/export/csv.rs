@@ -2,7 +2,7 @@
 //! so Excel reads Thai, and text cells neutralised against formula injection.
 
 use super::money;
-use crate::compute::{PlanFigures, YearFigures};
+use crate::compute::{OfReceived, PlanFigures, YearFigures};
 use crate::model::Plan;
 
 const BOM: &[u8] = b"\xEF\xBB\xBF";
@@ -18,6 +18,27 @@ pub fn text_cell(text: &str) -> String {
     }
 }
 
+/// The columns against the allotment received, after the existing ones.
+const OF_RECEIVED_HEADERS: [&str; 4] = [
+    "received",
+    "remaining_of_received",
+    "spent_rate_of_received",
+    "disbursement_rate_of_received",
+];
+
+/// The cells of [`OF_RECEIVED_HEADERS`]: empty where nothing in scope reports `received`.
+fn of_received_cells(of_received: Option<OfReceived>) -> [String; 4] {
+    match of_received {
+        Some(r) => [
+            money(r.received),
+            money(r.remaining_of_received()),
+            money(r.spent_rate_of_received()),
+            money(r.disbursement_rate_of_received()),
+        ],
+        None => Default::default(),
+    }
+}
+
 fn finish(writer: csv::Writer<Vec<u8>>) -> Vec<u8> {
     // Writing to memory cannot fail.
     writer.into_inner().unwrap_or_default()
@@ -30,7 +51,7 @@ fn writer() -> csv::Writer<Vec<u8>> {
 /// `data/<fy>/offices.csv`
 pub fn offices_csv(year: &YearFigures) -> Vec<u8> {
     let mut w = writer();
-    let _ = w.write_record([
+    let headers = [
         "rank",
         "office",
         "office_name",
@@ -44,10 +65,11 @@ pub fn offices_csv(year: &YearFigures) -> Vec<u8> {
         "quarter_target",
         "target_gap",
         "status",
-    ]);
+    ];
+    let _ = w.write_record(headers.iter().chain(&OF_RECEIVED_HEADERS));
     for (rank, office) in &year.offices {
         let t = &office.totals;
-        let _ = w.write_record([
+        let cells = [
             rank.to_string(),
             text_cell(&office.key),
             text_cell(&office.name),
@@ -61,7 +83,8 @@ pub fn offices_csv(year: &YearFigures) -> Vec<u8> {
             office.target.quarter_target.map(money).unwrap_or_default(),
             office.target.target_gap.map(money).unwrap_or_default(),
             office.target.status.as_str().to_string(),
-        ]);
+        ];
+        let _ = w.write_record(cells.iter().chain(&of_received_cells(office.of_received)));
     }
     finish(w)
 }
@@ -69,7 +92,7 @@ pub fn offices_csv(year: &YearFigures) -> Vec<u8> {
 /// `data/<fy>/plans/<office>/<plan>.csv`: the budget table, one row per node.
 pub fn budget_csv(plan: &Plan, figures: &PlanFigures) -> Vec<u8> {
     let mut w = writer();
-    let _ = w.write_record([
+    let headers = [
         "id",
         "name",
         "level",
@@ -82,7 +105,8 @@ pub fn budget_csv(plan: &Plan, figures: &PlanFigures) -> Vec<u8> {
         "spent",
         "remaining",
         "disbursement_rate",
-    ]);
+    ];
+    let _ = w.write_record(headers.iter().chain(&OF_RECEIVED_HEADERS).chain(&["code"]));
     let total = figures.totals;
     let mut rows = vec![(
         String::new(),
@@ -91,6 +115,8 @@ pub fn budget_csv(plan: &Plan, figures: &PlanFigures) -> Vec<u8> {
         String::new(),
         String::new(),
         total,
+        figures.of_received,
+        String::new(),
     )];
     for (i, node) in plan.budget.nodes.iter().enumerate() {
         rows.push((
@@ -100,10 +126,12 @@ pub fn budget_csv(plan: &Plan, figures: &PlanFigures) -> Vec<u8> {
             node.budget_type.as_str().to_string(),
             if node.flexible { "yes" } else { "" }.to_string(),
             figures.nodes[i],
+            figures.node_of_received(i),
+            node.code.as_deref().map(text_cell).unwrap_or_default(),
         ));
     }
-    for (id, name, level, kind, flexible, a) in rows {
-        let _ = w.write_record([
+    for (id, name, level, kind, flexible, a, of_received, code) in rows {
+        let cells = [
             text_cell(&id),
             text_cell(&name),
             level,
@@ -116,7 +144,13 @@ pub fn budget_csv(plan: &Plan, figures: &PlanFigures) -> Vec<u8> {
             money(a.spent()),
             money(a.remaining()),
             money(a.disbursement_rate()),
-        ]);
+        ];
+        let _ = w.write_record(
+            cells
+                .iter()
+                .chain(&of_received_cells(of_received))
+                .chain([&code]),
+        );
     }
     finish(w)
 }

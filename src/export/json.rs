@@ -4,7 +4,7 @@ use super::{money, quantity};
 use crate::compute::alerts::Alert;
 use crate::compute::series::MonthFigures;
 use crate::compute::targets::TargetFigures;
-use crate::compute::{Amounts, PlanFigures, RollUp, YearFigures};
+use crate::compute::{Amounts, OfReceived, PlanFigures, RollUp, YearFigures};
 use crate::model::{BudgetTree, Plan};
 use rayon::prelude::*;
 use serde::Serialize;
@@ -13,27 +13,52 @@ use serde::Serialize;
 pub struct MoneyFields {
     pub allocation: String,
     pub original_allocation: String,
-    pub received: String,
+    /// `null` where no plan in scope reports `received` (shown as "–").
+    pub received: Option<String>,
     pub disbursed: String,
     pub committed: String,
     pub spent: String,
     pub remaining: String,
     pub disbursement_rate: String,
     pub spent_rate: String,
+    #[serde(flatten)]
+    pub of_received: OfReceivedFields,
 }
 
 impl MoneyFields {
-    pub fn new(a: &Amounts) -> MoneyFields {
+    /// The money of `a`, and its figures against received where `of_received` is given.
+    pub fn new(a: &Amounts, of_received: Option<&OfReceived>) -> MoneyFields {
         MoneyFields {
             allocation: money(a.allocation),
             original_allocation: money(a.original_allocation),
-            received: money(a.received),
+            received: of_received.map(|r| money(r.received)),
             disbursed: money(a.disbursed),
             committed: money(a.committed),
             spent: money(a.spent()),
             remaining: money(a.remaining()),
             disbursement_rate: money(a.disbursement_rate()),
             spent_rate: money(a.spent_rate()),
+            of_received: OfReceivedFields::new(of_received),
+        }
+    }
+}
+
+/// The figures against the allotment received, `null` where no plan in scope reports it.
+/// Over the plans that do: roll-ups leave the others out.
+#[derive(Serialize)]
+pub struct OfReceivedFields {
+    pub remaining_of_received: Option<String>,
+    pub spent_rate_of_received: Option<String>,
+    pub disbursement_rate_of_received: Option<String>,
+}
+
+impl OfReceivedFields {
+    pub fn new(of_received: Option<&OfReceived>) -> OfReceivedFields {
+        OfReceivedFields {
+            remaining_of_received: of_received.map(|r| money(r.remaining_of_received())),
+            spent_rate_of_received: of_received.map(|r| money(r.spent_rate_of_received())),
+            disbursement_rate_of_received: of_received
+                .map(|r| money(r.disbursement_rate_of_received())),
         }
     }
 }
@@ -77,6 +102,10 @@ struct MonthJson {
     rate: String,
     planned_cumulative: Option<String>,
     target_rate: Option<String>,
+    /// Cumulative received, where the plans in scope report it by this month.
+    received: Option<String>,
+    #[serde(flatten)]
+    of_received: OfReceivedFields,
 }
 
 fn months(series: &[MonthFigures]) -> Vec<MonthJson> {
@@ -90,6 +119,8 @@ fn months(series: &[MonthFigures]) -> Vec<MonthJson> {
             rate: money(m.rate()),
             planned_cumulative: m.planned_cumulative.map(money),
             target_rate: m.target_rate.map(money),
+            received: m.of_received.map(|r| money(r.received)),
+            of_received: OfReceivedFields::new(m.of_received.as_ref()),
         })
         .collect()
 }
@@ -98,6 +129,8 @@ fn months(series: &[MonthFigures]) -> Vec<MonthJson> {
 struct NodeJson<'a> {
     id: &'a str,
     name: &'a str,
+    /// GFMIS budget code, shown after the name.
+    code: Option<&'a str>,
     #[serde(rename = "type")]
     budget_type: &'static str,
     flexible: bool,
@@ -106,14 +139,18 @@ struct NodeJson<'a> {
     items: Vec<NodeJson<'a>>,
 }
 
-fn node_json<'a>(tree: &'a BudgetTree, figures: &[Amounts], index: usize) -> NodeJson<'a> {
+fn node_json<'a>(tree: &'a BudgetTree, figures: &PlanFigures, index: usize) -> NodeJson<'a> {
     let node = &tree.nodes[index];
     NodeJson {
         id: &node.id,
         name: &node.name,
+        code: node.code.as_deref(),
         budget_type: node.budget_type.as_str(),
         flexible: node.flexible,
-        money: MoneyFields::new(&figures[index]),
+        money: MoneyFields::new(
+            &figures.nodes[index],
+            figures.node_of_received(index).as_ref(),
+        ),
         items: node
             .children
             .iter()
@@ -173,8 +210,10 @@ struct PlanJson<'a> {
     office: &'a str,
     office_name: &'a str,
     activity: &'a str,
+    activity_code: Option<&'a str>,
     project: Option<&'a str>,
     program: Option<&'a str>,
+    program_code: Option<&'a str>,
     #[serde(flatten)]
     money: MoneyFields,
     #[serde(flatten)]
@@ -216,14 +255,16 @@ pub fn plan_json(plan: &Plan, figures: &PlanFigures) -> String {
         office: &plan.id.office,
         office_name: &plan.office_name,
         activity: &plan.activity,
+        activity_code: plan.activity_code.as_deref(),
         project: plan.project.as_deref(),
         program: plan.program.as_deref(),
-        money: MoneyFields::new(&figures.totals),
+        program_code: plan.program_code.as_deref(),
+        money: MoneyFields::new(&figures.totals, figures.of_received.as_ref()),
         target: TargetFields::new(figures.class, &figures.target, figures.planned),
         budget: plan
             .budget
             .roots()
-            .map(|r| node_json(&plan.budget, &figures.nodes, r))
+            .map(|r| node_json(&plan.budget, figures, r))
             .collect(),
         months: months(&figures.months),
         tasks: plan
@@ -254,6 +295,9 @@ struct RollUpJson<'a> {
     rank: Option<usize>,
     id: &'a str,
     name: &'a str,
+    /// The budget code of a program, where its plans give one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    code: Option<&'a str>,
     plan_count: usize,
     alert_count: usize,
     #[serde(flatten)]
@@ -262,14 +306,15 @@ struct RollUpJson<'a> {
     target: TargetFields,
 }
 
-fn roll_up_json(rank: Option<usize>, r: &RollUp) -> RollUpJson<'_> {
+fn roll_up_json<'a>(rank: Option<usize>, r: &'a RollUp, code: Option<&'a str>) -> RollUpJson<'a> {
     RollUpJson {
         rank,
         id: &r.key,
         name: &r.name,
+        code,
         plan_count: r.plans.len(),
         alert_count: r.alert_count,
-        money: MoneyFields::new(&r.totals),
+        money: MoneyFields::new(&r.totals, r.of_received.as_ref()),
         target: TargetFields::new(r.class, &r.target, r.planned),
     }
 }
@@ -279,6 +324,7 @@ struct PlanRowJson<'a> {
     id: String,
     office: &'a str,
     activity: &'a str,
+    activity_code: Option<&'a str>,
     data: String,
     status: &'static str,
     alert_count: usize,
@@ -312,28 +358,28 @@ pub fn summary_json(plans: &[Plan], year: &YearFigures) -> String {
         as_of: year.as_of.to_string(),
         plan_count: year.plans.len(),
         office_count: year.offices.len(),
-        money: MoneyFields::new(&total.totals),
+        money: MoneyFields::new(&total.totals, total.of_received.as_ref()),
         target: TargetFields::new(total.class, &total.target, total.planned),
         months: months(&total.months),
         offices: year
             .offices
             .iter()
-            .map(|(rank, r)| roll_up_json(Some(*rank), r))
+            .map(|(rank, r)| roll_up_json(Some(*rank), r, None))
             .collect(),
         projects: year
             .by_project
             .iter()
-            .map(|r| roll_up_json(None, r))
+            .map(|r| roll_up_json(None, r, None))
             .collect(),
         programs: year
             .by_program
             .iter()
-            .map(|r| roll_up_json(None, r))
+            .map(|r| roll_up_json(None, r, program_code(plans, year, r)))
             .collect(),
         strategies: year
             .by_strategy
             .iter()
-            .map(|r| roll_up_json(None, r))
+            .map(|r| roll_up_json(None, r, None))
             .collect(),
         // Rows side by side: ten thousand plans are most of the file.
         plans: year
@@ -346,15 +392,29 @@ pub fn summary_json(plans: &[Plan], year: &YearFigures) -> String {
                     id: plan.id.to_string(),
                     office: &plan.id.office,
                     activity: &plan.activity,
+                    activity_code: plan.activity_code.as_deref(),
                     data: format!("plans/{}/{}.json", plan.id.office, plan.id.activity),
                     status: f.target.status.as_str(),
                     alert_count: f.alerts.len(),
-                    money: MoneyFields::new(&f.totals),
+                    money: MoneyFields::new(&f.totals, f.of_received.as_ref()),
                 }
             })
             .collect(),
     };
     to_json(&view)
+}
+
+/// A program's budget code: the first its plans give.
+pub fn program_code<'a>(
+    plans: &'a [Plan],
+    year: &YearFigures,
+    program: &RollUp,
+) -> Option<&'a str> {
+    program
+        .plans
+        .iter()
+        .filter_map(|&position| plans[year.plan_indices[position]].program_code.as_deref())
+        .next()
 }
 
 #[derive(Serialize)]

@@ -70,8 +70,12 @@ pub struct RawPlan {
     pub prepared_by: Option<Text>,
     pub strategy: Option<Spanned<RawStrategy>>,
     pub program: Option<Text>,
+    /// The program's budget code (GFMIS), shown after its name.
+    pub program_code: Option<Text>,
     pub project: Option<Text>,
     pub activity: Option<Text>,
+    /// The activity's code (GFMIS budget code or an activity code such as `Q1049`).
+    pub activity_code: Option<Text>,
     pub objectives: Option<List<String>>,
     pub kpis: Option<List<RawKpi>>,
     pub tasks: Option<List<RawTask>>,
@@ -125,6 +129,8 @@ pub struct RawBudgetNode {
     #[serde(rename = "type")]
     pub kind: Option<Text>,
     pub name: Option<Text>,
+    /// The line's budget code (GFMIS), shown after its name.
+    pub code: Option<Text>,
     pub total: Option<Text>,
     pub amount: Option<Text>,
     pub flexible: Option<Spanned<bool>>,

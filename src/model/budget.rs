@@ -86,6 +86,8 @@ impl BudgetClass {
 pub struct BudgetNode {
     pub id: Arc<str>,
     pub name: Arc<str>,
+    /// GFMIS budget code, shown in parentheses after the name; never an id.
+    pub code: Option<Arc<str>>,
     pub parent: Option<usize>,
     pub children: Vec<usize>,
     /// One past the last index of this node's subtree.

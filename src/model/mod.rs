@@ -137,8 +137,12 @@ pub struct Plan {
     pub prepared_by: Option<Arc<str>>,
     pub strategy: Strategy,
     pub program: Option<Arc<str>>,
+    /// The program's budget code (GFMIS), shown after its name; never an id.
+    pub program_code: Option<Arc<str>>,
     pub project: Option<Arc<str>>,
     pub activity: Arc<str>,
+    /// The activity's budget or activity code, shown after its name; never an id.
+    pub activity_code: Option<Arc<str>>,
     pub objectives: Vec<Arc<str>>,
     pub kpis: Vec<Kpi>,
     pub tasks: Vec<Task>,

@@ -52,6 +52,11 @@ pub fn report_download(fy: FiscalYear, month: Month, office: &str) -> String {
     format!("{fy}/reports/{month}/{office}-{month}.html")
 }
 
+/// An office's register of a month (ทะเบียนคุมการจัดสรร - เบิกจ่ายงบประมาณ).
+pub fn register(fy: FiscalYear, office: &str, month: Month) -> String {
+    format!("{fy}/offices/{office}/register/{month}/index.html")
+}
+
 pub fn page(slug: &str) -> String {
     format!("pages/{slug}/index.html")
 }

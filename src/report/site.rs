@@ -1,6 +1,9 @@
 //! The email reports of the site: beside every monthly report page
 //! (`<fy>/reports/<YYYY-MM>/index.html`), one file per office of the year,
 //! `<office>-<YYYY-MM>.html`, as `planbook report` writes it, figures as of that month.
+//! With the same figures, each office's register of every month with an entry: its page
+//! (`<fy>/offices/<office>/register/<YYYY-MM>/index.html`) and its workbook
+//! (`data/<fy>/registers/<YYYY-MM>/<office>.xlsx`).
 //!
 //! Offices run side by side, each computing the figures of its past months over its own
 //! plans (an office's report shows nothing of other offices, so they come out the same as
@@ -13,8 +16,10 @@ use super::{FontEmbedder, Target, render_report, stamp};
 use crate::compute::{self, Figures, YearFigures, series::months_through};
 use crate::model::{Content, Month};
 use crate::output::Sink;
+use crate::register;
 use crate::render::paths;
 use crate::render::theme::Theme;
+use crate::render::views::SiteContext;
 use crate::site::SiteError;
 use rayon::prelude::*;
 use std::collections::HashSet;
@@ -37,6 +42,8 @@ pub enum Offices<'a> {
 #[derive(Debug, Clone, Copy, Default)]
 pub struct SiteReports {
     pub files: usize,
+    /// Register pages and workbooks written (two files an office and month with an entry).
+    pub registers: usize,
     pub bytes: usize,
     pub elapsed: Duration,
 }
@@ -51,12 +58,14 @@ pub fn write_site_reports(
 ) -> Result<SiteReports, SiteError> {
     let started = Instant::now();
     let fonts = FontEmbedder::from_theme(theme)?;
+    let site = SiteContext::new(content, figures);
     let writer = Writer {
         sink,
         theme,
         fonts: &fonts,
         content,
         figures,
+        site: &site,
     };
     let sizes = match offices {
         // A full build takes the offices side by side, each with its months' figures
@@ -80,9 +89,12 @@ pub fn write_site_reports(
         }
         Offices::Only { offices, from } => writer.offices(offices, Some(from))?,
     };
+    let (reports, registers): (Vec<Written>, Vec<Written>) =
+        sizes.into_iter().partition(|w| w.kind == Kind::Report);
     Ok(SiteReports {
-        files: sizes.len(),
-        bytes: sizes.iter().sum(),
+        files: reports.len(),
+        registers: registers.len(),
+        bytes: reports.iter().map(|w| w.bytes).sum(),
         elapsed: started.elapsed(),
     })
 }
@@ -94,6 +106,22 @@ struct Writer<'a> {
     fonts: &'a FontEmbedder<'a>,
     content: &'a Content,
     figures: &'a Figures,
+    /// The site's navigation, for the register pages.
+    site: &'a SiteContext<'a>,
+}
+
+/// What kind of file was written.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Report,
+    Register,
+}
+
+/// A file written, and its size.
+#[derive(Clone, Copy)]
+struct Written {
+    kind: Kind,
+    bytes: usize,
 }
 
 impl Writer<'_> {
@@ -105,7 +133,7 @@ impl Writer<'_> {
         &self,
         offices: &HashSet<(i32, &str)>,
         from: Option<Month>,
-    ) -> Result<Vec<usize>, SiteError> {
+    ) -> Result<Vec<Written>, SiteError> {
         let covers = |year: i32, office: &str| offices.contains(&(year, office));
         let content = self.content;
         let scoped = Content {
@@ -129,7 +157,7 @@ impl Writer<'_> {
             .collect();
         let sizes = jobs
             .par_iter()
-            .map(|&(year, month)| -> Result<Vec<usize>, SiteError> {
+            .map(|&(year, month)| -> Result<Vec<Written>, SiteError> {
                 // Figures index their plans in the content they were computed from.
                 let computed;
                 let (content_then, figures_then) = if month == year.as_of {
@@ -145,7 +173,7 @@ impl Writer<'_> {
                     .offices
                     .iter()
                     .filter(|(_, office)| covers(year.year.0, &office.key))
-                    .map(|(_, office)| -> Result<usize, SiteError> {
+                    .map(|(_, office)| -> Result<Vec<Written>, SiteError> {
                         let target = Target::Office {
                             year: year.year,
                             office: office.key.clone(),
@@ -172,11 +200,53 @@ impl Writer<'_> {
                             &paths::report_download(year.year, month, &office.key),
                             html.as_bytes(),
                         )?;
-                        Ok(html.len())
+                        let mut written = vec![Written {
+                            kind: Kind::Report,
+                            bytes: html.len(),
+                        }];
+                        if register::has_register(content_then, figures_then, office, month) {
+                            written.extend(self.register(content_then, figures_then, office)?);
+                        }
+                        Ok(written)
                     })
-                    .collect::<Result<Vec<usize>, SiteError>>()
+                    .collect::<Result<Vec<Vec<Written>>, SiteError>>()
+                    .map(|w| w.concat())
             })
             .collect::<Result<Vec<_>, SiteError>>()?;
         Ok(sizes.concat())
+    }
+
+    /// An office's register of the month its figures are computed as of: page and workbook.
+    fn register(
+        &self,
+        content: &Content,
+        year: &YearFigures,
+        office: &crate::compute::RollUp,
+    ) -> Result<[Written; 2], SiteError> {
+        let register = register::register(content, year, office);
+        let view = crate::render::views::register::register_page(self.site, &register);
+        let html = self.theme.render_bytes("register.html", &view)?;
+        self.sink.write(&view.layout.path, &html)?;
+        let workbook = register::xlsx::workbook(&register, register::creation_time(year.as_of))
+            .map_err(|e| {
+                SiteError::Render(crate::render::RenderError {
+                    template: "register.xlsx".into(),
+                    message: e.to_string(),
+                })
+            })?;
+        self.sink.write(
+            &register::workbook_path(year.year, year.as_of, &office.key),
+            &workbook,
+        )?;
+        Ok([
+            Written {
+                kind: Kind::Register,
+                bytes: html.len(),
+            },
+            Written {
+                kind: Kind::Register,
+                bytes: workbook.len(),
+            },
+        ])
     }
 }

@@ -18,6 +18,19 @@ pub fn new_progress(
     month: Month,
 ) -> Result<PathBuf, ScaffoldError> {
     let checked = build::check(content_dir).map_err(|e| ScaffoldError::Invalid(e.to_string()))?;
+    let (plan, path) = entry_place(&checked, content_dir, plan_id, month)?;
+    write_new(&path, &entry_text(plan, month))?;
+    Ok(path)
+}
+
+/// The plan of `plan_id` and where its entry of `month` goes; an error when the plan is not
+/// there, the month is outside its year, or the month has an entry already.
+pub fn entry_place<'a>(
+    checked: &'a build::Checked,
+    content_dir: &Path,
+    plan_id: &str,
+    month: Month,
+) -> Result<(&'a Plan, PathBuf), ScaffoldError> {
     let plan = checked
         .content
         .plans
@@ -52,9 +65,48 @@ pub fn new_progress(
             .unwrap_or_else(|| folder.clone());
         return Err(ScaffoldError::Exists(path));
     }
-    let path = folder.join(format!("{month}.yaml"));
-    write_new(&path, &entry_text(plan, month))?;
-    Ok(path)
+    Ok((plan, folder.join(format!("{month}.yaml"))))
+}
+
+/// The figures an entry is written with, by budget node, task and KPI index.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EntryValues {
+    pub disbursed: Vec<Decimal>,
+    pub committed: Vec<Decimal>,
+    /// `None` where nothing was received (the entry then names no `received`).
+    pub received: Vec<Option<Decimal>>,
+    pub tasks: Vec<Decimal>,
+    /// Indexed as `Plan::all_kpis`; `None`: not reported.
+    pub kpis: Vec<Option<Decimal>>,
+    pub narrative: String,
+    pub problems: String,
+}
+
+impl EntryValues {
+    /// What `new progress` writes: flows at 0, stocks at their last value before `month`.
+    pub fn blank(plan: &Plan, month: Month) -> EntryValues {
+        let nodes = plan.budget.nodes.len();
+        EntryValues {
+            disbursed: vec![Decimal::ZERO; nodes],
+            committed: (0..nodes)
+                .map(|i| {
+                    last_before(plan, month, |e| {
+                        e.committed.iter().find(|c| c.node == i).map(|c| c.amount)
+                    })
+                    .unwrap_or(Decimal::ZERO)
+                })
+                .collect(),
+            received: vec![None; nodes],
+            tasks: vec![Decimal::ZERO; plan.tasks.len()],
+            kpis: (0..plan.all_kpis().count())
+                .map(|index| {
+                    Some(last_before(plan, month, |e| e.kpi_value(index)).unwrap_or(Decimal::ZERO))
+                })
+                .collect(),
+            narrative: String::new(),
+            problems: String::new(),
+        }
+    }
 }
 
 /// The latest value of a stock reported before `month`.
@@ -71,6 +123,11 @@ fn last_before<T: Copy>(
 }
 
 pub fn entry_text(plan: &Plan, month: Month) -> String {
+    entry_text_with(plan, month, &EntryValues::blank(plan, month))
+}
+
+/// The entry `new progress` writes, with `values` in place of its zeros and last values.
+pub fn entry_text_with(plan: &Plan, month: Month, values: &EntryValues) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
@@ -99,8 +156,9 @@ pub fn entry_text(plan: &Plan, month: Month) -> String {
             let node = &plan.budget.nodes[i];
             let _ = writeln!(
                 out,
-                "  {}: 0    # {} (วงเงิน {} บาท)",
+                "  {}: {}    # {} (วงเงิน {} บาท)",
                 node.id,
+                values.disbursed[i].normalize(),
                 comment(&node.name),
                 baht(node.amount.unwrap_or_default())
             );
@@ -111,15 +169,11 @@ pub fn entry_text(plan: &Plan, month: Month) -> String {
         );
         for &i in &leaves {
             let node = &plan.budget.nodes[i];
-            let last = last_before(plan, month, |e| {
-                e.committed.iter().find(|c| c.node == i).map(|c| c.amount)
-            })
-            .unwrap_or(Decimal::ZERO);
             let _ = writeln!(
                 out,
                 "  {}: {}    # {}",
                 node.id,
-                last.normalize(),
+                values.committed[i].normalize(),
                 comment(&node.name)
             );
         }
@@ -137,8 +191,9 @@ pub fn entry_text(plan: &Plan, month: Month) -> String {
                 .sum();
             let _ = writeln!(
                 out,
-                "  {}: 0    # {} ({}, เป้าหมาย {}, ทำแล้ว {})",
+                "  {}: {}    # {} ({}, เป้าหมาย {}, ทำแล้ว {})",
                 task.id,
+                values.tasks[index].normalize(),
                 comment(&task.name),
                 comment(&task.unit),
                 task.target.normalize(),
@@ -146,26 +201,47 @@ pub fn entry_text(plan: &Plan, month: Month) -> String {
             );
         }
     }
-    let kpis: Vec<&crate::model::Kpi> = plan.all_kpis().collect();
+    let kpis: Vec<(usize, &crate::model::Kpi, Decimal)> = plan
+        .all_kpis()
+        .enumerate()
+        .filter_map(|(index, kpi)| Some((index, kpi, values.kpis[index]?)))
+        .collect();
     if !kpis.is_empty() {
         let _ = writeln!(
             out,
             "kpis:                 # ค่าตัวชี้วัด ณ สิ้นเดือน: ค่าล่าสุดที่รายงาน"
         );
-        for (index, kpi) in kpis.into_iter().enumerate() {
-            let last = last_before(plan, month, |e| e.kpi_value(index)).unwrap_or(Decimal::ZERO);
+        for (_, kpi, value) in kpis {
             let _ = writeln!(
                 out,
                 "  {}: {}    # {} (เป้าหมาย {} {})",
                 kpi.id,
-                last.normalize(),
+                value.normalize(),
                 comment(&kpi.name),
                 kpi.target.normalize(),
                 comment(&kpi.unit)
             );
         }
     }
-    if let Some(root) = plan.budget.roots().next() {
+    let received: Vec<(usize, Decimal)> = values
+        .received
+        .iter()
+        .enumerate()
+        .filter_map(|(i, r)| Some((i, (*r)?)))
+        .collect();
+    if !received.is_empty() {
+        let _ = writeln!(out, "received:             # เงินที่ได้รับโอนในเดือนนี้ (บาท)");
+        for (i, amount) in received {
+            let node = &plan.budget.nodes[i];
+            let _ = writeln!(
+                out,
+                "  {}: {}    # {}",
+                node.id,
+                amount.normalize(),
+                comment(&node.name)
+            );
+        }
+    } else if let Some(root) = plan.budget.roots().next() {
         let _ = writeln!(out, "# received:           # เงินที่ได้รับโอนในเดือนนี้ (ถ้ามี)");
         let _ = writeln!(out, "#   {}: 0", plan.budget.nodes[root].id);
     }
@@ -191,12 +267,12 @@ pub fn entry_text(plan: &Plan, month: Month) -> String {
     let _ = writeln!(
         out,
         "narrative: {}    # ผลการดำเนินงาน (Markdown)",
-        scalar("")
+        scalar(&values.narrative)
     );
     let _ = writeln!(
         out,
         "problems: {}     # ปัญหาอุปสรรค / แนวทางแก้ไข",
-        scalar("")
+        scalar(&values.problems)
     );
     out
 }

@@ -96,6 +96,7 @@ fn add_node(
     tree.nodes.push(BudgetNode {
         id: id.unwrap_or_default(),
         name: name.unwrap_or_default(),
+        code: super::codes::code(f, &node.code, diags),
         parent,
         children: Vec::new(),
         subtree_end: index + 1,

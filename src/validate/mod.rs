@@ -4,6 +4,7 @@
 //! follow (missing plan or fiscal-year files, duplicate months, spending against the budget).
 
 pub mod budget;
+pub mod codes;
 pub mod fields;
 pub mod ids;
 pub mod names;

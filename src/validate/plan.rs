@@ -88,10 +88,12 @@ pub fn plan(
         prepared_by: f.optional_name(&raw.prepared_by, diags),
         strategy,
         program: f.optional_name(&raw.program, diags),
+        program_code: super::codes::code(f, &raw.program_code, diags),
         project: f.optional_name(&raw.project, diags),
         activity: f
             .required_name(&raw.activity, "activity", start, diags)
             .unwrap_or_else(|| f.names.get(&id.activity)),
+        activity_code: super::codes::code(f, &raw.activity_code, diags),
         objectives: text_list(f, raw.objectives.as_ref(), diags),
         kpis,
         tasks,

@@ -43,6 +43,7 @@ fn six_months() -> Vec<MonthFigures> {
                 allocation: dec!(6300),
                 planned_cumulative: Some(plan),
                 target_rate: Some(targets[i]),
+                of_received: None,
             }
         })
         .collect()
@@ -301,6 +302,7 @@ fn s_curve_edge_cases() {
         allocation: Decimal::new(1, 28),
         planned_cumulative: Some(Decimal::MIN),
         target_rate: Some(Decimal::MAX),
+        of_received: None,
     };
     assert_frame(&s_curve("สุดขั้ว", &[max], FY), "สุดขั้ว");
     assert_frame(&monthly_columns("สุดขั้ว", &[max], FY), "สุดขั้ว");

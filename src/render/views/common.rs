@@ -4,7 +4,7 @@
 use crate::compute::alerts::Alert;
 use crate::compute::series::MonthFigures;
 use crate::compute::targets::TargetFigures;
-use crate::compute::{Amounts, PlanFigures, RollUp, YearFigures};
+use crate::compute::{Amounts, OfReceived, PlanFigures, RollUp, YearFigures};
 use crate::export::money;
 use crate::model::{Month, Plan};
 use crate::render::paths;
@@ -109,6 +109,28 @@ pub struct Summary {
     /// Where the status and the gap seem to disagree (on track, yet below the quarter-end
     /// target; or not judged yet), why, in words.
     pub status_note: Option<String>,
+    /// Against the allotment received; `None` (shown "–") where no plan reports it.
+    pub of_received: Option<OfReceivedView>,
+    /// For roll-ups: (plans reporting `received`, plans), when some do not report it.
+    pub received_plans: Option<(usize, usize)>,
+}
+
+/// The figures against the allotment received, as exact strings.
+#[derive(Serialize)]
+pub struct OfReceivedView {
+    pub received: String,
+    pub remaining: String,
+    pub spent_rate: String,
+    pub rate: String,
+}
+
+pub fn of_received_view(of_received: Option<OfReceived>) -> Option<OfReceivedView> {
+    of_received.map(|r| OfReceivedView {
+        received: money(r.received),
+        remaining: money(r.remaining_of_received()),
+        spent_rate: money(r.spent_rate_of_received()),
+        rate: money(r.disbursement_rate_of_received()),
+    })
 }
 
 pub fn summary(totals: &Amounts, target: &TargetFigures, planned: Option<Decimal>) -> Summary {
@@ -135,6 +157,8 @@ pub fn summary(totals: &Amounts, target: &TargetFigures, planned: Option<Decimal
         spending_target: target.spending_target.map(money),
         spending_gap: target.spending_gap.map(money),
         status_note: status_note(target, rate),
+        of_received: None,
+        received_plans: None,
     }
 }
 
@@ -163,11 +187,19 @@ fn status_note(target: &TargetFigures, rate: Decimal) -> Option<String> {
 }
 
 pub fn plan_summary(figures: &PlanFigures) -> Summary {
-    summary(&figures.totals, &figures.target, figures.planned)
+    Summary {
+        of_received: of_received_view(figures.of_received),
+        ..summary(&figures.totals, &figures.target, figures.planned)
+    }
 }
 
 pub fn rollup_summary(rollup: &RollUp) -> Summary {
-    summary(&rollup.totals, &rollup.target, rollup.planned)
+    let plans = rollup.plans.len();
+    Summary {
+        of_received: of_received_view(rollup.of_received),
+        received_plans: (rollup.received_plans < plans).then_some((rollup.received_plans, plans)),
+        ..summary(&rollup.totals, &rollup.target, rollup.planned)
+    }
 }
 
 pub fn clamp_percent(value: Decimal) -> Decimal {
@@ -211,6 +243,8 @@ pub struct MonthRow {
     pub planned_rate: Option<String>,
     pub target: Option<String>,
     pub gap: Option<String>,
+    /// Cumulative disbursed over cumulative received, where reported by this month.
+    pub rate_of_received: Option<String>,
     /// The month's report across offices.
     pub report: String,
 }
@@ -235,6 +269,9 @@ pub fn month_rows(year: &YearFigures, months: &[MonthFigures]) -> Vec<MonthRow> 
             planned_rate: m.planned_rate().map(money),
             target: m.target_rate.map(money),
             gap: m.target_rate.map(|t| money(m.rate() - t)),
+            rate_of_received: m
+                .of_received
+                .map(|r| money(r.disbursement_rate_of_received())),
             report: paths::report(year.year, m.month),
         })
         .collect()

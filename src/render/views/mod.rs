@@ -7,6 +7,7 @@ pub mod groups;
 pub mod office;
 pub mod page;
 pub mod progress;
+pub mod register;
 pub mod report;
 pub mod year;
 

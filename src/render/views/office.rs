@@ -56,6 +56,15 @@ pub struct OfficeView<'a> {
     pub plans: Vec<PlanRow<'a>>,
     pub alerts: Vec<AlertView<'a>>,
     pub charts: Charts,
+    /// The office's register of every month with an entry: (page, workbook).
+    pub registers: Vec<RegisterLink>,
+}
+
+#[derive(Serialize)]
+pub struct RegisterLink {
+    pub month: String,
+    pub href: String,
+    pub workbook: String,
 }
 
 pub fn office_page<'a>(
@@ -91,5 +100,13 @@ pub fn office_page<'a>(
             ),
             ..Charts::default()
         },
+        registers: crate::register::register_months(ctx.content, year, office)
+            .into_iter()
+            .map(|month| RegisterLink {
+                month: month.to_string(),
+                href: paths::register(year.year, &office.key, month),
+                workbook: crate::register::workbook_path(year.year, month, &office.key),
+            })
+            .collect(),
     }
 }

@@ -80,6 +80,8 @@ pub struct BudgetRow<'a> {
     pub committed: String,
     pub remaining: String,
     pub rate: String,
+    /// Against the allotment received, where the plan reports it.
+    pub of_received: Option<super::common::OfReceivedView>,
     pub over: bool,
 }
 
@@ -233,7 +235,8 @@ pub fn budget_rows<'a>(plan: &'a Plan, figures: &PlanFigures) -> Vec<BudgetRow<'
         .nodes
         .iter()
         .zip(&figures.nodes)
-        .map(|(node, f)| {
+        .enumerate()
+        .map(|(index, (node, f))| {
             let change = f.allocation - f.original_allocation;
             BudgetRow {
                 name: &node.name,
@@ -249,6 +252,7 @@ pub fn budget_rows<'a>(plan: &'a Plan, figures: &PlanFigures) -> Vec<BudgetRow<'
                 committed: money(f.committed),
                 remaining: money(f.remaining()),
                 rate: money(f.disbursement_rate()),
+                of_received: super::common::of_received_view(figures.node_of_received(index)),
                 over: f.spent() > f.allocation,
             }
         })

@@ -80,6 +80,8 @@ pub struct OfficeMonth<'a> {
     pub download: String,
     pub download_name: String,
     pub row: Option<MonthRow>,
+    /// The office's register of the month, where one of its plans has an entry.
+    pub register: Option<String>,
     /// The office's plans with an entry that month, of all its plans.
     pub reported: usize,
     pub plans: usize,
@@ -132,6 +134,8 @@ pub fn report_page<'a>(
                 }
                 .file_name(month),
                 row: month_row(year, &office.months, month),
+                register: crate::register::has_register(ctx.content, year, office, month)
+                    .then(|| paths::register(year.year, &office.key, month)),
                 reported: office
                     .plans
                     .iter()
