@@ -127,7 +127,7 @@ fn a_broken_fiscal_year_leaves_out_its_plans_and_says_so() {
         "{err}"
     );
     assert!(
-        err.contains("left out 4 plans and 1 settings file with 5 errors"),
+        err.contains("left out 4 plans and 1 settings file with 1 error;"),
         "{err}"
     );
     let summary = read(&out.join("left-out.html"));
