@@ -10,6 +10,7 @@ use std::sync::Arc;
 
 pub fn site(f: Fields, raw: &RawSite, diags: &mut Diagnostics) -> Site {
     let defaults = Site::default();
+    let digits = digit_style(f, raw.thai_digits.as_ref(), diags);
     Site {
         title: f.optional_text(&raw.title).unwrap_or(defaults.title),
         organisation: f.optional_text(&raw.organisation).unwrap_or_default(),
@@ -17,12 +18,40 @@ pub fn site(f: Fields, raw: &RawSite, diags: &mut Diagnostics) -> Site {
         base_path: f
             .optional_text(&raw.base_path)
             .unwrap_or(defaults.base_path),
-        thai_digits: raw
-            .thai_digits
-            .as_ref()
-            .map_or(defaults.thai_digits, |b| b.value),
+        thai_digits: digits == DigitStyle::Thai,
+        thai_digits_official: digits != DigitStyle::Arabic,
         as_of: raw.as_of.as_ref().and_then(|t| f.month(t, diags)),
         theme: theme(f, raw.theme.as_ref(), diags),
+    }
+}
+
+/// What `thai_digits:` asks for.
+#[derive(PartialEq, Eq)]
+enum DigitStyle {
+    /// `true`: every digit Thai.
+    Thai,
+    /// `false`: every digit Arabic but the signature dates'.
+    Arabic,
+    /// `official` (the default): Arabic in the body, Thai on the cover's year, the page
+    /// numbers and the signature dates, as the official document.
+    Official,
+}
+
+fn digit_style(f: Fields, raw: Option<&Text>, diags: &mut Diagnostics) -> DigitStyle {
+    let Some(text) = raw else {
+        return DigitStyle::Official;
+    };
+    match text.value.trim() {
+        "true" => DigitStyle::Thai,
+        "false" => DigitStyle::Arabic,
+        "official" | "" => DigitStyle::Official,
+        other => {
+            diags.error(
+                f.at(text),
+                format!("thai_digits must be true, false or official, not `{other}`"),
+            );
+            DigitStyle::Official
+        }
     }
 }
 
