@@ -1,4 +1,4 @@
-//! The command line: `planbook check`, `build`, `serve`, `new` and `report`, in the manner of
+//! The command line: `planbook check`, `build`, `serve`, `new`, `report` and `pdf`, in the manner of
 //! cargo and zola.
 
 use crate::build::{self, BuildError, BuildOptions};
@@ -88,6 +88,18 @@ pub enum Command {
         #[arg(long, default_value = "content")]
         content: PathBuf,
     },
+    /// Print plan documents to PDF with an installed Chromium, Chrome or Edge (or PLANBOOK_BROWSER).
+    Pdf {
+        /// YEAR/OFFICE/ACTIVITY (2566/samut-prakan/debt-relief), or YEAR/OFFICE for all its plans.
+        #[arg(required = true)]
+        plans: Vec<String>,
+        /// The folder to write the PDFs into (YEAR-OFFICE-ACTIVITY.pdf).
+        #[arg(long, short, default_value = ".")]
+        output: PathBuf,
+        /// The content folder.
+        #[arg(long, default_value = "content")]
+        content: PathBuf,
+    },
 }
 
 #[derive(Subcommand, Debug)]
@@ -168,6 +180,42 @@ pub fn run(cli: Cli) -> ExitCode {
             month,
             output,
         }),
+        Command::Pdf {
+            plans,
+            output,
+            content,
+        } => pdf_command(&crate::pdf::PdfOptions {
+            content_dir: content,
+            targets: plans,
+            output_dir: output,
+        }),
+    }
+}
+
+fn pdf_command(options: &crate::pdf::PdfOptions) -> ExitCode {
+    match crate::pdf::print_plans(options) {
+        Ok(summary) => {
+            eprint!("{}", summary.warnings);
+            for path in &summary.written {
+                println!("wrote {}", path.display());
+            }
+            let seconds = summary.printing.as_secs_f64();
+            println!(
+                "printed {} document{} in {seconds:.2} s",
+                summary.written.len(),
+                plural(summary.written.len())
+            );
+            ExitCode::SUCCESS
+        }
+        Err(crate::pdf::PdfError::Build(error)) => fail(&error),
+        Err(error) => {
+            eprintln!("{}: {error}", error_label());
+            ExitCode::from(if error.is_content() {
+                EXIT_CONTENT
+            } else {
+                EXIT_USAGE
+            })
+        }
     }
 }
 

@@ -11,6 +11,7 @@ pub mod export;
 pub mod load;
 pub mod model;
 pub mod output;
+pub mod pdf;
 pub mod render;
 pub mod report;
 pub mod scaffold;

@@ -148,7 +148,10 @@ fn official_digits_follow_the_seed_document() {
     ] {
         assert!(page.contains(phrase), "missing {phrase}");
     }
-    assert!(html.contains("counter(page, thai)"), "page numbers in Thai digits");
+    assert!(
+        html.contains("counter(page, thai)"),
+        "page numbers in Thai digits"
+    );
     let thai_digit = |c: char| ('๐'..='๙').contains(&c);
     let rest = page
         .replacen(cover_year, "", 1)

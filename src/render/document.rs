@@ -32,6 +32,16 @@ pub fn document_path(id: &PlanId) -> String {
     )
 }
 
+/// The document's title, as its `<title>` and a PDF's metadata say it, Arabic digits:
+/// `แผนปฏิบัติงานและงบประมาณรายจ่ายประจำปีงบประมาณ พ.ศ. 2566 : สำนักงานสหกรณ์จังหวัดสมุทรปราการ`.
+pub fn document_title(plan: &Plan) -> String {
+    format!(
+        "แผนปฏิบัติงานและงบประมาณรายจ่ายประจำ{} : {}",
+        thai::fiscal_year_label(plan.id.fiscal_year, false),
+        plan.office_name
+    )
+}
+
 /// Renders `plan.html` for one plan of fiscal year `fy`.
 pub fn document_page(
     theme: &Theme,
