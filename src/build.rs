@@ -49,6 +49,8 @@ pub enum BuildError {
     Render(RenderError),
     /// Pages link to files that do not exist, or outside the output folder.
     BrokenLinks(Vec<BrokenLink>),
+    /// `build --pdf` could not print the documents (no browser, say).
+    Pdf(Box<crate::pdf::PdfError>),
 }
 
 impl std::fmt::Display for BuildError {
@@ -64,6 +66,7 @@ impl std::fmt::Display for BuildError {
             }
             BuildError::Write(e) => write!(f, "cannot write {e}"),
             BuildError::Render(e) => write!(f, "{e}"),
+            BuildError::Pdf(e) => write!(f, "{e}"),
             BuildError::BrokenLinks(links) => {
                 for (i, link) in links.iter().enumerate() {
                     if i > 0 {
@@ -220,6 +223,30 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, BuildError> {
     build_full(options).map(|built| built.summary)
 }
 
+/// Prints the documents staged (with the theme's fonts, written by the site) to PDF beside
+/// them, through the one writer.
+fn print_staged_documents(staging: &Staging, content: &Content) -> Result<(), BuildError> {
+    let documents: Vec<(&Plan, PathBuf)> = content
+        .plans
+        .iter()
+        .map(|plan| {
+            (
+                plan,
+                staging
+                    .root()
+                    .join(render::document::document_path(&plan.id)),
+            )
+        })
+        .collect();
+    crate::pdf::print_documents(&documents, |plan, pdf| {
+        staging
+            .write(&render::paths::plan_document_pdf(&plan.id), pdf)
+            .map_err(crate::pdf::PdfError::Write)
+    })
+    .map_err(|e| BuildError::Pdf(Box::new(e)))?;
+    Ok(())
+}
+
 /// A full build and what it knew: for sessions that rebuild incrementally afterwards.
 pub struct Built {
     pub summary: BuildSummary,
@@ -230,8 +257,19 @@ pub struct Built {
     pub written: std::collections::HashSet<String>,
 }
 
+/// [`build`], then every plan's document printed to PDF beside it (`build --pdf`), which the
+/// plan's page links to.
+pub fn build_with_pdfs(options: &BuildOptions) -> Result<BuildSummary, BuildError> {
+    build_staged(options, true).map(|built| built.summary)
+}
+
 /// [`build`], keeping what it computed.
 pub fn build_full(options: &BuildOptions) -> Result<Built, BuildError> {
+    build_staged(options, false)
+}
+
+/// The whole build, printing the documents to PDF when `pdfs`.
+fn build_staged(options: &BuildOptions, pdfs: bool) -> Result<Built, BuildError> {
     let started = Instant::now();
     let mut timings = Timings::start();
     let checked = check(&options.content_dir)?;
@@ -254,9 +292,14 @@ pub fn build_full(options: &BuildOptions) -> Result<Built, BuildError> {
     write_documents(&staging, &theme, &checked.content, &|_| true)?;
     timings.phase("documents");
     let progress = Progress::new(started);
-    let context = SiteContext::new(&checked.content, &figures);
+    let mut context = SiteContext::new(&checked.content, &figures);
+    context.pdf_links = pdfs;
     let stats = site::write_site(&context, &theme, &staging, &progress)?;
     timings.phase("site");
+    if pdfs {
+        print_staged_documents(&staging, &checked.content)?;
+        timings.phase("pdf");
+    }
     let reports = crate::report::write_site_reports(
         &staging,
         &theme,

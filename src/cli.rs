@@ -49,6 +49,9 @@ pub enum Command {
         /// Compute as of this month (YYYY-MM, C.E. or B.E.).
         #[arg(long, value_parser = parse_month)]
         as_of: Option<Month>,
+        /// Also print every plan's document to PDF beside it (needs Chromium, Chrome or Edge).
+        #[arg(long)]
+        pdf: bool,
     },
     /// Build, serve on 127.0.0.1, rebuild on every change and reload the browser.
     Serve {
@@ -148,11 +151,15 @@ pub fn run(cli: Cli) -> ExitCode {
             content,
             output,
             as_of,
-        } => build(BuildOptions {
-            content_dir: content,
-            output_dir: output,
-            as_of,
-        }),
+            pdf,
+        } => build(
+            BuildOptions {
+                content_dir: content,
+                output_dir: output,
+                as_of,
+            },
+            pdf,
+        ),
         Command::Serve {
             content,
             port,
@@ -329,8 +336,13 @@ fn check(content: PathBuf, as_of: Option<Month>) -> ExitCode {
     ExitCode::SUCCESS
 }
 
-fn build(options: BuildOptions) -> ExitCode {
-    match build::build(&options) {
+fn build(options: BuildOptions, pdf: bool) -> ExitCode {
+    let built = if pdf {
+        build::build_with_pdfs(&options)
+    } else {
+        build::build(&options)
+    };
+    match built {
         Ok(summary) => {
             eprint!("{}", summary.warnings);
             let mut out = std::io::stdout();

@@ -582,3 +582,53 @@ fn without_a_browser_pdf_says_what_to_install() {
         Some(0)
     );
 }
+
+#[test]
+fn build_with_pdf_links_each_plans_pdf() {
+    if !tools_present() {
+        return;
+    }
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let content = repo.join("content");
+    let checked = check(&content).expect("the example content folder exists");
+    let work = tempfile::tempdir().expect("a temporary folder");
+    let site = work.path().join("site");
+    let output = Command::new(env!("CARGO_BIN_EXE_planbook"))
+        .args(["build", "--pdf", "--content"])
+        .arg(&content)
+        .arg("--output")
+        .arg(&site)
+        .env("PLANBOOK_BROWSER", chromium())
+        .output()
+        .expect("planbook runs");
+    assert!(
+        output.status.success(),
+        "planbook build --pdf failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    for plan in &checked.content.plans {
+        let folder = site.join(format!(
+            "{}/plans/{}/{}",
+            plan.id.fiscal_year, plan.id.office, plan.id.activity
+        ));
+        let pdf = folder.join("plan.pdf");
+        let info = pdf_info(&pdf);
+        assert_eq!(
+            info_field(&info, "Author"),
+            &*plan.office_name,
+            "{}",
+            plan.id
+        );
+        let page = std::fs::read_to_string(folder.join("index.html")).expect("the plan's page");
+        let link = format!(
+            "{}/plans/{}/{}/plan.pdf\" download=\"{}-{}-{}.pdf\">PDF</a>",
+            plan.id.fiscal_year,
+            plan.id.office,
+            plan.id.activity,
+            plan.id.fiscal_year,
+            plan.id.office,
+            plan.id.activity
+        );
+        assert!(page.contains(&link), "{}: no link to its PDF", plan.id);
+    }
+}

@@ -106,16 +106,19 @@ pub fn pdf_file_name(plan: &Plan) -> String {
     )
 }
 
-/// Prints already written documents: each `(plan, its plan.html, the PDF to write)`, one
-/// browser for all.
-pub fn print_documents(documents: &[(&Plan, PathBuf, PathBuf)]) -> Result<Duration, PdfError> {
+/// Prints already written documents, each `(plan, its plan.html)`, one browser for all, and
+/// hands each tagged PDF to `write`.
+pub fn print_documents(
+    documents: &[(&Plan, PathBuf)],
+    mut write: impl FnMut(&Plan, &[u8]) -> Result<(), PdfError>,
+) -> Result<Duration, PdfError> {
     let program = browser::find_browser().map_err(PdfError::Browser)?;
     let started = Instant::now();
     let printer = Printer::launch(&program).map_err(|source| PdfError::Print {
         document: "(starting the browser)".into(),
         source,
     })?;
-    for (plan, page, pdf) in documents {
+    for (plan, page) in documents {
         let document = plan.id.to_string();
         let printed = printer.print(page).map_err(|source| PdfError::Print {
             document: document.clone(),
@@ -129,7 +132,7 @@ pub fn print_documents(documents: &[(&Plan, PathBuf, PathBuf)]) -> Result<Durati
         };
         let tagged = metadata::with_metadata(&printed, &tags)
             .map_err(|source| PdfError::Metadata { document, source })?;
-        output::write_file(pdf, &tagged).map_err(PdfError::Write)?;
+        write(plan, &tagged)?;
     }
     Ok(started.elapsed())
 }
@@ -184,7 +187,7 @@ pub fn print_plans(options: &PdfOptions) -> Result<PdfSummary, PdfError> {
         let html = document_page(&theme, &content.site, plan, fy).map_err(PdfError::Render)?;
         let page = staging.path().join(document_path(&plan.id));
         write_creating(&page, html.as_bytes())?;
-        documents.push((plan, page, options.output_dir.join(pdf_file_name(plan))));
+        documents.push((plan, page));
     }
     std::fs::create_dir_all(&options.output_dir).map_err(|error| {
         PdfError::Write(WriteError {
@@ -192,9 +195,15 @@ pub fn print_plans(options: &PdfOptions) -> Result<PdfSummary, PdfError> {
             error,
         })
     })?;
-    let printing = print_documents(&documents)?;
+    let mut written = Vec::with_capacity(documents.len());
+    let printing = print_documents(&documents, |plan, pdf| {
+        let path = options.output_dir.join(pdf_file_name(plan));
+        output::write_file(&path, pdf).map_err(PdfError::Write)?;
+        written.push(path);
+        Ok(())
+    })?;
     Ok(PdfSummary {
-        written: documents.into_iter().map(|(_, _, pdf)| pdf).collect(),
+        written,
         printing,
         warnings: checked.diagnostics.render(&checked.sources),
     })

@@ -21,6 +21,8 @@ pub struct SiteContext<'a> {
     pub content: &'a Content,
     pub figures: &'a Figures,
     pub nav: Nav,
+    /// The plans' documents are printed to PDF too (`build --pdf`): pages link to them.
+    pub pdf_links: bool,
     slugs: BTreeMap<(FiscalYear, &'static str), BTreeMap<String, String>>,
 }
 
@@ -61,6 +63,7 @@ impl<'a> SiteContext<'a> {
             content,
             figures,
             nav,
+            pdf_links: false,
             slugs,
         }
     }
