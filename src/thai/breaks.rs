@@ -219,31 +219,23 @@ mod tests {
 
     #[test]
     fn breaks_between_words_never_inside_the_listed_ones() {
-        let text = "ส่งเสริมเป้าหมายงบประมาณฝึกอบรมความเสมอภาคไม่น้อยกว่ารับผิดชอบมิฉะนั้นขับเคลื่อนออฟไลน์ความสามารถแผนการใช้จ่าย";
-        let found = pieces(text, BreakMode::Words);
-        assert!(found.len() > 5, "{found:?}");
-        for word in [
-            "ส่งเสริม",
-            "เป้าหมาย",
-            "งบประมาณ",
-            "ฝึกอบรม",
-            "เสมอภาค",
-            "ไม่น้อยกว่า",
-            "รับผิดชอบ",
-            "มิฉะนั้น",
-            "ขับเคลื่อน",
-            "ออฟไลน์",
-            "ความสามารถ",
-            "ใช้จ่าย",
-        ] {
-            let start = text.find(word).expect("in the text");
+        // Every listed word, run together as Thai is written, after a word it may follow.
+        let text: String = KEEP_WHOLE.iter().flat_map(|w| ["การ", w]).collect();
+        let breaks = break_offsets(&text, BreakMode::Words);
+        assert!(
+            breaks.len() > KEEP_WHOLE.len(),
+            "{:?}",
+            pieces(&text, BreakMode::Words)
+        );
+        let mut start = 0;
+        for word in KEEP_WHOLE.iter().flat_map(|w| ["การ", w]) {
             let end = start + word.len();
             assert!(
-                break_offsets(text, BreakMode::Words)
-                    .iter()
-                    .all(|&at| at <= start || at >= end),
-                "{word} split: {found:?}"
+                breaks.iter().all(|&at| at <= start || at >= end),
+                "{word} split: {:?}",
+                pieces(&text, BreakMode::Words)
             );
+            start = end;
         }
     }
 

@@ -87,18 +87,7 @@ pub fn headless_chromium(browser: &Path, profile: &Path) -> Command {
     command
 }
 
-/// `html` without the Thai line-breaking marks every page carries (`<wbr>` inside
-/// `<span class="w">…</span>`, which wraps one text node), for checks on its text.
+/// `html` without the Thai line-breaking marks every page carries, for checks on its text.
 pub fn unmarked(html: &str) -> String {
-    let mut out = String::with_capacity(html.len());
-    let mut rest = html;
-    while let Some(at) = rest.find("<span class=\"w\">") {
-        out.push_str(&rest[..at]);
-        rest = &rest[at + "<span class=\"w\">".len()..];
-        let end = rest.find("</span>").unwrap_or(rest.len());
-        out.push_str(&rest[..end].replace("<wbr>", ""));
-        rest = rest.get(end + "</span>".len()..).unwrap_or("");
-    }
-    out.push_str(rest);
-    out
+    planbook::render::line_breaks::strip_line_breaks(html)
 }
