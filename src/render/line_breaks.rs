@@ -107,6 +107,10 @@ fn mark_text(text: &str, mode: BreakMode, out: &mut String) {
         out.push_str(text);
         return;
     }
+    if !text.contains('&') {
+        out.push_str(&thai::marked_html(text, mode));
+        return;
+    }
     match unescape(text) {
         Some(plain) => out.push_str(&thai::marked_html(&plain, mode)),
         None => out.push_str(text),

@@ -28,6 +28,8 @@ const KEEP_WHOLE: &[&str] = &[
     "รายจ่าย",
     "ผลงาน",
     "ผลผลิต",
+    "ร้อยละ",
+    "คงเหลือ",
     "ธุรกิจ",
     "แปรรูป",
     "ไม่น้อยกว่า",
@@ -99,12 +101,51 @@ pub fn has_thai(text: &str) -> bool {
     text.chars().any(|c| ('\u{0E01}'..='\u{0E5B}').contains(&c))
 }
 
-/// The segmenter's break opportunities in `text`, before any word is kept whole.
+/// The segmenter's break opportunities in `text`, before any word is kept whole: after
+/// each run of spaces, and inside each space-free chunk as the model says. Chunks (a Thai
+/// phrase, a name, a unit) recur far more often than whole texts, so each chunk's breaks
+/// are cached on this thread.
 fn segmenter_breaks(text: &str) -> Vec<usize> {
-    SEGMENTER
-        .segment_str(text)
-        .filter(|&at| at > 0 && at < text.len())
-        .collect()
+    let mut breaks = Vec::new();
+    let mut start = 0;
+    while start < text.len() {
+        let rest = &text[start..];
+        let word = rest.find(' ').unwrap_or(rest.len());
+        let spaces = rest[word..].len() - rest[word..].trim_start_matches(' ').len();
+        let chunk = &rest[..word];
+        breaks.extend(chunk_breaks(chunk).iter().map(|at| start + at));
+        start += word + spaces;
+        if spaces > 0 && start < text.len() {
+            breaks.push(start);
+        }
+    }
+    breaks
+}
+
+/// Chunks seen on this thread and their breaks, up to a bound.
+const CHUNK_CACHE_LIMIT: usize = 100_000;
+
+thread_local! {
+    static CHUNKS: RefCell<HashMap<Box<str>, Rc<[usize]>>> = RefCell::new(HashMap::new());
+}
+
+/// The model's breaks inside one space-free chunk, cached.
+fn chunk_breaks(chunk: &str) -> Rc<[usize]> {
+    if let Some(hit) = CHUNKS.with(|cache| cache.borrow().get(chunk).cloned()) {
+        return hit;
+    }
+    let breaks: Rc<[usize]> = SEGMENTER
+        .segment_str(chunk)
+        .filter(|&at| at > 0 && at < chunk.len())
+        .collect();
+    CHUNKS.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        if cache.len() >= CHUNK_CACHE_LIMIT {
+            cache.clear();
+        }
+        cache.insert(chunk.into(), Rc::clone(&breaks));
+    });
+    breaks
 }
 
 /// Where a line of `text` may end, as byte offsets, in `mode`.
@@ -143,11 +184,9 @@ fn is_digit(c: char) -> bool {
 /// Texts marked so far on this thread: the same names, units and terms recur on every page.
 const CACHE_LIMIT: usize = 20_000;
 
-/// A text and its mode → the text marked.
-type MarkedCache = HashMap<(Box<str>, BreakMode), Rc<str>>;
-
 thread_local! {
-    static MARKED: RefCell<MarkedCache> = RefCell::new(HashMap::new());
+    /// Text → the text marked, one map for each mode (looked up without allocating).
+    static MARKED: RefCell<[HashMap<Box<str>, Rc<str>>; 2]> = RefCell::new([HashMap::new(), HashMap::new()]);
 }
 
 /// `text` (plain, unescaped) as HTML a browser breaks only where [`break_offsets`] allows:
@@ -155,17 +194,17 @@ thread_local! {
 /// `white-space: nowrap`). Text without Thai is only escaped. The markup goes in after escaping, so no user
 /// text becomes markup. Repeated texts come from a per-thread cache.
 pub fn marked_html(text: &str, mode: BreakMode) -> Rc<str> {
-    let key = (Box::<str>::from(text), mode);
-    if let Some(hit) = MARKED.with(|cache| cache.borrow().get(&key).cloned()) {
+    let slot = mode as usize;
+    if let Some(hit) = MARKED.with(|cache| cache.borrow()[slot].get(text).cloned()) {
         return hit;
     }
     let marked: Rc<str> = mark(text, mode).into();
     MARKED.with(|cache| {
-        let mut cache = cache.borrow_mut();
+        let cache = &mut cache.borrow_mut()[slot];
         if cache.len() >= CACHE_LIMIT {
             cache.clear();
         }
-        cache.insert(key, Rc::clone(&marked));
+        cache.insert(text.into(), Rc::clone(&marked));
     });
     marked
 }
