@@ -115,7 +115,10 @@ fn segmenter_breaks(text: &str) -> Vec<usize> {
         let chunk = &rest[..word];
         breaks.extend(chunk_breaks(chunk).iter().map(|at| start + at));
         start += word + spaces;
-        if spaces > 0 && start < text.len() {
+        // As UAX #14 (LB13): no line starts with closing punctuation (`ส่วนราชการ : กรม`).
+        let closing =
+            text[start..].starts_with([':', ';', ',', '.', ')', ']', '}', '!', '?', '%', '/']);
+        if spaces > 0 && start < text.len() && !closing {
             breaks.push(start);
         }
     }
@@ -290,6 +293,17 @@ mod tests {
         assert!(found.iter().any(|p| p.starts_with("ภายใน ๖๐")), "{found:?}");
         // A word that merely begins like an abbreviation breaks as usual.
         assert!(!pieces("ข้อมูลของสมาชิก", BreakMode::Words).is_empty());
+    }
+
+    #[test]
+    fn no_line_starts_with_closing_punctuation() {
+        let text = "ส่วนราชการ : กรมส่งเสริมสหกรณ์ (ถัวจ่าย) ได้ ?";
+        let found = pieces(text, BreakMode::Words);
+        assert!(
+            found.iter().all(|p| !p.starts_with([':', '?'])),
+            "{found:?}"
+        );
+        assert!(found.iter().any(|p| p.starts_with('(')), "{found:?}");
     }
 
     #[test]
