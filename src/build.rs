@@ -56,6 +56,8 @@ pub enum BuildError {
     Render(RenderError),
     /// Pages link to files that do not exist, or outside the output folder.
     BrokenLinks(Vec<BrokenLink>),
+    /// `build --pdf` could not print the documents (no browser, say).
+    Pdf(Box<crate::pdf::PdfError>),
 }
 
 impl std::fmt::Display for BuildError {
@@ -72,6 +74,7 @@ impl std::fmt::Display for BuildError {
             BuildError::OutputRefused(e) => write!(f, "{e}"),
             BuildError::Write(e) => write!(f, "cannot write {e}"),
             BuildError::Render(e) => write!(f, "{e}"),
+            BuildError::Pdf(e) => write!(f, "{e}"),
             BuildError::BrokenLinks(links) => {
                 for (i, link) in links.iter().enumerate() {
                     if i > 0 {
@@ -297,6 +300,30 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, BuildError> {
     build_full(options).map(|built| built.summary)
 }
 
+/// Prints the documents staged (with the theme's fonts, written by the site) to PDF beside
+/// them, through the one writer.
+fn print_staged_documents(staging: &Staging, content: &Content) -> Result<(), BuildError> {
+    let documents: Vec<(&Plan, PathBuf)> = content
+        .plans
+        .iter()
+        .map(|plan| {
+            (
+                plan,
+                staging
+                    .root()
+                    .join(render::document::document_path(&plan.id)),
+            )
+        })
+        .collect();
+    crate::pdf::print_documents(&documents, |plan, pdf| {
+        staging
+            .write(&render::paths::plan_document_pdf(&plan.id), pdf)
+            .map_err(crate::pdf::PdfError::Write)
+    })
+    .map_err(|e| BuildError::Pdf(Box::new(e)))?;
+    Ok(())
+}
+
 /// A full build and what it knew: for sessions that rebuild incrementally afterwards.
 pub struct Built {
     pub summary: BuildSummary,
@@ -311,16 +338,31 @@ pub struct Built {
 
 /// `build --keep-going`: plans, fiscal years and pages with errors are left out and the
 /// rest is built and published; what was left out is returned (empty: a clean build).
-pub fn build_keeping_going(options: &BuildOptions) -> Result<(BuildSummary, LeftOut), BuildError> {
-    build_full_with(options, true).map(|built| (built.summary, built.left_out))
+pub fn build_keeping_going(
+    options: &BuildOptions,
+    pdfs: bool,
+) -> Result<(BuildSummary, LeftOut), BuildError> {
+    build_full_with(options, true, pdfs).map(|built| (built.summary, built.left_out))
+}
+
+/// [`build`], then every plan's document printed to PDF beside it (`build --pdf`), which the
+/// plan's page links to.
+pub fn build_with_pdfs(options: &BuildOptions) -> Result<BuildSummary, BuildError> {
+    build_full_with(options, false, true).map(|built| built.summary)
 }
 
 /// [`build`], keeping what it computed.
 pub fn build_full(options: &BuildOptions) -> Result<Built, BuildError> {
-    build_full_with(options, false)
+    build_full_with(options, false, false)
 }
 
-fn build_full_with(options: &BuildOptions, keep_going: bool) -> Result<Built, BuildError> {
+/// The whole build: with `keep_going`, plans with errors are left out; with `pdfs`, the
+/// documents are printed to PDF too.
+fn build_full_with(
+    options: &BuildOptions,
+    keep_going: bool,
+    pdfs: bool,
+) -> Result<Built, BuildError> {
     let started = Instant::now();
     let mut timings = Timings::start();
     // Before anything is read: no build may replace the content or the themes.
@@ -355,11 +397,18 @@ fn build_full_with(options: &BuildOptions, keep_going: bool) -> Result<Built, Bu
         &theme,
         &checked.content,
         &figures,
-        left_out,
+        PageOptions {
+            left_out,
+            pdf_links: pdfs,
+        },
         &progress,
         &mut timings,
     )?;
     progress.finish();
+    if pdfs {
+        print_staged_documents(&staging, &checked.content)?;
+        timings.phase("pdf");
+    }
     // Every writer has run: check the links of everything staged.
     staging.stop_observing();
     let broken = match std::sync::Arc::into_inner(links) {
@@ -396,6 +445,14 @@ fn build_full_with(options: &BuildOptions, keep_going: bool) -> Result<Built, Bu
 }
 
 /// What [`write_everything`] wrote.
+/// What the pages say beyond the content: what was left out, and whether each plan's
+/// document is printed to PDF beside it.
+#[derive(Default)]
+struct PageOptions {
+    left_out: LeftOut,
+    pdf_links: bool,
+}
+
 struct WrittenOut {
     site: site::SiteStats,
     /// Email report files.
@@ -412,7 +469,7 @@ fn write_everything(
     theme: &Theme,
     content: &Content,
     figures: &Figures,
-    left_out: LeftOut,
+    page_options: PageOptions,
     progress: &Progress,
     timings: &mut Timings,
 ) -> Result<WrittenOut, BuildError> {
@@ -421,7 +478,8 @@ fn write_everything(
     write_documents(sink, theme, content, &|_| true)?;
     timings.phase("documents");
     let mut context = SiteContext::new(content, figures);
-    context.left_out = left_out;
+    context.left_out = page_options.left_out;
+    context.pdf_links = page_options.pdf_links;
     let stats = site::write_site(&context, theme, sink, progress)?;
     if !context.left_out.is_empty() {
         let page = crate::left_out::page(&context, theme)?;
@@ -457,7 +515,7 @@ pub fn broken_links(checked: &Checked, figures: &Figures) -> Result<Vec<BrokenLi
         theme,
         &checked.content,
         figures,
-        LeftOut::default(),
+        PageOptions::default(),
         &Progress::hidden(),
         &mut Timings::start(),
     )?;

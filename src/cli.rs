@@ -1,5 +1,5 @@
-//! The command line: `planbook check`, `build`, `serve`, `new`, `report`, `register` and
-//! `import`, in the manner of cargo and zola.
+//! The command line: `planbook check`, `build`, `serve`, `new`, `report`, `register`,
+//! `import` and `pdf`, in the manner of cargo and zola.
 
 use crate::build::{self, BuildError, BuildOptions};
 use crate::model::{FiscalYear, Month};
@@ -59,6 +59,9 @@ pub enum Command {
         /// exit 3 when anything was left out.
         #[arg(long)]
         keep_going: bool,
+        /// Also print every plan's document to PDF beside it (needs Chromium, Chrome or Edge).
+        #[arg(long)]
+        pdf: bool,
     },
     /// Build, serve on 127.0.0.1, rebuild on every change and reload the browser.
     Serve {
@@ -123,6 +126,18 @@ pub enum Command {
         #[arg(long, default_value = "content")]
         content: PathBuf,
     },
+    /// Print plan documents to PDF with an installed Chromium, Chrome or Edge (or PLANBOOK_BROWSER).
+    Pdf {
+        /// YEAR/OFFICE/ACTIVITY (2566/samut-prakan/debt-relief), or YEAR/OFFICE for all its plans.
+        #[arg(required = true)]
+        plans: Vec<String>,
+        /// The folder to write the PDFs into (YEAR-OFFICE-ACTIVITY.pdf).
+        #[arg(long, short, default_value = ".")]
+        output: PathBuf,
+        /// The content folder.
+        #[arg(long, default_value = "content")]
+        content: PathBuf,
+    },
 }
 
 #[derive(Subcommand, Debug)]
@@ -182,6 +197,7 @@ pub fn run(cli: Cli) -> ExitCode {
             output,
             as_of,
             keep_going,
+            pdf,
         } => {
             let options = BuildOptions {
                 content_dir: content,
@@ -189,9 +205,9 @@ pub fn run(cli: Cli) -> ExitCode {
                 as_of,
             };
             if keep_going {
-                build_keeping_going(options)
+                build_keeping_going(options, pdf)
             } else {
-                build(options)
+                build(options, pdf)
             }
         }
         Command::Serve {
@@ -240,6 +256,15 @@ pub fn run(cli: Cli) -> ExitCode {
             target,
             month,
             output,
+        }),
+        Command::Pdf {
+            plans,
+            output,
+            content,
+        } => pdf_command(&crate::pdf::PdfOptions {
+            content_dir: content,
+            targets: plans,
+            output_dir: output,
         }),
     }
 }
@@ -325,6 +350,33 @@ fn register_command(options: RegisterOptions) -> ExitCode {
         }),
         Err(RegisterError::Build(error)) => fail(&error),
         Err(error) => usage_error(&error),
+    }
+}
+
+fn pdf_command(options: &crate::pdf::PdfOptions) -> ExitCode {
+    match crate::pdf::print_plans(options) {
+        Ok(summary) => {
+            eprint!("{}", summary.warnings);
+            for path in &summary.written {
+                println!("wrote {}", path.display());
+            }
+            let seconds = summary.printing.as_secs_f64();
+            println!(
+                "printed {} document{} in {seconds:.2} s",
+                summary.written.len(),
+                plural(summary.written.len())
+            );
+            ExitCode::SUCCESS
+        }
+        Err(crate::pdf::PdfError::Build(error)) => fail(&error),
+        Err(error) => {
+            eprintln!("{}: {error}", error_label());
+            ExitCode::from(if error.is_content() {
+                EXIT_CONTENT
+            } else {
+                EXIT_USAGE
+            })
+        }
     }
 }
 
@@ -481,8 +533,13 @@ fn is_near(content: &std::path::Path, plan: &crate::model::PlanId, here: &std::p
     here.starts_with(&plans) && (folder.starts_with(&here) || here.starts_with(&folder))
 }
 
-fn build(options: BuildOptions) -> ExitCode {
-    match build::build(&options) {
+fn build(options: BuildOptions, pdf: bool) -> ExitCode {
+    let built = if pdf {
+        build::build_with_pdfs(&options)
+    } else {
+        build::build(&options)
+    };
+    match built {
         Ok(summary) => {
             eprint!("{}", summary.warnings);
             let mut out = std::io::stdout();
@@ -495,8 +552,8 @@ fn build(options: BuildOptions) -> ExitCode {
 
 /// `build --keep-going`: every error of what was left out, grouped by office, then the
 /// warnings and the summary; exit 3 when anything was left out.
-fn build_keeping_going(options: BuildOptions) -> ExitCode {
-    match build::build_keeping_going(&options) {
+fn build_keeping_going(options: BuildOptions, pdf: bool) -> ExitCode {
+    match build::build_keeping_going(&options, pdf) {
         Ok((summary, left_out)) => {
             eprint!("{}", left_out.report());
             eprint!("{}", summary.warnings);

@@ -12,6 +12,7 @@ pub mod left_out;
 pub mod load;
 pub mod model;
 pub mod output;
+pub mod pdf;
 pub mod progress_sheet;
 pub mod register;
 pub mod render;

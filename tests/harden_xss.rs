@@ -497,15 +497,7 @@ fn xss_vectors_in_every_field_never_reach_a_browser_as_markup() {
 
     // Plain fields are escaped, not stripped: each plan page shows its vector as text,
     // once per field at least (office, activity, program, project, budget, tasks, KPIs …).
-    // The printable document writes every digit in Thai (`thai_digits: true`).
-    let thai = |text: &str| -> String {
-        text.chars()
-            .map(|c| match c.to_digit(10) {
-                Some(d) if c.is_ascii_digit() => char::from_u32('๐' as u32 + d).unwrap_or(c),
-                _ => c,
-            })
-            .collect()
-    };
+    // The printable document writes the body's digits as typed (`thai_digits: official`).
     for (i, v) in VECTORS.iter().enumerate() {
         let v = v.trim();
         for (page, at_least, v) in [
@@ -517,7 +509,7 @@ fn xss_vectors_in_every_field_never_reach_a_browser_as_markup() {
             (
                 format!("2566/plans/office-{i:02}/act/plan.html"),
                 10,
-                thai(v),
+                v.to_string(),
             ),
             (format!("pages/p{i:02}/index.html"), 1, v.to_string()),
         ] {

@@ -26,7 +26,8 @@ fn a_theme_overrides_one_template_and_one_static_file() {
     .unwrap();
     std::fs::write(theme.join("static/css/extra.css"), "p.mine { color: red }").unwrap();
     let root = build_ok(&content, dir.path());
-    let about = std::fs::read_to_string(root.join("pages/about/index.html")).unwrap();
+    let about =
+        common::unmarked(&std::fs::read_to_string(root.join("pages/about/index.html")).unwrap());
     assert!(
         about.contains("<p class=\"mine\">เกี่ยวกับระบบ</p>"),
         "{about}"
@@ -36,7 +37,9 @@ fn a_theme_overrides_one_template_and_one_static_file() {
     assert!(root.join("static/css/extra.css").is_file());
     assert!(root.join("static/css/site.css").is_file());
     assert!(root.join("static/fonts/Sarabun-Regular.ttf").is_file());
-    let plan = std::fs::read_to_string(root.join("2566/plans/samut-prakan/debt-relief/index.html"))
-        .unwrap();
+    let plan = common::unmarked(
+        &std::fs::read_to_string(root.join("2566/plans/samut-prakan/debt-relief/index.html"))
+            .unwrap(),
+    );
     assert!(plan.contains("ผลการใช้จ่ายงบประมาณตามรายการ"));
 }

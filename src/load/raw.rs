@@ -18,7 +18,8 @@ pub struct RawSite {
     pub organisation: Option<Text>,
     pub ministry: Option<Text>,
     pub base_path: Option<Text>,
-    pub thai_digits: Option<Spanned<bool>>,
+    /// `true`, `false` or `official`.
+    pub thai_digits: Option<Text>,
     pub as_of: Option<Text>,
     pub theme: Option<Text>,
     pub report_due_day: Option<Text>,

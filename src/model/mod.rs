@@ -38,7 +38,11 @@ pub struct Site {
     pub organisation: String,
     pub ministry: String,
     pub base_path: String,
+    /// Thai digits in the body of pages, documents and reports (`thai_digits: true`).
     pub thai_digits: bool,
+    /// Thai digits where the official document writes them whatever the body does: the
+    /// cover's year and the page numbers (`thai_digits: official`, the default, and `true`).
+    pub thai_digits_official: bool,
     pub as_of: Option<Month>,
     pub theme: Option<String>,
     /// The day of the following month by which a month's entry is due.
@@ -77,7 +81,8 @@ impl Default for Site {
             organisation: String::new(),
             ministry: String::new(),
             base_path: "/".into(),
-            thai_digits: true,
+            thai_digits: false,
+            thai_digits_official: true,
             as_of: None,
             theme: None,
             report_due_day: DEFAULT_REPORT_DUE_DAY,

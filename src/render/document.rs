@@ -2,8 +2,9 @@
 //! of one plan, laid out section for section as the seed document.
 //!
 //! Every string reaches the template already formatted: amounts, quantities, numbering,
-//! years and user text carry Thai digits when `site.thai_digits` is on; dates always do, as
-//! officials write them. A section the plan lacks is `None` or empty and the template leaves
+//! years and user text carry Thai digits when `site.thai_digits` is on; the cover's year and
+//! the page numbers also under `thai_digits: official` (the default); signature dates always
+//! do, as officials write them. An `at_most` KPI's target reads `ไม่เกิน N หน่วย`. A section the plan lacks is `None` or empty and the template leaves
 //! it out. The printed plan is the plan as approved: original amounts, before revisions.
 
 mod inline;
@@ -11,7 +12,7 @@ mod inline;
 use super::RenderError;
 use super::theme::Theme;
 use crate::compute::round2;
-use crate::model::{BudgetTree, FiscalYearSettings, Plan, PlanId, Signer, Site};
+use crate::model::{BudgetTree, Direction, FiscalYearSettings, Kpi, Plan, PlanId, Signer, Site};
 use crate::thai;
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -31,6 +32,16 @@ pub fn document_path(id: &PlanId) -> String {
     )
 }
 
+/// The document's title, as its `<title>` and a PDF's metadata say it, Arabic digits:
+/// `แผนปฏิบัติงานและงบประมาณรายจ่ายประจำปีงบประมาณ พ.ศ. 2566 : สำนักงานสหกรณ์จังหวัดสมุทรปราการ`.
+pub fn document_title(plan: &Plan) -> String {
+    format!(
+        "แผนปฏิบัติงานและงบประมาณรายจ่ายประจำ{} : {}",
+        thai::fiscal_year_label(plan.id.fiscal_year, false),
+        plan.office_name
+    )
+}
+
 /// Renders `plan.html` for one plan of fiscal year `fy`.
 pub fn document_page(
     theme: &Theme,
@@ -44,6 +55,8 @@ pub fn document_page(
 /// How figures print in this document.
 struct Fmt {
     thai: bool,
+    /// Thai digits where the official document writes them: the cover's year, page numbers.
+    official: bool,
     /// Whole baht (`6,300`) when every amount of the plan is whole; otherwise `6,300.50`.
     whole_baht: bool,
 }
@@ -74,6 +87,15 @@ impl Fmt {
         self.text(&thai::with_unit(&Self::quantity_ascii(value), unit))
     }
 
+    /// A KPI's target with its unit, `ไม่เกิน` before it when the KPI is `at_most`.
+    fn kpi_target(&self, kpi: &Kpi) -> String {
+        let target = self.with_unit(kpi.target, &kpi.unit);
+        match kpi.direction {
+            Direction::AtLeast => target,
+            Direction::AtMost => format!("ไม่เกิน {target}"),
+        }
+    }
+
     fn percent(&self, value: Decimal) -> String {
         self.text(&thai::format_number(round2(value), 2))
     }
@@ -86,7 +108,8 @@ impl Fmt {
 #[derive(Serialize)]
 struct DocumentView {
     root: &'static str,
-    thai_digits: bool,
+    /// Page numbers in Thai digits.
+    thai_page_numbers: bool,
     /// `แผนปฏิบัติงานและงบประมาณรายจ่ายประจำปีงบประมาณ พ.ศ. ๒๕๖๖`, heading of the inner pages.
     heading: String,
     cover: Cover,
@@ -164,7 +187,8 @@ struct MainTable {
     job_no: Option<String>,
     total: String,
     total_words: String,
-    rows: Vec<MainRow>,
+    /// The rows, grouped so that a budget item and its detail lines print on one page.
+    groups: Vec<Vec<MainRow>>,
 }
 
 #[derive(Serialize)]
@@ -267,6 +291,7 @@ fn document_view(site: &Site, plan: &Plan, fy: &FiscalYearSettings) -> DocumentV
         .all(|amount| amount.fract().is_zero());
     let f = Fmt {
         thai: site.thai_digits,
+        official: site.thai_digits || site.thai_digits_official,
         whole_baht,
     };
     // A no-break space keeps `พ.ศ. ๒๕๖๖` on one line in the centred headings.
@@ -293,11 +318,15 @@ fn document_view(site: &Site, plan: &Plan, fy: &FiscalYearSettings) -> DocumentV
     }
     DocumentView {
         root: ROOT,
-        thai_digits: f.thai,
+        thai_page_numbers: f.official,
         heading: format!("แผนปฏิบัติงานและงบประมาณรายจ่ายประจำ{year_label}"),
         cover: Cover {
             title: "แผนปฏิบัติงานและงบประมาณรายจ่าย",
-            year: format!("ประจำ{year_label}"),
+            year: format!(
+                "ประจำ{}",
+                thai::fiscal_year_label(plan.id.fiscal_year, f.official)
+                    .replace("พ.ศ. ", "พ.ศ.\u{a0}")
+            ),
             program: plan.program.as_deref().map(|t| f.text(t)),
             project: plan.project.as_deref().map(|t| f.text(t)),
             activity: f.text(&plan.activity),
@@ -312,7 +341,7 @@ fn document_view(site: &Site, plan: &Plan, fy: &FiscalYearSettings) -> DocumentV
             .map(|(i, k)| KpiLine {
                 no: f.text(&(i + 1).to_string()),
                 name: f.text(&k.name),
-                target: f.with_unit(k.target, &k.unit),
+                target: f.kpi_target(k),
             })
             .collect(),
         main: main_table(plan, &f),
@@ -353,7 +382,7 @@ fn strategy(plan: &Plan, f: &Fmt) -> Option<StrategyView> {
                         KpiLine {
                             no: f.text(&kpi_no.to_string()),
                             name: f.text(&k.name),
-                            target: f.with_unit(k.target, &k.unit),
+                            target: f.kpi_target(k),
                         }
                     })
                     .collect(),
@@ -443,13 +472,25 @@ fn main_table(plan: &Plan, f: &Fmt) -> MainTable {
         job_no: plan.job_no.as_deref().map(|t| f.text(t)),
         total: f.money(total),
         total_words: thai::baht_text(total),
-        rows: (0..rows)
-            .map(|_| MainRow {
-                task: tasks.next(),
-                line: lines.next(),
-            })
-            .collect(),
+        groups: keep_details_with_their_item((0..rows).map(|_| MainRow {
+            task: tasks.next(),
+            line: lines.next(),
+        })),
     }
+}
+
+/// Groups `rows` so that a row whose budget line is a details line (no amount) joins the
+/// group of the row before it.
+fn keep_details_with_their_item(rows: impl Iterator<Item = MainRow>) -> Vec<Vec<MainRow>> {
+    let mut groups: Vec<Vec<MainRow>> = Vec::new();
+    for row in rows {
+        let is_detail = row.line.as_ref().is_some_and(|l| l.amount.is_none());
+        match groups.last_mut() {
+            Some(group) if is_detail => group.push(row),
+            _ => groups.push(vec![row]),
+        }
+    }
+    groups
 }
 
 /// The lines of `node`'s subtree in pre-order: the node (with its amount), its details
@@ -663,7 +704,11 @@ mod tests {
     use super::*;
 
     fn fmt(thai: bool, whole_baht: bool) -> Fmt {
-        Fmt { thai, whole_baht }
+        Fmt {
+            thai,
+            official: thai,
+            whole_baht,
+        }
     }
 
     #[test]
@@ -713,6 +758,52 @@ mod tests {
         let arabic = fmt(false, false);
         assert_eq!(arabic.money(Decimal::new(123_450, 2)), "1,234.50");
         assert_eq!(arabic.label(&[2, 3]), "2.3");
+    }
+
+    #[test]
+    fn at_most_targets_read_not_more_than() {
+        let kpi = |direction| Kpi {
+            id: "loss".into(),
+            name: "สหกรณ์ที่ขาดทุน".into(),
+            unit: "แห่ง".into(),
+            target: Decimal::new(5, 0),
+            direction,
+        };
+        let f = fmt(false, true);
+        assert_eq!(f.kpi_target(&kpi(Direction::AtMost)), "ไม่เกิน 5 แห่ง");
+        assert_eq!(f.kpi_target(&kpi(Direction::AtLeast)), "5 แห่ง");
+    }
+
+    #[test]
+    fn details_stay_with_their_budget_item() {
+        let line = |no: &str, amount: Option<&str>| MainRow {
+            task: None,
+            line: Some(BudgetLine {
+                no: no.into(),
+                text: String::new(),
+                amount: amount.map(str::to_owned),
+                depth: 0,
+            }),
+        };
+        let rows = vec![
+            line("1.", Some("6,300")),
+            line("(2)", Some("5,100")),
+            line("1.", None),
+            line("2.", None),
+            MainRow {
+                task: None,
+                line: None,
+            },
+        ];
+        let groups: Vec<Vec<String>> = keep_details_with_their_item(rows.into_iter())
+            .iter()
+            .map(|g| {
+                g.iter()
+                    .map(|r| r.line.as_ref().map_or("-".into(), |l| l.no.clone()))
+                    .collect()
+            })
+            .collect();
+        assert_eq!(groups, [vec!["1."], vec!["(2)", "1.", "2."], vec!["-"]]);
     }
 
     #[test]

@@ -1,11 +1,13 @@
 //! Render: figures into pages through the theme's tera templates.
 //!
 //! `views` builds one small borrowed view per page, `paths` says where pages live and how
-//! they link, `markdown` makes users' text safe, `theme` compiles the templates once.
+//! they link, `markdown` makes users' text safe, `theme` compiles the templates once,
+//! `line_breaks` marks where Thai lines may end on every page.
 
 pub mod charts;
 pub mod document;
 pub mod filters;
+pub mod line_breaks;
 pub mod markdown;
 pub mod paths;
 pub mod theme;

@@ -30,6 +30,14 @@ pub fn plan(id: &PlanId) -> String {
     )
 }
 
+/// The printable plan document printed to PDF (`build --pdf`), beside it.
+pub fn plan_document_pdf(id: &PlanId) -> String {
+    format!(
+        "{}/plans/{}/{}/plan.pdf",
+        id.fiscal_year, id.office, id.activity
+    )
+}
+
 /// The printable plan document, written by the document stage.
 pub fn plan_document(id: &PlanId) -> String {
     format!(

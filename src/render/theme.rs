@@ -92,7 +92,8 @@ impl Theme {
         })
     }
 
-    /// [`render`](Self::render) as UTF-8 bytes, for a page that goes to a file as it is.
+    /// [`render`](Self::render) as UTF-8 bytes, for a page that goes to a file as it is. Thai
+    /// text is marked for line breaking (`line_breaks`) on every page.
     pub fn render_bytes<T: Serialize>(
         &self,
         template: &str,
@@ -111,6 +112,10 @@ impl Theme {
         self.tera
             .render_to(template, &context, &mut html)
             .map_err(error)?;
+        let html = match std::str::from_utf8(&html) {
+            Ok(text) => super::line_breaks::mark_line_breaks(text).into_bytes(),
+            Err(_) => html,
+        };
         if html.len() > expected
             && let Ok(mut sizes) = self.sizes.lock()
             && html.len() > size(&sizes)

@@ -1,9 +1,10 @@
-//! Thai formatting: B.E. years, Thai digits, month names, official dates, baht in words,
+//! Thai formatting: line breaks between words, B.E. years, Thai digits, month names, official dates, baht in words,
 //! outline numbering and unit placement.
 //!
 //! Every function here is total: any `Month`, `Date`, `FiscalYear` or `Decimal` value
 //! produces a string, never a panic. Money is always `rust_decimal::Decimal`.
 
+mod breaks;
 mod dates;
 mod digits;
 mod money;
@@ -13,6 +14,7 @@ mod words;
 #[cfg(any(test, fuzzing))]
 pub mod words_reader;
 
+pub use breaks::{BreakMode, break_offsets, has_thai, marked_html};
 pub use dates::{
     MONTHS_ABBR, MONTHS_FULL, date_full, date_short, fiscal_year_label, month_abbr, month_full,
     month_short,

@@ -10,6 +10,7 @@ use std::sync::Arc;
 
 pub fn site(f: Fields, raw: &RawSite, diags: &mut Diagnostics) -> Site {
     let defaults = Site::default();
+    let digits = digit_style(f, raw.thai_digits.as_ref(), diags);
     Site {
         title: f.optional_text(&raw.title, diags).unwrap_or(defaults.title),
         organisation: f
@@ -19,10 +20,8 @@ pub fn site(f: Fields, raw: &RawSite, diags: &mut Diagnostics) -> Site {
         base_path: f
             .optional_text(&raw.base_path, diags)
             .unwrap_or(defaults.base_path),
-        thai_digits: raw
-            .thai_digits
-            .as_ref()
-            .map_or(defaults.thai_digits, |b| b.value),
+        thai_digits: digits == DigitStyle::Thai,
+        thai_digits_official: digits != DigitStyle::Arabic,
         as_of: raw.as_of.as_ref().and_then(|t| f.month(t, diags)),
         theme: theme(f, raw.theme.as_ref(), diags),
         report_due_day: report_due_day(f, raw.report_due_day.as_ref(), diags)
@@ -69,6 +68,36 @@ fn report_due_day(f: Fields, raw: Option<&Text>, diags: &mut Diagnostics) -> Opt
         );
     }
     day
+}
+
+/// What `thai_digits:` asks for.
+#[derive(PartialEq, Eq)]
+enum DigitStyle {
+    /// `true`: every digit Thai.
+    Thai,
+    /// `false`: every digit Arabic but the signature dates'.
+    Arabic,
+    /// `official` (the default): Arabic in the body, Thai on the cover's year, the page
+    /// numbers and the signature dates, as the official document.
+    Official,
+}
+
+fn digit_style(f: Fields, raw: Option<&Text>, diags: &mut Diagnostics) -> DigitStyle {
+    let Some(text) = raw else {
+        return DigitStyle::Official;
+    };
+    match text.value.trim() {
+        "true" => DigitStyle::Thai,
+        "false" => DigitStyle::Arabic,
+        "official" | "" => DigitStyle::Official,
+        other => {
+            diags.error(
+                f.at(text),
+                format!("thai_digits must be true, false or official, not `{other}`"),
+            );
+            DigitStyle::Official
+        }
+    }
 }
 
 /// `theme:` names a folder of `themes/` beside the content folder, nothing else: a path

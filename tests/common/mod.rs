@@ -107,3 +107,8 @@ pub fn headless_chromium(browser: &Path, profile: &Path) -> Command {
         .arg(format!("--user-data-dir={}", profile.display()));
     command
 }
+
+/// `html` without the Thai line-breaking marks every page carries, for checks on its text.
+pub fn unmarked(html: &str) -> String {
+    planbook::render::line_breaks::strip_line_breaks(html)
+}

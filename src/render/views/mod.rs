@@ -24,6 +24,8 @@ pub struct SiteContext<'a> {
     pub nav: Nav,
     /// What `build --keep-going` left out, named on the pages that would have shown it.
     pub left_out: crate::left_out::LeftOut,
+    /// The plans' documents are printed to PDF too (`build --pdf`): pages link to them.
+    pub pdf_links: bool,
     slugs: BTreeMap<(FiscalYear, &'static str), BTreeMap<String, String>>,
 }
 
@@ -70,6 +72,7 @@ impl<'a> SiteContext<'a> {
             figures,
             nav,
             left_out: crate::left_out::LeftOut::default(),
+            pdf_links: false,
             slugs,
         }
     }

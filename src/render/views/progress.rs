@@ -54,8 +54,17 @@ pub struct PlanHead<'a> {
     pub objectives: Vec<&'a str>,
     /// The printable plan document (written by the document stage).
     pub document: String,
+    /// Its PDF, when the build prints them (`build --pdf`).
+    pub document_pdf: Option<DocumentPdf>,
     pub data_json: String,
     pub data_csv: String,
+}
+
+/// A plan document's PDF: where it is, and the name to save it as.
+#[derive(Serialize)]
+pub struct DocumentPdf {
+    pub href: String,
+    pub file_name: String,
 }
 
 #[derive(Serialize)]
@@ -225,6 +234,10 @@ fn head<'a>(ctx: &SiteContext<'a>, year: &YearFigures, plan: &'a Plan) -> PlanHe
         sub_plans: plan.strategy.sub_plans.iter().map(|s| &*s.name).collect(),
         objectives: plan.objectives.iter().map(|o| &**o).collect(),
         document: p::plan_document(&plan.id),
+        document_pdf: ctx.pdf_links.then(|| DocumentPdf {
+            href: p::plan_document_pdf(&plan.id),
+            file_name: crate::pdf::pdf_file_name(plan),
+        }),
         data_json: crate::export::plan_json_path(&plan.id),
         data_csv: crate::export::plan_csv_path(&plan.id),
     }
