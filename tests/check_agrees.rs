@@ -91,7 +91,7 @@ fn one_plan_in_a_ce_and_a_be_year_folder_is_an_error_at_both() {
 #[test]
 fn one_fiscal_year_in_two_files_is_an_error_at_both() {
     let content = fixture("base");
-    let year = std::fs::read_to_string(content.path().join("fiscal-years/2566.yaml")).unwrap();
+    let year = common::read_built(content.path().join("fiscal-years/2566.yaml")).unwrap();
     write(
         content.path(),
         "fiscal-years/2023.yaml",
@@ -229,7 +229,7 @@ fn control_characters_in_a_page_become_the_replacement_character() {
         out.path().join("site").to_str().unwrap(),
     ]);
     assert_eq!(build.status.code(), Some(0), "{}", stderr(&build));
-    let page = std::fs::read_to_string(out.path().join("site/pages/about/index.html")).unwrap();
+    let page = common::read_built(out.path().join("site/pages/about/index.html")).unwrap();
     assert!(page.contains("ข้อความ\u{fffd}หนึ่ง"), "{page}");
     assert!(
         !page.contains(|c: char| c.is_control() && !matches!(c, '\n' | '\t' | '\r')),
@@ -247,7 +247,7 @@ fn a_theme_template_that_does_not_compile_is_refused_by_check_too() {
         "templates/page.html",
         "{% if %}\n",
     );
-    let site = std::fs::read_to_string(content.join("site.yaml")).unwrap();
+    let site = common::read_built(content.join("site.yaml")).unwrap();
     std::fs::write(content.join("site.yaml"), format!("{site}theme: mine\n")).unwrap();
     let (check, build, untouched) = check_and_build(&content);
     for run in [&check, &build] {
@@ -284,7 +284,7 @@ fn a_link_the_build_would_find_broken_is_refused_by_check_at_the_markdown() {
     // A narrative's link is placed at its entry; a link that resolves passes both.
     let content = fixture("base");
     let entry = "plans/2566/office-a/act/progress/2022-10.yaml";
-    let text = std::fs::read_to_string(content.path().join(entry)).unwrap();
+    let text = common::read_built(content.path().join(entry)).unwrap();
     write(
         content.path(),
         entry,

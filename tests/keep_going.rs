@@ -24,7 +24,7 @@ fn build(content: &Path, out: &Path, keep_going: bool) -> std::process::Output {
 }
 
 fn read(path: &Path) -> String {
-    std::fs::read_to_string(path).unwrap()
+    common::read_built(path).unwrap()
 }
 
 #[test]

@@ -26,7 +26,7 @@ fn build_as_of(content: &Path, output: &Path, as_of: Option<&str>) {
 }
 
 fn json(path: &Path) -> Value {
-    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+    serde_json::from_str(&common::read_built(path).unwrap()).unwrap()
 }
 
 fn dec(value: &Value) -> Decimal {
@@ -358,7 +358,7 @@ fn assert_registers_agree(output: &Path, month: &str) -> usize {
             f
         });
         assert_workbook(&workbook, &office_name(output, key), month, &expected);
-        let html = std::fs::read_to_string(&page).unwrap();
+        let html = common::read_built(&page).unwrap();
         let rows = page_rows(&html);
         assert_eq!(rows.len(), expected.len(), "{page:?}");
         for ((name, figures), want) in rows.iter().zip(&expected) {
@@ -395,7 +395,7 @@ fn months_with_entries(content: &Path) -> Vec<(String, String)> {
         {
             continue;
         }
-        let text = std::fs::read_to_string(entry.path()).unwrap();
+        let text = common::read_built(entry.path()).unwrap();
         let month = text
             .lines()
             .find_map(|l| l.strip_prefix("month:"))
@@ -439,11 +439,11 @@ fn every_office_month_with_an_entry_has_a_page_and_a_workbook_linked_from_the_si
                 .is_file()
         );
         let office_page =
-            std::fs::read_to_string(dir.path().join(format!("2566/offices/{office}/index.html")))
+            common::read_built(dir.path().join(format!("2566/offices/{office}/index.html")))
                 .unwrap();
         assert!(office_page.contains(&format!("register/{month}/index.html")));
         let report_page =
-            std::fs::read_to_string(dir.path().join(format!("2566/reports/{month}/index.html")))
+            common::read_built(dir.path().join(format!("2566/reports/{month}/index.html")))
                 .unwrap();
         assert!(report_page.contains(&format!("offices/{office}/register/{month}/index.html")));
     }
@@ -503,7 +503,7 @@ fn mixed_site() -> (tempfile::TempDir, PathBuf) {
     copy_tree(&repo_root().join("content"), &content);
     let second = content.join("plans/2566/samut-prakan/new-theory");
     copy_tree(&content.join("plans/2566/nonthaburi/new-theory"), &second);
-    let plan = std::fs::read_to_string(second.join("plan.yaml")).unwrap();
+    let plan = common::read_built(second.join("plan.yaml")).unwrap();
     let plan = plan.replace(
         "office: สำนักงานสหกรณ์จังหวัดนนทบุรี",
         "office: สำนักงานสหกรณ์จังหวัดสมุทรปราการ",
@@ -511,7 +511,7 @@ fn mixed_site() -> (tempfile::TempDir, PathBuf) {
     std::fs::write(second.join("plan.yaml"), plan).unwrap();
     for entry in std::fs::read_dir(second.join("progress")).unwrap() {
         let path = entry.unwrap().path();
-        let text = std::fs::read_to_string(&path).unwrap();
+        let text = common::read_built(&path).unwrap();
         let mut kept = vec![];
         let mut skipping = false;
         for line in text.lines() {
@@ -564,16 +564,15 @@ fn a_plan_without_received_shows_a_dash_and_is_left_out_of_the_figures_against_i
         assert_eq!(office[field], reporting[field], "{field}");
     }
     assert_ne!(office["spent"], reporting["spent"]);
-    let csv = std::fs::read_to_string(output.join("data/2566/plans/samut-prakan/new-theory.csv"))
-        .unwrap();
+    let csv =
+        common::read_built(output.join("data/2566/plans/samut-prakan/new-theory.csv")).unwrap();
     let total = csv.lines().nth(1).unwrap();
     assert!(total.ends_with(",,,,,"), "{total}");
     let page =
-        std::fs::read_to_string(output.join("2566/plans/samut-prakan/new-theory/index.html"))
-            .unwrap();
+        common::read_built(output.join("2566/plans/samut-prakan/new-theory/index.html")).unwrap();
     assert!(page.contains("แผนนี้ยังไม่รายงานเงินที่ได้รับโอน"));
     let office_page =
-        std::fs::read_to_string(output.join("2566/offices/samut-prakan/index.html")).unwrap();
+        common::read_built(output.join("2566/offices/samut-prakan/index.html")).unwrap();
     assert!(office_page.contains("คิดเฉพาะ 1 จาก 2 แผนที่รายงานเงินที่ได้รับโอน"));
     // The register's total and program rows take only the reporting plan, in their
     // formulas as in their values.
@@ -641,7 +640,7 @@ fn a_code_that_is_not_a_code_is_an_error_at_its_place() {
     let content = dir.path().join("content");
     copy_tree(&repo_root().join("content"), &content);
     let plan = content.join("plans/2566/samut-prakan/debt-relief/plan.yaml");
-    let text = std::fs::read_to_string(&plan).unwrap();
+    let text = common::read_built(&plan).unwrap();
     let text = text.replacen("code: \"07012140002001200001\"", "code: \"=1+1 รหัส\"", 1);
     std::fs::write(&plan, &text).unwrap();
     let line = text.lines().position(|l| l.contains("=1+1")).unwrap() + 1;

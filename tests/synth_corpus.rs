@@ -5,6 +5,8 @@
 #[path = "../examples/synth.rs"]
 mod synth;
 
+mod common;
+
 use std::collections::BTreeMap;
 use std::path::Path;
 use std::process::Command;
@@ -27,7 +29,7 @@ fn snapshot(dir: &Path) -> BTreeMap<String, String> {
                 walk(root, &path, into);
             } else {
                 let relative = path.strip_prefix(root).unwrap().display().to_string();
-                into.insert(relative, std::fs::read_to_string(&path).unwrap());
+                into.insert(relative, common::read_built(&path).unwrap());
             }
         }
     }
@@ -97,7 +99,7 @@ fn the_same_seed_gives_the_same_corpus_and_other_folders_are_left_alone() {
     });
     assert!(refused.is_err());
     assert_eq!(
-        std::fs::read_to_string(foreign.join("notes.txt")).unwrap(),
+        common::read_built(foreign.join("notes.txt")).unwrap(),
         "keep me"
     );
 }
@@ -120,9 +122,9 @@ fn a_large_year_lists_its_lowest_rates_and_most_serious_alerts_only() {
         "{}",
         String::from_utf8_lossy(&build.stderr)
     );
-    let year = std::fs::read_to_string(out.join("2566/index.html")).unwrap();
+    let year = common::read_built(out.join("2566/index.html")).unwrap();
     assert!(year.contains("แผนที่เบิกจ่ายต่ำสุด 200 แผน จากทั้งหมด 230 แผน"));
-    let dashboard = std::fs::read_to_string(out.join("index.html")).unwrap();
+    let dashboard = common::read_built(out.join("index.html")).unwrap();
     assert!(
         dashboard.contains("แสดง 30 เรื่องที่สำคัญที่สุด"),
         "alerts not limited"

@@ -112,3 +112,14 @@ pub fn headless_chromium(browser: &Path, profile: &Path) -> Command {
 pub fn unmarked(html: &str) -> String {
     planbook::render::line_breaks::strip_line_breaks(html)
 }
+
+/// A built file's text: an HTML page without its line-breaking marks, anything else as is.
+pub fn read_built(path: impl AsRef<Path>) -> std::io::Result<String> {
+    let path = path.as_ref();
+    let text = std::fs::read_to_string(path)?;
+    Ok(if path.extension().is_some_and(|e| e == "html") {
+        unmarked(&text)
+    } else {
+        text
+    })
+}
