@@ -9,6 +9,15 @@ pub mod json;
 use crate::compute::round2;
 use rust_decimal::Decimal;
 
+/// A figure as an Excel cell holds it (a float): the one place a decimal becomes one, for
+/// the workbooks. Every `Decimal` has a nearest `f64`.
+pub fn excel_number(value: Decimal) -> f64 {
+    use rust_decimal::prelude::ToPrimitive;
+    value
+        .to_f64()
+        .expect("every Decimal converts to its nearest f64")
+}
+
 /// `"6300.00"`: 2 decimals, rounded half away from zero, never `-0.00`.
 pub fn money(value: Decimal) -> String {
     let mut rounded = round2(value);

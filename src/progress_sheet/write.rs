@@ -8,12 +8,12 @@ use super::layout::{
     META_ROW, NAME_COL, NOTE_COL, OUTPUT_COL, RECEIVED_COL, RowKind,
 };
 use crate::build;
+use crate::export::excel_number as number;
 use crate::model::{Month, Plan};
 use crate::scaffold::ScaffoldError;
 use crate::scaffold::progress::{EntryValues, entry_place};
 use crate::thai;
 use rust_decimal::Decimal;
-use rust_decimal::prelude::ToPrimitive;
 use rust_xlsxwriter::{
     DataValidation, DataValidationErrorStyle, DataValidationRule, Format, FormatAlign,
     FormatBorder, Workbook, Worksheet, XlsxError,
@@ -42,11 +42,6 @@ pub fn new_progress_workbook(
     crate::output::write_file(&path, &bytes)
         .map_err(|e| ScaffoldError::Io(path.clone(), std::io::Error::other(e.to_string())))?;
     Ok(path)
-}
-
-/// A figure as Excel holds it: the one place a decimal becomes a float.
-fn number(value: Decimal) -> f64 {
-    value.to_f64().unwrap_or_default()
 }
 
 fn base() -> Format {

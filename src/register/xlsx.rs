@@ -8,11 +8,11 @@
 //! and the only float is made in [`number`], at the writer's edge.
 
 use super::rows::{Register, Row, RowKind, budget_type_name, name_with_code};
+use crate::export::excel_number as number;
 use crate::export::money;
 use crate::model::Month;
 use crate::thai;
 use rust_decimal::Decimal;
-use rust_decimal::prelude::ToPrimitive;
 use rust_xlsxwriter::{
     DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Formula, Workbook, Worksheet,
     XlsxError,
@@ -184,11 +184,6 @@ fn sum(refs: &[String]) -> String {
     }
     let parts: Vec<String> = refs.chunks(MAX_ARGUMENTS).map(sum).collect();
     sum(&parts)
-}
-
-/// A figure as Excel holds it: the one place a decimal becomes a float.
-fn number(value: Decimal) -> f64 {
-    value.to_f64().unwrap_or_default()
 }
 
 /// The workbook's bytes; `created` (Unix seconds) is its creation time, so two builds of
