@@ -348,7 +348,7 @@ fn register_command(options: RegisterOptions) -> ExitCode {
             noun: "row",
             month: s.month,
         }),
-        Err(RegisterError::Build(error)) => fail(&error),
+        Err(RegisterError::Check(error)) => fail(&error.into()),
         Err(error) => usage_error(&error),
     }
 }
@@ -368,7 +368,7 @@ fn pdf_command(options: &crate::pdf::PdfOptions) -> ExitCode {
             );
             ExitCode::SUCCESS
         }
-        Err(crate::pdf::PdfError::Build(error)) => fail(&error),
+        Err(crate::pdf::PdfError::Check(error)) => fail(&error.into()),
         Err(error) => {
             eprintln!("{}: {error}", error_label());
             ExitCode::from(if error.is_content() {
@@ -390,7 +390,7 @@ fn report_command(options: ReportOptions) -> ExitCode {
             noun: "plan",
             month: s.month,
         }),
-        Err(ReportError::Build(error)) => fail(&error),
+        Err(ReportError::Check(error)) => fail(&error.into()),
         Err(error) => usage_error(&error),
     }
 }
@@ -458,28 +458,27 @@ fn scaffold_command(new: New) -> ExitCode {
 }
 
 fn check(content: PathBuf, as_of: Option<Month>, all_alerts: bool) -> ExitCode {
-    let mut checked = match build::check(&content) {
+    let mut checked = match crate::check::check(&content) {
         Ok(checked) => checked,
-        Err(error) => return fail(&error),
+        Err(error) => return fail(&error.into()),
     };
-    let figures = (!checked.diagnostics.has_errors())
-        .then(|| crate::compute::execute(&checked.content, as_of));
+    let figures = (!checked.has_errors()).then(|| crate::compute::execute(&checked.content, as_of));
     // A clean content is rendered without writing, when any link could break the build.
     if let Some(figures) = &figures
         && crate::site::source_links::may_link(&checked.content)
     {
-        match build::broken_links(&checked, figures) {
+        match crate::pipeline::broken_links(&checked, figures) {
             Ok(broken) => crate::site::source_links::report(
                 &broken,
                 &checked.content,
                 &content,
                 &mut checked.sources,
-                &mut checked.diagnostics,
+                &mut checked.across_diagnostics,
             ),
-            Err(error) => return fail(&error),
+            Err(error) => return fail(&error.into()),
         }
     }
-    let diags = &checked.diagnostics;
+    let diags = checked.diagnostics();
     eprint!("{}", diags.render(&checked.sources));
     let Some(figures) = figures.filter(|_| !diags.has_errors()) else {
         eprintln!(

@@ -2,7 +2,7 @@
 //! of the publication and the rest is built; what was left out is listed on every page
 //! where it would have been, on `left-out.html`, and on stderr grouped by office.
 
-use crate::build::Checked;
+use crate::check::Checked;
 use crate::diag::{Diagnostics, FileId, Severity, SourceMap};
 use crate::model::FiscalYear;
 use serde::Serialize;
@@ -258,16 +258,7 @@ pub fn leave_out(checked: &mut Checked) -> LeftOut {
     });
     left.plans.sort_by(|a, b| a.id.cmp(&b.id));
     // What stays is clean: its warnings remain to be printed.
-    let mut kept = Diagnostics::default();
-    for finding in checked
-        .diagnostics
-        .findings()
-        .iter()
-        .filter(|f| f.severity == Severity::Warning)
-    {
-        kept.warning(finding.loc, finding.message.clone());
-    }
-    checked.diagnostics = kept;
+    checked.keep_warnings_only();
     left
 }
 

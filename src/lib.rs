@@ -4,6 +4,7 @@
 //! The data flows one way: load → validate → compute → render → write.
 
 pub mod build;
+pub mod check;
 pub mod cli;
 pub mod compute;
 pub mod diag;
@@ -13,6 +14,7 @@ pub mod load;
 pub mod model;
 pub mod output;
 pub mod pdf;
+pub mod pipeline;
 pub mod progress_sheet;
 pub mod register;
 pub mod render;

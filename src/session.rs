@@ -14,19 +14,17 @@
 //! `rebuild` answers with what it did (pages rendered, files written, plans checked), so
 //! tests prove a change re-renders only the pages it affects.
 
-use crate::build::{self, BuildError, BuildOptions, Built, Checked};
+use crate::build::{self, BuildError, BuildOptions, Built};
+use crate::check::Checked;
 use crate::compute::{self, Figures};
-use crate::diag::Diagnostics;
 use crate::load;
 use crate::model::{Month, Plan, PlanId};
 use crate::output::InPlace;
+use crate::pipeline::{self, Changes, LinkChecked, PageOptions, Selection};
 use crate::render::theme::Theme;
-use crate::render::views::SiteContext;
-use crate::site::{self, Job, LinkIndex, Progress};
-use crate::validate;
+use crate::site::Progress;
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 /// What one build or rebuild did.
@@ -123,25 +121,12 @@ impl Session {
         let content_dir = self.options.content_dir.clone();
         let mut timings = crate::timings::Timings::start();
         for plan_id in &folders {
-            let (plan, diagnostics) = recheck_folder(&content_dir, plan_id, state);
-            state
-                .checked
-                .folder_diagnostics
-                .insert(plan_id.clone(), diagnostics);
+            let plan = state.checked.recheck_folder(&content_dir, plan_id);
             state.pending.insert(plan_id.clone(), plan);
         }
-        let mut all = state.checked.settings_diagnostics.clone();
-        for diagnostics in state.checked.folder_diagnostics.values() {
-            all.extend(diagnostics.clone());
-        }
         timings.phase("rebuild: check");
-        if all.has_errors() {
-            return Err(BuildError::Content {
-                report: all.render(&state.checked.sources),
-                errors: all.error_count(),
-            });
-        }
-        let warnings = all.render(&state.checked.sources);
+        state.checked.refuse_errors()?;
+        let warnings = state.checked.render();
         match apply_pending(state, &self.options) {
             Applied::Incremental(mut stats) => {
                 stats.elapsed = started.elapsed();
@@ -202,41 +187,6 @@ fn first_changed_month(old: &Plan, new: &Plan) -> Option<Month> {
 
 fn absolute(path: &Path) -> PathBuf {
     std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf())
-}
-
-/// Reads and checks one plan folder again against the settings of the last good build.
-fn recheck_folder(
-    content_dir: &Path,
-    plan_id: &str,
-    state: &mut State,
-) -> (Option<Plan>, Diagnostics) {
-    let files = load::discover_folder(content_dir, plan_id, &mut state.checked.sources);
-    let settings = validate::Settings {
-        site: state.checked.content.site.clone(),
-        fiscal_years: state.checked.content.fiscal_years.clone(),
-        pages: Vec::new(),
-        names: validate::names::Names::default(),
-        unreadable_years: Default::default(),
-    };
-    let mut diagnostics = Diagnostics::default();
-    let check = || {
-        let mut local = Diagnostics::default();
-        let (raw, texts) =
-            load::load_plan_folder(content_dir, &files, &state.checked.sources, &mut local);
-        let plan = validate::plan_folder(plan_id, &raw, &settings, &mut local);
-        (plan, local, texts)
-    };
-    let (plan, local, texts) = match load::parser_pool() {
-        Some(pool) => pool.install(check),
-        None => check(),
-    };
-    for (file, text) in texts {
-        if local.mentions(file) {
-            state.checked.sources.set_text(file, text);
-        }
-    }
-    diagnostics.extend(local);
-    (plan, diagnostics)
 }
 
 enum Applied {
@@ -327,115 +277,49 @@ fn apply_pending(state: &mut State, options: &BuildOptions) -> Applied {
         })
         .collect::<Vec<_>>()
         != old_ranks;
-    match render_changed(state, options, &changed, from, ranks_changed) {
+    match render_changed(state, options, changed, from, ranks_changed) {
         Ok(stats) => Applied::Incremental(stats),
         Err(error) => Applied::Failed(error),
     }
 }
 
-/// Renders the pages a change to `changed` plans touches and writes them in place.
+/// Writes what a change to `changed` plans touches, each file in place.
 fn render_changed(
     state: &mut State,
     options: &BuildOptions,
-    changed: &HashSet<PlanId>,
+    changed: HashSet<PlanId>,
     from: Month,
     ranks_changed: bool,
 ) -> Result<RebuildStats, BuildError> {
-    let content = &state.checked.content;
-    let offices: HashSet<(i32, &str)> = changed
-        .iter()
-        .map(|id| (id.fiscal_year.0, id.office.as_str()))
-        .collect();
-    let groups: HashSet<&str> = content
-        .plans
-        .iter()
-        .filter(|p| changed.contains(&p.id))
-        .flat_map(|p| {
-            [
-                p.project.as_deref(),
-                p.program.as_deref(),
-                p.strategy.national.as_deref(),
-            ]
-        })
-        .flatten()
-        .collect();
-    let select = |job: &Job| match job {
-        Job::Plan(year, position) => year
-            .plan_indices
-            .get(*position)
-            .is_some_and(|&i| changed.contains(&content.plans[i].id)),
-        Job::Office(year, _, office) => {
-            ranks_changed || offices.contains(&(year.year.0, office.key.as_str()))
-        }
-        Job::Group(_, _, group) => groups.contains(group.key.as_str()),
-        Job::Free(_) => false,
-        // A month's report shows figures as of that month: earlier ones stay as they were.
-        Job::Report(_, month) => *month >= from,
-        _ => true,
-    };
-    let links = Arc::new(LinkIndex::default());
-    let observed = Arc::clone(&links);
-    let mut sink = InPlace::new(
-        &options.output_dir,
-        Some(Box::new(move |path, bytes| observed.observe(path, bytes))),
-    );
-    let is_changed = |plan: &Plan| changed.contains(&plan.id);
-    let theme = &state.theme;
-    let figures = &state.figures;
-    // The export (one year-wide summary to serialise) beside the pages and reports.
-    let (data, rendered) = rayon::join(
-        || -> Result<(), BuildError> {
-            let mut timings = crate::timings::Timings::start();
-            build::write_data(&sink, content, figures, &is_changed)?;
-            timings.phase("rebuild: data");
-            Ok(())
-        },
-        || -> Result<(usize, usize), BuildError> {
-            let mut timings = crate::timings::Timings::start();
-            build::write_documents(&sink, theme, content, &is_changed)?;
-            timings.phase("rebuild: documents");
-            // Pages and reports side by side: a few large pages (the year's, its groups')
-            // would otherwise leave a core idle at the end.
-            let (stats, reports) = rayon::join(
-                || {
-                    let context = SiteContext::new(content, figures);
-                    let progress = Progress::hidden();
-                    site::write_pages(&context, theme, &sink, &progress, &select)
-                },
-                || {
-                    crate::report::write_site_reports(
-                        &sink,
-                        theme,
-                        content,
-                        figures,
-                        crate::report::Offices::Only {
-                            offices: &offices,
-                            from,
-                        },
-                    )
-                },
-            );
-            let (stats, reports) = (stats?, reports?);
-            timings.phase("rebuild: pages and reports");
-            Ok((stats.pages, reports.files))
-        },
-    );
-    data?;
-    let (pages, reports) = rendered?;
-    sink.stop_observing();
-    let written = sink.written();
-    state.written.extend(written.iter().cloned());
-    if let Some(links) = Arc::into_inner(links) {
-        let broken = links.broken(&state.written);
-        if !broken.is_empty() {
-            return Err(BuildError::BrokenLinks(broken));
-        }
+    let plans_checked = changed.len();
+    let selection = Selection::Changed(Changes {
+        plans: changed,
+        from,
+        ranks_changed,
+    });
+    let live = InPlace::new(&options.output_dir);
+    let sink = LinkChecked::new(&live);
+    let written_out = pipeline::write(
+        &sink,
+        &state.theme,
+        &state.checked.content,
+        &state.figures,
+        &selection,
+        PageOptions::default(),
+        &Progress::hidden(),
+    )?;
+    let (links, written) = sink.finish();
+    let files_written = written.len();
+    state.written.extend(written);
+    let broken = links.broken(&state.written);
+    if !broken.is_empty() {
+        return Err(BuildError::BrokenLinks(broken));
     }
     Ok(RebuildStats {
-        pages_rendered: pages + changed.len(),
-        reports_written: reports,
-        files_written: written.len(),
-        plans_checked: changed.len(),
+        pages_rendered: written_out.pages + plans_checked,
+        reports_written: written_out.reports,
+        files_written,
+        plans_checked,
         full: false,
         elapsed: Duration::ZERO,
         warnings: String::new(),

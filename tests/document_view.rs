@@ -13,9 +13,9 @@ fn example() -> Checked {
     let content = Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
     let checked = check(&content).expect("the example content folder exists");
     assert!(
-        !checked.diagnostics.has_errors(),
+        !checked.diagnostics().has_errors(),
         "{}",
-        checked.diagnostics.render(&checked.sources)
+        checked.diagnostics().render(&checked.sources)
     );
     checked
 }

@@ -50,9 +50,9 @@ fn load(files: &[(&str, &str)]) -> Content {
     write(dir.path(), files);
     let checked = planbook::build::check(dir.path()).unwrap();
     assert!(
-        !checked.diagnostics.has_errors(),
+        !checked.diagnostics().has_errors(),
         "{}",
-        checked.diagnostics.render(&checked.sources)
+        checked.diagnostics().render(&checked.sources)
     );
     checked.content
 }
@@ -326,8 +326,8 @@ fn a_flexible_line_may_go_over_while_its_group_has_room() {
     write(dir.path(), &files);
     let checked = planbook::build::check(dir.path()).unwrap();
     // b: 499.99 + 1500.41 = 2000.40 > 1900.40 after the revision; the group (3000.75) has room.
-    assert!(!checked.diagnostics.has_errors());
-    let report = checked.diagnostics.render(&checked.sources);
+    assert!(!checked.diagnostics().has_errors());
+    let report = checked.diagnostics().render(&checked.sources);
     assert!(
         report.contains("mar.yaml:2:17: warning: `b` has 2,000.40 baht disbursed and committed by 2023-03, above its 1,900.40; allowed because it is ถัวจ่าย"),
         "{report}"

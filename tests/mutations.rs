@@ -105,8 +105,8 @@ fn yaml_files(dir: &Path) -> Vec<PathBuf> {
 /// Everything but the writing: check, compute, export every plan.
 fn run_pipeline(content: &Path) -> bool {
     let checked = build::check(content).expect("content folder exists");
-    if checked.diagnostics.has_errors() {
-        let report = checked.diagnostics.render(&checked.sources);
+    if checked.diagnostics().has_errors() {
+        let report = checked.diagnostics().render(&checked.sources);
         assert!(
             report
                 .lines()

@@ -14,7 +14,7 @@ use planbook::output::{Sink, WriteError};
 use planbook::render::theme::Theme;
 use planbook::render::views::SiteContext;
 use planbook::site::{self, Progress};
-use planbook::{build, compute, export};
+use planbook::{check, compute, export, pipeline};
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
@@ -88,13 +88,13 @@ impl Sink for Discard {
 }
 
 fn run(dir: &Path, render: bool) {
-    let checked = build::check(dir).expect("the content folder exists");
-    if checked.diagnostics.has_errors() {
-        let report = checked.diagnostics.render(&checked.sources);
+    let checked = check::check(dir).expect("the content folder exists");
+    if checked.has_errors() {
+        let report = checked.render();
         assert!(report.contains(": error: "), "{report}");
         return;
     }
-    let _ = checked.diagnostics.render(&checked.sources);
+    let _ = checked.render();
     let figures = compute::execute(&checked.content, None);
     let _ = export::json::index_json(&figures.years);
     for year in &figures.years {
@@ -112,10 +112,10 @@ fn run(dir: &Path, render: bool) {
         let Ok(theme) = Theme::load(dir, checked.content.site.theme.as_deref()) else {
             return;
         };
-        build::write_documents(&Discard, &theme, &checked.content, &|_| true)
+        pipeline::write_documents(&Discard, &theme, &checked.content, &|_| true)
             .expect("plan documents render");
         let context = SiteContext::new(&checked.content, &figures);
-        site::write_site(&context, &theme, &Discard, &Progress::hidden())
+        site::write_pages(&context, &theme, &Discard, &Progress::hidden(), &|_| true)
             .unwrap_or_else(|e| panic!("the site renders: {e:?}"));
     }
 }

@@ -20,7 +20,7 @@ use arbitrary::{Result, Unstructured};
 use libfuzzer_sys::fuzz_target;
 use planbook::compute::{self, Amounts, PlanFigures, RollUp, round2};
 use planbook::model::Plan;
-use planbook::{build, export};
+use planbook::{check, export};
 use rust_decimal::Decimal;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -681,10 +681,10 @@ fuzz_target!(|data: &[u8]| {
     };
     let dir = content_dir();
     write_model(dir, &model);
-    let checked = build::check(dir).expect("the content folder exists");
-    if checked.diagnostics.has_errors() {
+    let checked = check::check(dir).expect("the content folder exists");
+    if checked.has_errors() {
         if std::env::var_os("FIGURES_SHOW_REFUSED").is_some() {
-            eprintln!("{}", checked.diagnostics.render(&checked.sources));
+            eprintln!("{}", checked.render());
         }
         return;
     }
@@ -703,7 +703,7 @@ fuzz_target!(|data: &[u8]| {
         eprintln!(
             "accepted: {} plans, {leaves} lines, {entries} entries, {revisions} revisions, {} warnings",
             model.plans.len(),
-            checked.diagnostics.warning_count()
+            checked.warning_count()
         );
     }
     let figures = compute::execute(&checked.content, None);

@@ -30,26 +30,13 @@ impl Sink for Staging {
 /// it, then a rename), so a reader never sees half a page. For incremental rebuilds.
 pub struct InPlace {
     root: PathBuf,
-    written: std::sync::Mutex<Vec<String>>,
-    observer: Option<Observer>,
 }
 
 impl InPlace {
-    pub fn new(root: &Path, observer: Option<Observer>) -> InPlace {
+    pub fn new(root: &Path) -> InPlace {
         InPlace {
             root: absolute(root),
-            written: std::sync::Mutex::new(Vec::new()),
-            observer,
         }
-    }
-
-    /// The paths written, relative to the output folder.
-    pub fn written(&self) -> Vec<String> {
-        self.written.lock().map(|w| w.clone()).unwrap_or_default()
-    }
-
-    pub fn stop_observing(&mut self) {
-        self.observer = None;
     }
 }
 
@@ -68,12 +55,6 @@ impl Sink for InPlace {
         if let Err(error) = fs::rename(&temporary, &path) {
             let _ = fs::remove_file(&temporary);
             return Err(WriteError { path, error });
-        }
-        if let Some(observer) = &self.observer {
-            observer(relative, bytes);
-        }
-        if let Ok(mut written) = self.written.lock() {
-            written.push(relative.to_string());
         }
         Ok(())
     }
@@ -110,16 +91,12 @@ fn safe_join(root: &Path, relative: &str) -> Result<PathBuf, WriteError> {
     Ok(root.join(relative))
 }
 
-/// Sees every file as it is written (the link checker reads pages this way).
-pub type Observer = Box<dyn Fn(&str, &[u8]) + Send + Sync>;
-
 /// A build's output, being written. Dropped without `publish`, it removes itself.
 pub struct Staging {
     root: PathBuf,
     destination: PathBuf,
     published: bool,
     written: std::sync::Mutex<Vec<String>>,
-    observer: Option<Observer>,
 }
 
 /// An I/O failure, naming the path.
@@ -168,18 +145,7 @@ impl Staging {
             destination,
             published: false,
             written: std::sync::Mutex::new(Vec::new()),
-            observer: None,
         })
-    }
-
-    /// Shows every file written from now on to `observer`.
-    pub fn observe_with(&mut self, observer: Observer) {
-        self.observer = Some(observer);
-    }
-
-    /// Stops showing written files to the observer (and drops it).
-    pub fn stop_observing(&mut self) {
-        self.observer = None;
     }
 
     /// Writes one file at `relative` (with `/` separators). Safe to call from many threads.
@@ -189,12 +155,10 @@ impl Staging {
             fs::create_dir_all(dir).map_err(at(dir))?;
         }
         fs::write(&path, bytes).map_err(at(&path))?;
-        if let Some(observer) = &self.observer {
-            observer(relative, bytes);
-        }
-        if let Ok(mut written) = self.written.lock() {
-            written.push(relative.to_string());
-        }
+        self.written
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .push(relative.to_string());
         Ok(())
     }
 
@@ -204,15 +168,10 @@ impl Staging {
     }
 
     pub fn files_written(&self) -> usize {
-        self.written.lock().map_or(0, |w| w.len())
-    }
-
-    /// Every path written so far, relative to the output folder.
-    pub fn written(&self) -> std::collections::HashSet<String> {
         self.written
             .lock()
-            .map(|w| w.iter().cloned().collect())
-            .unwrap_or_default()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .len()
     }
 
     /// Swaps the staged folder in for the destination; the old output is then removed.

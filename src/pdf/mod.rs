@@ -8,7 +8,7 @@ pub mod browser;
 pub mod metadata;
 pub mod printer;
 
-use crate::build::{self, BuildError};
+use crate::check::{self, CheckError};
 use crate::model::Plan;
 use crate::output::{self, WriteError};
 use crate::render::RenderError;
@@ -44,7 +44,7 @@ pub struct PdfSummary {
 #[derive(Debug)]
 pub enum PdfError {
     /// The content has errors, or there is no content folder.
-    Build(BuildError),
+    Check(CheckError),
     /// A target is malformed or names no plan.
     Target(String),
     Browser(BrowserNotFound),
@@ -65,7 +65,7 @@ pub enum PdfError {
 impl std::fmt::Display for PdfError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            PdfError::Build(e) => write!(f, "{e}"),
+            PdfError::Check(e) => write!(f, "{e}"),
             PdfError::Target(message) => f.write_str(message),
             PdfError::Browser(e) => write!(f, "{e}"),
             PdfError::Print { document, source } => {
@@ -94,7 +94,7 @@ impl std::error::Error for PdfError {
 impl PdfError {
     /// True when the content is at fault (exit 1); anything else is usage or environment.
     pub fn is_content(&self) -> bool {
-        matches!(self, PdfError::Build(BuildError::Content { .. }))
+        matches!(self, PdfError::Check(CheckError::Content { .. }))
     }
 }
 
@@ -146,13 +146,8 @@ pub fn print_plans(options: &PdfOptions) -> Result<PdfSummary, PdfError> {
         .map(|t| Target::parse(t))
         .collect::<Result<Vec<_>, _>>()
         .map_err(PdfError::Target)?;
-    let checked = build::check(&options.content_dir).map_err(PdfError::Build)?;
-    if checked.diagnostics.has_errors() {
-        return Err(PdfError::Build(BuildError::Content {
-            report: checked.diagnostics.render(&checked.sources),
-            errors: checked.diagnostics.error_count(),
-        }));
-    }
+    let checked = check::check(&options.content_dir).map_err(PdfError::Check)?;
+    checked.refuse_errors().map_err(PdfError::Check)?;
     let content = &checked.content;
     let mut plans: Vec<usize> = Vec::new();
     for target in &targets {
@@ -205,7 +200,7 @@ pub fn print_plans(options: &PdfOptions) -> Result<PdfSummary, PdfError> {
     Ok(PdfSummary {
         written,
         printing,
-        warnings: checked.diagnostics.render(&checked.sources),
+        warnings: checked.render(),
     })
 }
 

@@ -13,7 +13,7 @@ use super::layout::{
     self, COMMITTED_COL, DISBURSED_COL, FIRST_ROW, ID_COL, KIND_COL, KPI_COL, META_ROW, NAME_COL,
     OUTPUT_COL, RECEIVED_COL, RowKind, cell,
 };
-use crate::build;
+use crate::check;
 use crate::diag::Severity;
 use crate::model::{Month, Plan};
 use crate::scaffold::ScaffoldError;
@@ -138,12 +138,10 @@ pub fn import(options: &ImportOptions) -> Result<ImportSummary, ImportError> {
             place.at(META_ROW, DISBURSED_COL, "เดือน")
         )]));
     };
-    let checked = build::check(&options.content_dir)
+    let checked = check::check(&options.content_dir)
         .map_err(|e| ImportError::Scaffold(ScaffoldError::Invalid(e.to_string())))?;
-    if checked.diagnostics.has_errors() {
-        return Err(ImportError::Content(
-            checked.diagnostics.render(&checked.sources),
-        ));
+    if checked.has_errors() {
+        return Err(ImportError::Content(checked.render()));
     }
     let (plan, path, old_text) =
         match entry_place(&checked, &options.content_dir, plan_id.trim(), month) {
@@ -325,14 +323,14 @@ fn check_entry(
         std::fs::create_dir_all(parent).map_err(io)?;
     }
     std::fs::write(root.join(relative), text).map_err(io)?;
-    let checked = build::check(root)
+    let checked = check::check(root)
         .map_err(|e| ImportError::Scaffold(ScaffoldError::Invalid(e.to_string())))?;
-    if !checked.diagnostics.has_errors() {
-        return Ok(checked.diagnostics.render(&checked.sources));
+    if !checked.has_errors() {
+        return Ok(checked.render());
     }
     let lines: Vec<&str> = text.lines().collect();
-    let problems = checked
-        .diagnostics
+    let diagnostics = checked.diagnostics();
+    let problems = diagnostics
         .findings()
         .iter()
         .filter(|f| f.severity == Severity::Error)

@@ -7,7 +7,7 @@ use super::layout::{
     self, COMMITTED_COL, DISBURSED_COL, FIRST_ROW, HEADER_ROW, HEADERS, ID_COL, KIND_COL, KPI_COL,
     META_ROW, NAME_COL, NOTE_COL, OUTPUT_COL, RECEIVED_COL, RowKind,
 };
-use crate::build;
+use crate::check;
 use crate::export::excel_number as number;
 use crate::model::{Month, Plan};
 use crate::scaffold::ScaffoldError;
@@ -31,7 +31,7 @@ pub fn new_progress_workbook(
     month: Month,
     output: Option<PathBuf>,
 ) -> Result<PathBuf, ScaffoldError> {
-    let checked = build::check(content_dir).map_err(|e| ScaffoldError::Invalid(e.to_string()))?;
+    let checked = check::check(content_dir).map_err(|e| ScaffoldError::Invalid(e.to_string()))?;
     let (plan, _) = entry_place(&checked, content_dir, plan_id, month)?;
     let path = output.unwrap_or_else(|| PathBuf::from(layout::file_name(plan, month)));
     if path.exists() {

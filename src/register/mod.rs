@@ -13,7 +13,7 @@ pub mod xlsx;
 
 pub use rows::{Register, has_register, register, register_months};
 
-use crate::build::{self, BuildError};
+use crate::check::{self, CheckError};
 use crate::compute;
 use crate::model::{FiscalYear, Month};
 use crate::output::{self, WriteError};
@@ -60,7 +60,7 @@ pub struct RegisterSummary {
 /// Why no register was written.
 #[derive(Debug)]
 pub enum RegisterError {
-    Build(BuildError),
+    Check(CheckError),
     /// The target is malformed, names no office, or the month is outside its year.
     Target(String),
     Xlsx(rust_xlsxwriter::XlsxError),
@@ -70,7 +70,7 @@ pub enum RegisterError {
 impl std::fmt::Display for RegisterError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            RegisterError::Build(e) => write!(f, "{e}"),
+            RegisterError::Check(e) => write!(f, "{e}"),
             RegisterError::Target(message) => f.write_str(message),
             RegisterError::Xlsx(message) => write!(f, "cannot make the workbook: {message}"),
             RegisterError::Write(e) => write!(f, "cannot write {e}"),
@@ -101,13 +101,8 @@ pub fn write_register(options: &RegisterOptions) -> Result<RegisterSummary, Regi
         }
     };
     let office = office.as_str();
-    let checked = build::check(&options.content_dir).map_err(RegisterError::Build)?;
-    if checked.diagnostics.has_errors() {
-        return Err(RegisterError::Build(BuildError::Content {
-            report: checked.diagnostics.render(&checked.sources),
-            errors: checked.diagnostics.error_count(),
-        }));
-    }
+    let checked = check::check(&options.content_dir).map_err(RegisterError::Check)?;
+    checked.refuse_errors().map_err(RegisterError::Check)?;
     let content = &checked.content;
     let month = options
         .month
@@ -139,6 +134,6 @@ pub fn write_register(options: &RegisterOptions) -> Result<RegisterSummary, Regi
         bytes: bytes.len(),
         month,
         rows: register.rows.len(),
-        warnings: checked.diagnostics.render(&checked.sources),
+        warnings: checked.render(),
     })
 }

@@ -19,9 +19,10 @@ pub use site::{Offices, write_site_reports};
 pub use stamp::Stamp;
 pub use target::Target;
 
-use crate::build::{self, BuildError};
+use crate::check::{self, CheckError};
 use crate::compute::{self, YearFigures};
 use crate::model::{Content, Month};
+use crate::output::guard::OutputRefused;
 use crate::output::{self, WriteError};
 use crate::render::RenderError;
 use crate::render::theme::Theme;
@@ -54,7 +55,9 @@ pub struct ReportSummary {
 #[derive(Debug)]
 pub enum ReportError {
     /// The content has errors, or no content folder (as `check` and `build` say it).
-    Build(BuildError),
+    Check(CheckError),
+    /// The output file would replace the content or themes, or cannot be a file.
+    OutputRefused(OutputRefused),
     /// The target is malformed or names no plan.
     Target(String),
     /// The month is outside the target's fiscal year.
@@ -66,7 +69,8 @@ pub enum ReportError {
 impl std::fmt::Display for ReportError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            ReportError::Build(e) => write!(f, "{e}"),
+            ReportError::Check(e) => write!(f, "{e}"),
+            ReportError::OutputRefused(e) => write!(f, "{e}"),
             ReportError::Target(message) | ReportError::Month(message) => f.write_str(message),
             ReportError::Render(e) => write!(f, "{e}"),
             ReportError::Write(e) => write!(f, "cannot write {e}"),
@@ -101,16 +105,11 @@ pub fn write_report(options: &ReportOptions) -> Result<ReportSummary, ReportErro
     let target = Target::parse(&options.target).map_err(ReportError::Target)?;
     if let Some(path) = &options.output {
         output::guard::check_output_file(path, &options.content_dir)
-            .map_err(|e| ReportError::Build(BuildError::OutputRefused(e)))?;
+            .map_err(ReportError::OutputRefused)?;
     }
-    let mut checked = build::check(&options.content_dir).map_err(ReportError::Build)?;
+    let mut checked = check::check(&options.content_dir).map_err(ReportError::Check)?;
     let loaded_theme = checked.theme.take();
-    if checked.diagnostics.has_errors() {
-        return Err(ReportError::Build(BuildError::Content {
-            report: checked.diagnostics.render(&checked.sources),
-            errors: checked.diagnostics.error_count(),
-        }));
-    }
+    checked.refuse_errors().map_err(ReportError::Check)?;
     let content = &checked.content;
     let plans = target.plans(content).map_err(ReportError::Target)?;
     let fiscal_year = target.year();
@@ -134,7 +133,7 @@ pub fn write_report(options: &ReportOptions) -> Result<ReportSummary, ReportErro
             .filter(|m| fiscal_year.contains_month(*m)))
         .or(own_latest)
         .unwrap_or_else(|| compute::as_of_for(content, fiscal_year, None));
-    let mut warnings = checked.diagnostics.render(&checked.sources);
+    let mut warnings = checked.render();
     if fiscal_year.contains_month(month) && !filed(month) {
         warnings.push_str(&format!(
             "warning: `{target}` has no entry for {month}: the report shows that month as not \

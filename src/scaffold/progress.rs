@@ -4,7 +4,7 @@
 
 use super::yaml::{comment, scalar};
 use super::{ScaffoldError, write_new};
-use crate::build;
+use crate::check;
 use crate::model::{Month, Plan};
 use crate::thai::{baht, month_full};
 use rust_decimal::Decimal;
@@ -17,7 +17,7 @@ pub fn new_progress(
     plan_id: &str,
     month: Month,
 ) -> Result<PathBuf, ScaffoldError> {
-    let checked = build::check(content_dir).map_err(|e| ScaffoldError::Invalid(e.to_string()))?;
+    let checked = check::check(content_dir).map_err(|e| ScaffoldError::Invalid(e.to_string()))?;
     let (plan, path) = entry_place(&checked, content_dir, plan_id, month)?;
     write_new(&path, &entry_text(plan, month))?;
     Ok(path)
@@ -26,7 +26,7 @@ pub fn new_progress(
 /// The plan of `plan_id` and where its entry of `month` goes; an error when the plan is not
 /// there, the month is outside its year, or the month has an entry already.
 pub fn entry_place<'a>(
-    checked: &'a build::Checked,
+    checked: &'a check::Checked,
     content_dir: &Path,
     plan_id: &str,
     month: Month,
@@ -37,8 +37,8 @@ pub fn entry_place<'a>(
         .iter()
         .find(|p| p.id.to_string() == plan_id.trim_matches('/'))
         .ok_or_else(|| {
-            if checked.diagnostics.has_errors() {
-                ScaffoldError::Content(checked.diagnostics.render(&checked.sources))
+            if checked.has_errors() {
+                ScaffoldError::Content(checked.render())
             } else {
                 ScaffoldError::Invalid(format!(
                     "no plan `{plan_id}`: give its folder under plans/, e.g. 2566/samut-prakan/debt-relief"

@@ -203,18 +203,12 @@ fn render<'a>(
     }
 }
 
-/// Renders every page in parallel and writes it, then the theme's static files.
-pub fn write_site(
-    ctx: &SiteContext<'_>,
-    theme: &Theme,
-    sink: &dyn Sink,
-    progress: &Progress,
-) -> Result<SiteStats, SiteError> {
-    let stats = write_pages(ctx, theme, sink, progress, &|_| true)?;
+/// The theme's static files, under `static/`.
+pub fn write_statics(theme: &Theme, sink: &dyn Sink) -> Result<(), WriteError> {
     for (name, bytes) in theme.statics() {
         sink.write(&format!("static/{name}"), bytes)?;
     }
-    Ok(stats)
+    Ok(())
 }
 
 /// Renders and writes the pages of the site map that `select` keeps (incremental rebuilds

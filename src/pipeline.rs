@@ -1,0 +1,346 @@
+//! The stages after the check, in one order, for a full build and for a rebuild alike: the
+//! data export, the plan documents, the site's pages and its email reports and registers,
+//! written through a [`Sink`]. A [`Selection`] says what to write: everything, or what a
+//! change to some plans touches. Every file written is shown to the link checker.
+
+use crate::check::Checked;
+use crate::compute::Figures;
+use crate::export;
+use crate::left_out::LeftOut;
+use crate::model::{Content, FiscalYearSettings, Month, Plan, PlanId};
+use crate::output::{Sink, WriteError};
+use crate::render::theme::Theme;
+use crate::render::views::SiteContext;
+use crate::render::{self, RenderError};
+use crate::report::Offices;
+use crate::site::{self, BrokenLink, Job, LinkIndex, Progress, SiteError};
+use crate::timings::Timings;
+use rayon::prelude::*;
+use std::collections::HashSet;
+use std::sync::{Mutex, PoisonError};
+
+/// What to write.
+pub enum Selection {
+    /// Every file of the output.
+    All,
+    /// What a change to some plans touches (an incremental rebuild).
+    Changed(Changes),
+}
+
+/// Plans changed since the output was written, and what that changed beyond their pages.
+pub struct Changes {
+    pub plans: HashSet<PlanId>,
+    /// The earliest month whose figures or entry changed: reports of earlier months stay.
+    pub from: Month,
+    /// Whether the offices' ranking changed (every office page shows its rank).
+    pub ranks_changed: bool,
+}
+
+/// What the pages say beyond the content: what was left out, and whether each plan's
+/// document is printed to PDF beside it.
+#[derive(Default)]
+pub struct PageOptions {
+    pub left_out: LeftOut,
+    pub pdf_links: bool,
+}
+
+/// What [`write`] wrote.
+pub struct Written {
+    /// HTML pages of the site (plan documents not included).
+    pub pages: usize,
+    /// Charts drawn into those pages.
+    pub charts: usize,
+    /// Email report files.
+    pub reports: usize,
+    /// What `--keep-going` left out, as the pages said.
+    pub left_out: LeftOut,
+}
+
+/// What a selection keeps, resolved against the content.
+struct Touched<'a> {
+    plans: Option<&'a HashSet<PlanId>>,
+    offices: HashSet<(i32, &'a str)>,
+    groups: HashSet<&'a str>,
+    from: Option<Month>,
+    ranks_changed: bool,
+}
+
+impl<'a> Touched<'a> {
+    fn new(selection: &'a Selection, content: &'a Content) -> Touched<'a> {
+        let Selection::Changed(changes) = selection else {
+            return Touched {
+                plans: None,
+                offices: HashSet::new(),
+                groups: HashSet::new(),
+                from: None,
+                ranks_changed: true,
+            };
+        };
+        let offices = changes
+            .plans
+            .iter()
+            .map(|id| (id.fiscal_year.0, id.office.as_str()))
+            .collect();
+        let groups = content
+            .plans
+            .iter()
+            .filter(|p| changes.plans.contains(&p.id))
+            .flat_map(|p| {
+                [
+                    p.project.as_deref(),
+                    p.program.as_deref(),
+                    p.strategy.national.as_deref(),
+                ]
+            })
+            .flatten()
+            .collect();
+        Touched {
+            plans: Some(&changes.plans),
+            offices,
+            groups,
+            from: Some(changes.from),
+            ranks_changed: changes.ranks_changed,
+        }
+    }
+
+    fn plan(&self, plan: &Plan) -> bool {
+        self.plans.is_none_or(|plans| plans.contains(&plan.id))
+    }
+
+    /// Whether the page of `job` shows anything the selection touches.
+    fn job(&self, content: &Content, job: &Job) -> bool {
+        let Some(plans) = self.plans else {
+            return true;
+        };
+        match job {
+            Job::Plan(year, position) => year
+                .plan_indices
+                .get(*position)
+                .is_some_and(|&i| plans.contains(&content.plans[i].id)),
+            Job::Office(year, _, office) => {
+                self.ranks_changed || self.offices.contains(&(year.year.0, office.key.as_str()))
+            }
+            Job::Group(_, _, group) => self.groups.contains(group.key.as_str()),
+            Job::Free(_) => false,
+            // A month's report shows figures as of that month: earlier ones stay as they were.
+            Job::Report(_, month) => self.from.is_none_or(|from| *month >= from),
+            _ => true,
+        }
+    }
+
+    fn offices(&self) -> Offices<'_> {
+        match self.from {
+            None => Offices::All,
+            Some(from) => Offices::Only {
+                offices: &self.offices,
+                from,
+            },
+        }
+    }
+}
+
+/// Writes what `selection` keeps through `sink`: the export beside the documents, pages
+/// and reports; pages and reports side by side (a few large pages, the year's and its
+/// groups', would otherwise leave a core idle at the end).
+pub fn write(
+    sink: &dyn Sink,
+    theme: &Theme,
+    content: &Content,
+    figures: &Figures,
+    selection: &Selection,
+    page_options: PageOptions,
+    progress: &Progress,
+) -> Result<Written, SiteError> {
+    let touched = Touched::new(selection, content);
+    let everything = matches!(selection, Selection::All);
+    let select_plan = |plan: &Plan| touched.plan(plan);
+    let (data, rendered) = rayon::join(
+        || -> Result<(), SiteError> {
+            let mut timings = Timings::start();
+            write_data(sink, content, figures, &select_plan)?;
+            timings.phase("data");
+            Ok(())
+        },
+        || -> Result<Written, SiteError> {
+            let mut timings = Timings::start();
+            write_documents(sink, theme, content, &select_plan)?;
+            timings.phase("documents");
+            let mut context = SiteContext::new(content, figures);
+            context.left_out = page_options.left_out;
+            context.pdf_links = page_options.pdf_links;
+            let (stats, reports) = rayon::join(
+                || -> Result<site::SiteStats, SiteError> {
+                    let select_job = |job: &Job| touched.job(content, job);
+                    let stats = site::write_pages(&context, theme, sink, progress, &select_job)?;
+                    if everything {
+                        site::write_statics(theme, sink)?;
+                    }
+                    if everything && !context.left_out.is_empty() {
+                        let page = crate::left_out::page(&context, theme)?;
+                        sink.write(crate::left_out::PAGE, page.as_bytes())?;
+                    }
+                    Ok(stats)
+                },
+                || {
+                    crate::report::write_site_reports(
+                        sink,
+                        theme,
+                        content,
+                        figures,
+                        touched.offices(),
+                    )
+                },
+            );
+            let (stats, reports) = (stats?, reports?);
+            timings.phase("pages and reports");
+            Ok(Written {
+                pages: stats.pages,
+                charts: stats.charts,
+                reports: reports.files,
+                left_out: context.left_out,
+            })
+        },
+    );
+    data?;
+    rendered
+}
+
+/// A sink that shows every file to a link checker on its way to another sink, and
+/// remembers its path.
+pub struct LinkChecked<'a> {
+    inner: &'a dyn Sink,
+    links: LinkIndex,
+    written: Mutex<HashSet<String>>,
+}
+
+impl<'a> LinkChecked<'a> {
+    pub fn new(inner: &'a dyn Sink) -> LinkChecked<'a> {
+        LinkChecked {
+            inner,
+            links: LinkIndex::default(),
+            written: Mutex::new(HashSet::new()),
+        }
+    }
+
+    /// Every writer has run: what the files refer to, and the files written.
+    pub fn finish(self) -> (LinkIndex, HashSet<String>) {
+        let written = self
+            .written
+            .into_inner()
+            .unwrap_or_else(PoisonError::into_inner);
+        (self.links, written)
+    }
+}
+
+impl Sink for LinkChecked<'_> {
+    fn write(&self, relative: &str, bytes: &[u8]) -> Result<(), WriteError> {
+        self.inner.write(relative, bytes)?;
+        self.links.observe(relative, bytes);
+        self.written
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .insert(relative.to_string());
+        Ok(())
+    }
+}
+
+/// A sink that keeps nothing.
+struct Discard;
+
+impl Sink for Discard {
+    fn write(&self, _: &str, _: &[u8]) -> Result<(), WriteError> {
+        Ok(())
+    }
+}
+
+/// The links the build would find broken, found without writing anything: every file is
+/// rendered as the build renders it and shown to the link checker, then dropped. For
+/// `check`, so it refuses what `build` would (links in user Markdown, or in a theme).
+pub fn broken_links(checked: &Checked, figures: &Figures) -> Result<Vec<BrokenLink>, SiteError> {
+    // Without a theme there is nothing to render: why is already an error of `checked`.
+    let Some(theme) = &checked.theme else {
+        return Ok(Vec::new());
+    };
+    let sink = LinkChecked::new(&Discard);
+    write(
+        &sink,
+        theme,
+        &checked.content,
+        figures,
+        &Selection::All,
+        PageOptions::default(),
+        &Progress::hidden(),
+    )?;
+    let (links, written) = sink.finish();
+    Ok(links.broken(&written))
+}
+
+/// `<fy>/plans/<office>/<plan>/plan.html`: the printable plan document of every plan.
+pub fn write_documents(
+    sink: &dyn Sink,
+    theme: &Theme,
+    content: &Content,
+    select: &(dyn Fn(&Plan) -> bool + Sync),
+) -> Result<(), SiteError> {
+    content
+        .plans
+        .par_iter()
+        .filter(|p| select(p))
+        .try_for_each(|plan| {
+            let fallback;
+            let fy = match content.fiscal_years.get(&plan.id.fiscal_year) {
+                Some(fy) => fy,
+                None => {
+                    fallback = FiscalYearSettings {
+                        year: plan.id.fiscal_year,
+                        ..FiscalYearSettings::default()
+                    };
+                    &fallback
+                }
+            };
+            let html = render::document::document_page(theme, &content.site, plan, fy)
+                .map_err(|e: RenderError| SiteError::Render(e))?;
+            sink.write(&render::document::document_path(&plan.id), html.as_bytes())?;
+            Ok(())
+        })
+}
+
+/// The JSON and CSV export.
+pub fn write_data(
+    sink: &dyn Sink,
+    content: &Content,
+    figures: &Figures,
+    select: &(dyn Fn(&Plan) -> bool + Sync),
+) -> Result<(), WriteError> {
+    sink.write(
+        "data/index.json",
+        export::json::index_json(&figures.years).as_bytes(),
+    )?;
+    for year in &figures.years {
+        let fy = year.year;
+        sink.write(
+            &format!("data/{fy}/summary.json"),
+            export::json::summary_json(&content.plans, year).as_bytes(),
+        )?;
+        sink.write(
+            &format!("data/{fy}/offices.csv"),
+            &export::csv::offices_csv(year),
+        )?;
+        year.plan_indices
+            .par_iter()
+            .zip(&year.plans)
+            .filter(|(i, _)| select(&content.plans[**i]))
+            .try_for_each(|(&i, plan_figures)| {
+                let plan = &content.plans[i];
+                sink.write(
+                    &export::plan_json_path(&plan.id),
+                    export::json::plan_json(plan, plan_figures).as_bytes(),
+                )?;
+                sink.write(
+                    &export::plan_csv_path(&plan.id),
+                    &export::csv::budget_csv(plan, plan_figures),
+                )
+            })?;
+    }
+    Ok(())
+}
