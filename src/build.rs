@@ -225,7 +225,7 @@ fn build_full_with(
     let mut checked = check(&options.content_dir)?;
     timings.phase("check");
     let left_out = if keep_going && checked.has_errors() {
-        crate::left_out::leave_out(&mut checked)
+        checked.leave_out()
     } else {
         LeftOut::default()
     };

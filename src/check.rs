@@ -99,7 +99,7 @@ impl Checked {
     }
 
     /// Keeps the warnings only (what `--keep-going` left out took its errors with it).
-    pub fn keep_warnings_only(&mut self) {
+    fn keep_warnings_only(&mut self) {
         let warnings = |diagnostics: &mut Diagnostics| {
             let mut kept = Diagnostics::default();
             for finding in diagnostics
@@ -114,6 +114,19 @@ impl Checked {
         warnings(&mut self.settings_diagnostics);
         warnings(&mut self.across_diagnostics);
         self.folder_diagnostics.values_mut().for_each(warnings);
+    }
+
+    /// `build --keep-going`: takes out every plan, fiscal year and page whose files have
+    /// errors, keeps the warnings of the rest, and says what was taken out.
+    pub fn leave_out(&mut self) -> crate::left_out::LeftOut {
+        let left = crate::left_out::leave_out(crate::left_out::Checked {
+            content: &mut self.content,
+            sources: &self.sources,
+            settings_diagnostics: &self.settings_diagnostics,
+            folder_diagnostics: &self.folder_diagnostics,
+        });
+        self.keep_warnings_only();
+        left
     }
 
     /// Reads and checks one plan folder again against the settings already checked; its
@@ -245,7 +258,7 @@ pub fn check(content_dir: &Path) -> Result<Checked, CheckError> {
         fiscal_years: settings.fiscal_years,
         plans,
         pages: settings.pages,
-        today: Some(crate::report::stamp::Stamp::now().date),
+        today: Some(crate::stamp::Stamp::now().date),
     };
     Ok(Checked {
         content,

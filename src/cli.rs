@@ -2,8 +2,8 @@
 //! `import` and `pdf`, in the manner of cargo and zola.
 
 use crate::build::{self, BuildError, BuildOptions};
+use crate::commands::register::{self, RegisterError, RegisterOptions};
 use crate::model::{FiscalYear, Month};
-use crate::register::{self, RegisterError, RegisterOptions};
 use crate::report::{self, ReportError, ReportOptions};
 use crate::scaffold::{self, ScaffoldError};
 use crate::serve::ServeOptions;

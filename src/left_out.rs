@@ -2,9 +2,8 @@
 //! of the publication and the rest is built; what was left out is listed on every page
 //! where it would have been, on `left-out.html`, and on stderr grouped by office.
 
-use crate::check::Checked;
 use crate::diag::{Diagnostics, FileId, Severity, SourceMap};
-use crate::model::FiscalYear;
+use crate::model::{Content, FiscalYear};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -122,37 +121,6 @@ impl LeftOut {
     }
 }
 
-/// The summary page's view.
-#[derive(Serialize)]
-struct LeftOutView<'a> {
-    #[serde(flatten)]
-    layout: crate::render::views::common::Layout<'a>,
-    files: &'a [LeftOutFile],
-    plans: &'a [LeftOutPlan],
-}
-
-/// Renders [`PAGE`], the list of everything left out with its findings.
-pub fn page(
-    ctx: &crate::render::views::SiteContext<'_>,
-    theme: &crate::render::theme::Theme,
-) -> Result<String, crate::render::RenderError> {
-    let crumbs = vec![crate::render::views::common::Crumb::new(
-        "หน้าหลัก",
-        crate::render::paths::dashboard(),
-    )];
-    let view = LeftOutView {
-        layout: ctx.layout(
-            PAGE.to_string(),
-            "ข้อมูลที่มีข้อผิดพลาดและไม่ได้เผยแพร่".to_string(),
-            "left_out",
-            crumbs,
-        ),
-        files: &ctx.left_out.files,
-        plans: &ctx.left_out.plans,
-    };
-    theme.render("left-out.html", &view)
-}
-
 fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
 }
@@ -169,10 +137,20 @@ fn findings_in(diags: &Diagnostics, file: FileId) -> Diagnostics {
     out
 }
 
+/// What a content checked with errors holds: its model, its files, and its findings by
+/// where they belong.
+pub struct Checked<'a> {
+    pub content: &'a mut Content,
+    pub sources: &'a SourceMap,
+    pub settings_diagnostics: &'a Diagnostics,
+    pub folder_diagnostics: &'a BTreeMap<String, Diagnostics>,
+}
+
 /// Takes out of `checked.content` every plan, fiscal year and page whose files have errors,
-/// and says what was taken. What stays has no error, so it builds as a clean content would.
-pub fn leave_out(checked: &mut Checked) -> LeftOut {
-    let sources: &SourceMap = &checked.sources;
+/// and says what was taken. What stays has no error, so it builds as a clean content would
+/// once the errors are dropped (`check::Checked::leave_out`).
+pub fn leave_out(checked: Checked<'_>) -> LeftOut {
+    let sources: &SourceMap = checked.sources;
     let mut left = LeftOut::default();
     let mut years_out: BTreeSet<FiscalYear> = BTreeSet::new();
     let mut pages_out: BTreeSet<String> = BTreeSet::new();
@@ -185,7 +163,7 @@ pub fn leave_out(checked: &mut Checked) -> LeftOut {
         .collect();
     for file in files {
         let path = sources.display_path(file);
-        let in_file = findings_in(&checked.settings_diagnostics, file);
+        let in_file = findings_in(checked.settings_diagnostics, file);
         let stem = sources
             .path(file)
             .and_then(|p| p.file_stem())
@@ -257,8 +235,6 @@ pub fn leave_out(checked: &mut Checked) -> LeftOut {
         true
     });
     left.plans.sort_by(|a, b| a.id.cmp(&b.id));
-    // What stays is clean: its warnings remain to be printed.
-    checked.keep_warnings_only();
     left
 }
 

@@ -6,6 +6,7 @@
 pub mod build;
 pub mod check;
 pub mod cli;
+pub mod commands;
 pub mod compute;
 pub mod diag;
 pub mod export;
@@ -13,6 +14,7 @@ pub mod left_out;
 pub mod load;
 pub mod model;
 pub mod output;
+pub mod paths;
 pub mod pdf;
 pub mod pipeline;
 pub mod progress_sheet;
@@ -23,6 +25,10 @@ pub mod scaffold;
 pub mod serve;
 pub mod session;
 pub mod site;
+pub mod stamp;
 pub mod thai;
 pub mod timings;
 pub mod validate;
+
+#[cfg(test)]
+mod module_graph;

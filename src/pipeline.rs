@@ -12,7 +12,7 @@ use crate::output::{Sink, WriteError};
 use crate::render::theme::Theme;
 use crate::render::views::SiteContext;
 use crate::render::{self, RenderError};
-use crate::report::Offices;
+use crate::site::reports::Offices;
 use crate::site::{self, BrokenLink, Job, LinkIndex, Progress, SiteError};
 use crate::timings::Timings;
 use rayon::prelude::*;
@@ -176,13 +176,13 @@ pub fn write(
                         site::write_statics(theme, sink)?;
                     }
                     if everything && !context.left_out.is_empty() {
-                        let page = crate::left_out::page(&context, theme)?;
+                        let page = render::views::left_out::page(&context, theme)?;
                         sink.write(crate::left_out::PAGE, page.as_bytes())?;
                     }
                     Ok(stats)
                 },
                 || {
-                    crate::report::write_site_reports(
+                    site::reports::write_site_reports(
                         sink,
                         theme,
                         content,

@@ -69,7 +69,7 @@ impl std::fmt::Display for OutputRefused {
             Collision::NameTooLong { bytes } => write!(
                 f,
                 "its name is too long: the staging folder built beside it would have a name of {bytes} bytes, above the {}",
-                super::names::MAX_FILE_NAME_BYTES
+                crate::paths::MAX_FILE_NAME_BYTES
             ),
             Collision::Symlink(_) => write!(
                 f,
@@ -111,7 +111,7 @@ pub fn check_output(output: &Path, content_dir: &Path) -> Result<PathBuf, Output
         let staging = super::staging_name(&name.to_string_lossy(), u32::MAX);
         staging.len() + super::swap::ASIDE_SUFFIX.len()
     });
-    if staging > super::names::MAX_FILE_NAME_BYTES {
+    if staging > crate::paths::MAX_FILE_NAME_BYTES {
         return Err(refuse(resolved, Collision::NameTooLong { bytes: staging }));
     }
     // Without a trailing `/`, which would follow a symlink.

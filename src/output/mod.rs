@@ -4,7 +4,6 @@
 
 pub mod contents;
 pub mod guard;
-pub mod names;
 pub mod swap;
 
 use std::fs;
@@ -65,15 +64,7 @@ pub fn staging_name(name: &str, pid: u32) -> String {
     format!("{STAGING_PREFIX}{name}-{pid}")
 }
 
-/// The temporary beside `name` while an incremental rebuild writes it.
-pub fn in_place_temporary(name: &str, pid: u32) -> String {
-    format!(".{name}.planbook-{pid}")
-}
-
-/// The temporary beside `name` while [`write_file`] writes it.
-pub fn file_temporary(name: &str, pid: u32) -> String {
-    format!(".{name}.{pid}.tmp")
-}
+pub use crate::paths::{file_temporary, in_place_temporary};
 
 /// `root/relative`, refusing anything that would leave `root`.
 fn safe_join(root: &Path, relative: &str) -> Result<PathBuf, WriteError> {

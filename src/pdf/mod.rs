@@ -98,14 +98,6 @@ impl PdfError {
     }
 }
 
-/// The PDF's file name: `2566-samut-prakan-debt-relief.pdf`.
-pub fn pdf_file_name(plan: &Plan) -> String {
-    format!(
-        "{}-{}-{}.pdf",
-        plan.id.fiscal_year, plan.id.office, plan.id.activity
-    )
-}
-
 /// Prints already written documents, each `(plan, its plan.html)`, one browser for all, and
 /// hands each tagged PDF to `write`.
 pub fn print_documents(
@@ -192,7 +184,9 @@ pub fn print_plans(options: &PdfOptions) -> Result<PdfSummary, PdfError> {
     })?;
     let mut written = Vec::with_capacity(documents.len());
     let printing = print_documents(&documents, |plan, pdf| {
-        let path = options.output_dir.join(pdf_file_name(plan));
+        let path = options
+            .output_dir
+            .join(crate::paths::pdf_file_name(&plan.id));
         output::write_file(&path, pdf).map_err(PdfError::Write)?;
         written.push(path);
         Ok(())

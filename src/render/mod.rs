@@ -9,7 +9,7 @@ pub mod document;
 pub mod filters;
 pub mod line_breaks;
 pub mod markdown;
-pub mod paths;
+pub use crate::paths;
 pub mod theme;
 pub mod views;
 

@@ -3,6 +3,7 @@
 //! (`templates/**/*.html`, `static/**`). Templates are compiled once per build.
 
 use super::RenderError;
+use crate::paths::is_plain_name;
 use serde::Serialize;
 use std::borrow::Cow;
 use std::collections::BTreeMap;
@@ -181,16 +182,6 @@ fn compile(
         statics,
         sizes: Default::default(),
     })
-}
-
-/// Whether `name` is a plain folder name, so `themes/<name>` stays inside `themes/`: not
-/// empty, not hidden (nor `.`/`..`), no separator, drive colon or control character.
-pub fn is_plain_name(name: &str) -> bool {
-    !name.is_empty()
-        && !name.starts_with('.')
-        && !name
-            .chars()
-            .any(|c| matches!(c, '/' | '\\' | ':') || c.is_control())
 }
 
 /// `<content>/../themes/<name>`.

@@ -5,17 +5,15 @@
 //! `data:` URIs subset to what the file shows (see `fonts`); no script and no reference of any
 //! kind outside it. Figures are computed as of the report's month. `planbook report` writes
 //! one (`write_report`); the site build writes one per office beside each monthly report
-//! page (`site::write_site_reports`), through the same `render_report`.
+//! page (`site::reports::write_site_reports`), through the same `render_report`.
 
 pub mod fonts;
-pub mod site;
-pub mod stamp;
+pub use crate::stamp;
 pub mod target;
 pub mod text;
 pub mod view;
 
 pub use fonts::FontEmbedder;
-pub use site::{Offices, write_site_reports};
 pub use stamp::Stamp;
 pub use target::Target;
 

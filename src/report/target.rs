@@ -112,8 +112,10 @@ impl Target {
     /// `รายงาน-samut-prakan-2023-03.html`, `รายงาน-samut-prakan-debt-relief-2023-03.html`.
     pub fn file_name(&self, month: Month) -> String {
         match self {
-            Target::Office { office, .. } => format!("รายงาน-{office}-{month}.html"),
-            Target::Plan(id) => format!("รายงาน-{}-{}-{month}.html", id.office, id.activity),
+            Target::Office { office, .. } => crate::paths::report_file_name(office, None, month),
+            Target::Plan(id) => {
+                crate::paths::report_file_name(&id.office, Some(&id.activity), month)
+            }
         }
     }
 }

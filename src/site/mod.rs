@@ -4,6 +4,7 @@
 
 pub mod links;
 pub mod progress;
+pub mod reports;
 pub mod source_links;
 
 pub use links::{BrokenLink, LinkIndex, check_links};

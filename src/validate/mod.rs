@@ -6,6 +6,7 @@
 pub mod budget;
 pub mod codes;
 pub mod fields;
+pub mod file_names;
 pub mod ids;
 pub mod names;
 pub mod plan;
@@ -243,14 +244,14 @@ pub fn plan_folder(
         office: office.to_string(),
         activity: activity.to_string(),
     };
-    let excess = crate::output::names::excess_bytes(&id);
+    let excess = file_names::excess_bytes(&id);
     if excess > 0 {
         diags.error(
             start,
             format!(
                 "the office and activity folder names are too long: the longest file the build writes with them (the email report `รายงาน-<office>-<activity>-<month>.html` and its temporary) would have a name of {} bytes, above the {} a file name may have; shorten them by {excess} characters together",
-                crate::output::names::longest_file_name(&id),
-                crate::output::names::MAX_FILE_NAME_BYTES
+                file_names::longest_file_name(&id),
+                file_names::MAX_FILE_NAME_BYTES
             ),
         );
     }

@@ -95,7 +95,7 @@ pub fn entry(
         reported_on,
         modified_on: raw.modified.and_then(|t| {
             let seconds = t.duration_since(std::time::UNIX_EPOCH).ok()?.as_secs();
-            Some(crate::report::Stamp::from_unix(i64::try_from(seconds).ok()?).date)
+            Some(crate::stamp::Stamp::from_unix(i64::try_from(seconds).ok()?).date)
         }),
         disbursed,
         committed,

@@ -108,7 +108,7 @@ fn theme(f: Fields, raw: Option<&Text>, diags: &mut Diagnostics) -> Option<Strin
     if name.is_empty() {
         return None;
     }
-    if !crate::render::theme::is_plain_name(name) {
+    if !crate::paths::is_plain_name(name) {
         diags.error(
             f.at(text),
             format!(

@@ -4,6 +4,7 @@ pub mod charts;
 pub mod common;
 pub mod dashboard;
 pub mod groups;
+pub mod left_out;
 pub mod office;
 pub mod page;
 pub mod progress;

@@ -236,7 +236,7 @@ fn head<'a>(ctx: &SiteContext<'a>, year: &YearFigures, plan: &'a Plan) -> PlanHe
         document: p::plan_document(&plan.id),
         document_pdf: ctx.pdf_links.then(|| DocumentPdf {
             href: p::plan_document_pdf(&plan.id),
-            file_name: crate::pdf::pdf_file_name(plan),
+            file_name: p::pdf_file_name(&plan.id),
         }),
         data_json: crate::export::plan_json_path(&plan.id),
         data_csv: crate::export::plan_csv_path(&plan.id),

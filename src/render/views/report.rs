@@ -128,11 +128,7 @@ pub fn report_page<'a>(
                 name: &office.name,
                 href: paths::office(year.year, &office.key),
                 download: paths::report_download(year.year, month, &office.key),
-                download_name: crate::report::Target::Office {
-                    year: year.year,
-                    office: office.key.clone(),
-                }
-                .file_name(month),
+                download_name: paths::report_file_name(&office.key, None, month),
                 row: month_row(year, &office.months, month),
                 register: crate::register::has_register(ctx.content, year, office, month)
                     .then(|| paths::register(year.year, &office.key, month)),

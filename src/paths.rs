@@ -7,6 +7,43 @@
 use crate::model::{FiscalYear, Month, PlanId};
 use std::collections::BTreeMap;
 
+/// The longest file name Linux, macOS and Windows file systems take, in bytes.
+pub const MAX_FILE_NAME_BYTES: usize = 255;
+
+/// The temporary beside `name` while an incremental rebuild writes it in place.
+pub fn in_place_temporary(name: &str, pid: u32) -> String {
+    format!(".{name}.planbook-{pid}")
+}
+
+/// The temporary beside `name` while a single file (`planbook report`'s, say) is written.
+pub fn file_temporary(name: &str, pid: u32) -> String {
+    format!(".{name}.{pid}.tmp")
+}
+
+/// The file name of an email report of an office (`activity` `None`) or of one plan, for
+/// `month`: `รายงาน-samut-prakan-2023-03.html`, `รายงาน-samut-prakan-debt-relief-2023-03.html`.
+pub fn report_file_name(office: &str, activity: Option<&str>, month: Month) -> String {
+    match activity {
+        None => format!("รายงาน-{office}-{month}.html"),
+        Some(activity) => format!("รายงาน-{office}-{activity}-{month}.html"),
+    }
+}
+
+/// A plan's document printed to PDF by `planbook pdf`: `2566-samut-prakan-debt-relief.pdf`.
+pub fn pdf_file_name(id: &PlanId) -> String {
+    format!("{}-{}-{}.pdf", id.fiscal_year, id.office, id.activity)
+}
+
+/// Whether `name` is a plain folder name, so `themes/<name>` stays inside `themes/`: not
+/// empty, not hidden (nor `.`/`..`), no separator, drive colon or control character.
+pub fn is_plain_name(name: &str) -> bool {
+    !name.is_empty()
+        && !name.starts_with('.')
+        && !name
+            .chars()
+            .any(|c| matches!(c, '/' | '\\' | ':') || c.is_control())
+}
+
 pub fn dashboard() -> String {
     "index.html".into()
 }

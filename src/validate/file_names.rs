@@ -4,21 +4,15 @@
 //! `check` asks here, so it refuses at the plan's place what `build` could not write.
 
 use crate::model::PlanId;
-use crate::render::paths;
-use crate::report::target::Target;
+use crate::paths;
 
-/// The longest file name Linux, macOS and Windows file systems take, in bytes.
-pub const MAX_FILE_NAME_BYTES: usize = 255;
+pub use crate::paths::MAX_FILE_NAME_BYTES;
 
 /// The longest file name (in bytes) the names of plan `id` take part in, temporaries
 /// included, for the longest process id.
 pub fn longest_file_name(id: &PlanId) -> usize {
     let year = id.fiscal_year;
     let month = year.last_month();
-    let office = Target::Office {
-        year,
-        office: id.office.clone(),
-    };
     // Files of the site: staged, or rewritten in place by `serve` beside a temporary.
     let site = [
         paths::office(year, &id.office),
@@ -31,15 +25,15 @@ pub fn longest_file_name(id: &PlanId) -> usize {
     let site_names = site
         .iter()
         .flat_map(|path| path.split('/'))
-        .flat_map(|name| [name.len(), super::in_place_temporary(name, u32::MAX).len()]);
+        .flat_map(|name| [name.len(), paths::in_place_temporary(name, u32::MAX).len()]);
     // `planbook report`'s files, written beside a temporary of their own.
     let reports = [
-        office.file_name(month),
-        Target::Plan(id.clone()).file_name(month),
+        paths::report_file_name(&id.office, None, month),
+        paths::report_file_name(&id.office, Some(&id.activity), month),
     ];
     let report_names = reports
         .iter()
-        .flat_map(|name| [name.len(), super::file_temporary(name, u32::MAX).len()]);
+        .flat_map(|name| [name.len(), paths::file_temporary(name, u32::MAX).len()]);
     site_names.chain(report_names).max().unwrap_or(0)
 }
 

@@ -12,7 +12,7 @@
 //! `FontEmbedder` for the whole build. An incremental rebuild writes only the offices whose
 //! plans changed, from the changed month on, the same way.
 
-use super::{FontEmbedder, Target, render_report, stamp};
+use super::SiteError;
 use crate::compute::{self, Figures, YearFigures, series::months_through};
 use crate::model::{Content, Month};
 use crate::output::Sink;
@@ -20,7 +20,8 @@ use crate::register;
 use crate::render::paths;
 use crate::render::theme::Theme;
 use crate::render::views::SiteContext;
-use crate::site::SiteError;
+use crate::report::{FontEmbedder, Target, render_report};
+use crate::stamp;
 use rayon::prelude::*;
 use std::collections::HashSet;
 use std::time::{Duration, Instant};
