@@ -1,20 +1,18 @@
 //! planbook: Thai government operational plans and monthly progress, from YAML to a
 //! static intranet site, printable plan documents and email reports.
 //!
-//! The data flows one way: load → validate → compute → render → write.
+//! The data flows one way: load → validate → compute → render → write. The first steps
+//! (the model, load, validate, compute, export) are the `planbook-core` crate, re-exported
+//! here; no module of either crate depends on a module that depends on it (`module_graph`).
+
+pub use planbook_core::{compute, diag, export, load, model, paths, stamp, thai, validate};
 
 pub mod build;
 pub mod check;
 pub mod cli;
 pub mod commands;
-pub mod compute;
-pub mod diag;
-pub mod export;
 pub mod left_out;
-pub mod load;
-pub mod model;
 pub mod output;
-pub mod paths;
 pub mod pdf;
 pub mod pipeline;
 pub mod progress_sheet;
@@ -25,10 +23,7 @@ pub mod scaffold;
 pub mod serve;
 pub mod session;
 pub mod site;
-pub mod stamp;
-pub mod thai;
 pub mod timings;
-pub mod validate;
 
 #[cfg(test)]
 mod module_graph;

@@ -179,6 +179,11 @@ fn the_top_level_modules_depend_one_way() {
 }
 
 #[test]
+fn the_core_modules_depend_one_way() {
+    assert_one_way(&Path::new(env!("CARGO_MANIFEST_DIR")).join("crates/planbook-core/src"));
+}
+
+#[test]
 fn a_cycle_through_three_modules_is_found_and_comments_are_not_edges() {
     let files = [
         ("a/mod.rs", "use crate::b::Thing;\n// crate::c in a comment"),

@@ -18,9 +18,10 @@
 
 use arbitrary::{Result, Unstructured};
 use libfuzzer_sys::fuzz_target;
-use planbook::compute::{self, Amounts, PlanFigures, RollUp, round2};
-use planbook::model::Plan;
-use planbook::{check, export};
+use planbook::check;
+use planbook_core::compute::{self, Amounts, PlanFigures, RollUp, round2};
+use planbook_core::export;
+use planbook_core::model::Plan;
 use rust_decimal::Decimal;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};

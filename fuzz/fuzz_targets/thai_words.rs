@@ -5,7 +5,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use planbook::thai::{baht, baht_text, baht_whole, format_number, words_reader};
+use planbook_core::thai::{baht, baht_text, baht_whole, format_number, words_reader};
 use rust_decimal::{Decimal, RoundingStrategy};
 
 fuzz_target!(|data: [u8; 16]| {
