@@ -305,6 +305,14 @@ pub fn write_documents(
         })
 }
 
+/// A CSV that could not be made, as a failure to write it.
+fn csv_error(path: &str) -> impl Fn(csv::Error) -> WriteError + '_ {
+    move |error| WriteError {
+        path: path.into(),
+        error: error.into(),
+    }
+}
+
 /// The JSON and CSV export.
 pub fn write_data(
     sink: &dyn Sink,
@@ -322,9 +330,10 @@ pub fn write_data(
             &format!("data/{fy}/summary.json"),
             export::json::summary_json(&content.plans, year).as_bytes(),
         )?;
+        let offices = format!("data/{fy}/offices.csv");
         sink.write(
-            &format!("data/{fy}/offices.csv"),
-            &export::csv::offices_csv(year),
+            &offices,
+            &export::csv::offices_csv(year).map_err(csv_error(&offices))?,
         )?;
         year.plan_indices
             .par_iter()
@@ -336,10 +345,9 @@ pub fn write_data(
                     &export::plan_json_path(&plan.id),
                     export::json::plan_json(plan, plan_figures).as_bytes(),
                 )?;
-                sink.write(
-                    &export::plan_csv_path(&plan.id),
-                    &export::csv::budget_csv(plan, plan_figures),
-                )
+                let path = export::plan_csv_path(&plan.id);
+                let csv = export::csv::budget_csv(plan, plan_figures).map_err(csv_error(&path))?;
+                sink.write(&path, &csv)
             })?;
     }
     Ok(())

@@ -118,7 +118,7 @@ fn run_pipeline(content: &Path) -> bool {
     let figures = compute::execute(&checked.content, None);
     for year in &figures.years {
         export::json::summary_json(&checked.content.plans, year);
-        export::csv::offices_csv(year);
+        export::csv::offices_csv(year).expect("a CSV in memory");
         for (&i, plan_figures) in year.plan_indices.iter().zip(&year.plans) {
             export::json::plan_json(&checked.content.plans[i], plan_figures);
         }

@@ -10,7 +10,7 @@
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Component, Path};
-use std::sync::Mutex;
+use std::sync::{Mutex, PoisonError};
 
 /// A reference that does not lead to a file of the output.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -74,25 +74,34 @@ impl LinkIndex {
         }
         targets.sort();
         targets.dedup_by(|a, b| a.0 == b.0);
-        if let Ok(mut required) = self.required.lock() {
-            for (target, href) in targets {
-                required
-                    .entry(target)
-                    .or_insert_with(|| (page.to_string(), href));
-            }
+        // A writer that panicked holding a lock left whole entries: keep checking them.
+        let mut required = self.required.lock().unwrap_or_else(PoisonError::into_inner);
+        for (target, href) in targets {
+            required
+                .entry(target)
+                .or_insert_with(|| (page.to_string(), href));
         }
-        if !problems.is_empty()
-            && let Ok(mut all) = self.problems.lock()
-        {
-            all.extend(problems);
+        drop(required);
+        if !problems.is_empty() {
+            self.problems
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner)
+                .extend(problems);
         }
     }
 
     /// The broken links, once every file is written: targets nobody wrote, and references
     /// out of the folder. Sorted by page, then href.
     pub fn broken(self, written: &HashSet<String>) -> Vec<BrokenLink> {
-        let mut broken = self.problems.into_inner().unwrap_or_default();
-        for (target, (page, href)) in self.required.into_inner().unwrap_or_default() {
+        let mut broken = self
+            .problems
+            .into_inner()
+            .unwrap_or_else(PoisonError::into_inner);
+        for (target, (page, href)) in self
+            .required
+            .into_inner()
+            .unwrap_or_else(PoisonError::into_inner)
+        {
             if !written.contains(&target) {
                 broken.push(BrokenLink {
                     page,

@@ -39,9 +39,10 @@ fn of_received_cells(of_received: Option<OfReceived>) -> [String; 4] {
     }
 }
 
-fn finish(writer: csv::Writer<Vec<u8>>) -> Vec<u8> {
-    // Writing to memory cannot fail.
-    writer.into_inner().unwrap_or_default()
+fn finish(writer: csv::Writer<Vec<u8>>) -> csv::Result<Vec<u8>> {
+    writer
+        .into_inner()
+        .map_err(|e| csv::Error::from(e.into_error()))
 }
 
 fn writer() -> csv::Writer<Vec<u8>> {
@@ -49,7 +50,7 @@ fn writer() -> csv::Writer<Vec<u8>> {
 }
 
 /// `data/<fy>/offices.csv`
-pub fn offices_csv(year: &YearFigures) -> Vec<u8> {
+pub fn offices_csv(year: &YearFigures) -> csv::Result<Vec<u8>> {
     let mut w = writer();
     let headers = [
         "rank",
@@ -66,7 +67,7 @@ pub fn offices_csv(year: &YearFigures) -> Vec<u8> {
         "target_gap",
         "status",
     ];
-    let _ = w.write_record(headers.iter().chain(&OF_RECEIVED_HEADERS));
+    w.write_record(headers.iter().chain(&OF_RECEIVED_HEADERS))?;
     for (rank, office) in &year.offices {
         let t = &office.totals;
         let cells = [
@@ -84,13 +85,13 @@ pub fn offices_csv(year: &YearFigures) -> Vec<u8> {
             office.target.target_gap.map(money).unwrap_or_default(),
             office.target.status.as_str().to_string(),
         ];
-        let _ = w.write_record(cells.iter().chain(&of_received_cells(office.of_received)));
+        w.write_record(cells.iter().chain(&of_received_cells(office.of_received)))?;
     }
     finish(w)
 }
 
 /// `data/<fy>/plans/<office>/<plan>.csv`: the budget table, one row per node.
-pub fn budget_csv(plan: &Plan, figures: &PlanFigures) -> Vec<u8> {
+pub fn budget_csv(plan: &Plan, figures: &PlanFigures) -> csv::Result<Vec<u8>> {
     let mut w = writer();
     let headers = [
         "id",
@@ -106,7 +107,7 @@ pub fn budget_csv(plan: &Plan, figures: &PlanFigures) -> Vec<u8> {
         "remaining",
         "disbursement_rate",
     ];
-    let _ = w.write_record(headers.iter().chain(&OF_RECEIVED_HEADERS).chain(&["code"]));
+    w.write_record(headers.iter().chain(&OF_RECEIVED_HEADERS).chain(&["code"]))?;
     let total = figures.totals;
     let mut rows = vec![(
         String::new(),
@@ -145,12 +146,12 @@ pub fn budget_csv(plan: &Plan, figures: &PlanFigures) -> Vec<u8> {
             money(a.remaining()),
             money(a.disbursement_rate()),
         ];
-        let _ = w.write_record(
+        w.write_record(
             cells
                 .iter()
                 .chain(&of_received_cells(of_received))
                 .chain([&code]),
-        );
+        )?;
     }
     finish(w)
 }
