@@ -1,14 +1,14 @@
-//! The site stage: every page of the site map (outputs.md) rendered in parallel through the
+//! The site stage: every page of the site map (`docs/spec/outputs.md`) rendered in parallel through the
 //! theme and written through the staging writer, with the theme's static files.
 //! `check_links` then reads back everything staged, once every writer has run.
 
 pub mod links;
-pub mod progress;
+pub mod progress_bar;
 pub mod reports;
 pub mod source_links;
 
 pub use links::{BrokenLink, LinkIndex, check_links};
-pub use progress::Progress;
+pub use progress_bar::Progress;
 
 use crate::compute::{RollUp, YearFigures};
 use crate::model::{Month, Page};

@@ -1,4 +1,4 @@
-//! Compute: pure functions from the checked model to the figures of figures.md.
+//! Compute: pure functions from the checked model to the figures of `docs/spec/figures.md`.
 //!
 //! `execute` has no I/O: build, serve, report and the JSON export all call it.
 
@@ -166,8 +166,9 @@ fn plans_of(content: &Content, year: FiscalYear) -> Vec<usize> {
 }
 
 /// Like [`execute`], reusing the plan figures of `previous` for every plan `changed` says
-/// is unchanged, when its year's as-of month and plans are the same as before. Roll-ups
-/// are always summed afresh (they are cheap). For incremental rebuilds.
+/// is unchanged, when its year's as-of month and plans are the same as before; a roll-up
+/// with the same members, none of them changed, is reused too (see `Reuse`), the others
+/// are summed again. For incremental rebuilds.
 pub fn execute_reusing(
     content: &Content,
     as_of: Option<Month>,

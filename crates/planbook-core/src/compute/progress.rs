@@ -91,7 +91,7 @@ pub fn kpis(plan: &Plan, as_of: Month) -> Vec<KpiFigures> {
         .collect()
 }
 
-/// Achieved, and achievement in percent (figures.md's KPI rules).
+/// Achieved, and achievement in percent (`docs/spec/figures.md`'s KPI rules).
 pub fn judge(kpi: &Kpi, value: Decimal) -> (bool, Option<Decimal>) {
     match kpi.direction {
         Direction::AtLeast => (value >= kpi.target, Some(percent(value, kpi.target))),
