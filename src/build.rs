@@ -3,6 +3,7 @@
 
 use crate::check::CheckError;
 use crate::compute::{self, Figures};
+use crate::diag::plural;
 use crate::left_out::LeftOut;
 use crate::model::{Content, Month, Plan};
 use crate::output::guard::{self, OutputRefused};
@@ -140,10 +141,6 @@ impl BuildSummary {
             self.elapsed.as_secs_f64()
         )
     }
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
 }
 
 /// Checks, computes and publishes the whole output, or leaves the old output untouched.

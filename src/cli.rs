@@ -3,6 +3,7 @@
 
 use crate::build::{self, BuildError, BuildOptions};
 use crate::commands::register::{self, RegisterError, RegisterOptions};
+use crate::diag::plural;
 use crate::model::{FiscalYear, Month};
 use crate::report::{self, ReportError, ReportOptions};
 use crate::scaffold::{self, ScaffoldError};
@@ -586,8 +587,4 @@ fn error_label() -> &'static str {
     } else {
         "error"
     }
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
 }

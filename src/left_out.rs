@@ -2,6 +2,7 @@
 //! of the publication and the rest is built; what was left out is listed on every page
 //! where it would have been, on `left-out.html`, and on stderr grouped by office.
 
+use crate::diag::plural;
 use crate::diag::{Diagnostics, FileId, Severity, SourceMap};
 use crate::model::{Content, FiscalYear};
 use serde::Serialize;
@@ -119,10 +120,6 @@ impl LeftOut {
             plural(errors)
         )
     }
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
 }
 
 /// The findings of `diags` that point into `file`.

@@ -19,12 +19,12 @@ use crate::check::Checked;
 use crate::compute::{self, Figures};
 use crate::load;
 use crate::model::{Month, Plan, PlanId};
-use crate::output::InPlace;
+use crate::output::{InPlace, absolute};
 use crate::pipeline::{self, Changes, LinkChecked, PageOptions, Selection};
 use crate::render::theme::Theme;
 use crate::site::Progress;
 use std::collections::{BTreeMap, BTreeSet, HashSet};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 /// What one build or rebuild did.
@@ -183,10 +183,6 @@ fn first_changed_month(old: &Plan, new: &Plan) -> Option<Month> {
         .map(|e| e.month)
         .filter(|&month| entry(old, month) != entry(new, month))
         .min()
-}
-
-fn absolute(path: &Path) -> PathBuf {
-    std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf())
 }
 
 enum Applied {

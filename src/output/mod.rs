@@ -312,7 +312,8 @@ pub fn write_file(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
     })
 }
 
-fn absolute(path: &Path) -> PathBuf {
+/// `path` made absolute against the current folder (as it is, when there is none).
+pub fn absolute(path: &Path) -> PathBuf {
     std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf())
 }
 

@@ -6,6 +6,7 @@
 use super::state::Shared;
 use super::watch::Change;
 use crate::build::{BuildError, BuildOptions};
+use crate::diag::plural;
 use crate::session::{RebuildStats, Session};
 use std::collections::BTreeSet;
 use std::io::IsTerminal;
@@ -179,10 +180,6 @@ fn print_error(text: &str) {
     } else {
         eprint!("{text}");
     }
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
 }
 
 #[cfg(test)]

@@ -93,6 +93,11 @@ pub fn display_relative(path: &Path) -> String {
         .join("/")
 }
 
+/// The English plural ending of a count in messages: `1 plan`, `2 plans`.
+pub fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
 /// Collects findings from every stage.
 #[derive(Default, Debug, Clone)]
 pub struct Diagnostics {
