@@ -10,6 +10,7 @@ use crate::output::guard::{self, OutputRefused};
 use crate::output::{Sink, Staging, WriteError};
 use crate::pipeline::{self, LinkChecked, PageOptions, Selection};
 use crate::render::{self, RenderError, theme::Theme};
+use crate::report::FontError;
 use crate::site::{BrokenLink, Progress, SiteError};
 use crate::timings::Timings;
 use std::path::{Path, PathBuf};
@@ -26,65 +27,49 @@ pub struct BuildOptions {
 pub use crate::check::{Checked, check};
 
 /// Why a build did not publish.
-#[derive(Debug)]
+#[derive(Debug, thiserror::Error)]
 pub enum BuildError {
     /// The content has errors; the rendered findings are in `report`.
-    Content {
-        report: String,
-        errors: usize,
-    },
+    #[error("{errors} error{} in the content; nothing was written", plural(*errors))]
+    Content { report: String, errors: usize },
     /// The content folder is missing or not a folder.
+    #[error("{}: no such content folder", .0.display())]
     NoContent(PathBuf),
     /// The output would replace the content or themes, or cannot be a folder.
+    #[error(transparent)]
     OutputRefused(OutputRefused),
-    Write(WriteError),
-    Render(RenderError),
+    #[error("cannot write {0}")]
+    Write(#[from] WriteError),
+    #[error(transparent)]
+    Render(#[from] RenderError),
+    /// The email reports' font could not be subset.
+    #[error(transparent)]
+    Font(#[from] FontError),
     /// Pages link to files that do not exist, or outside the output folder.
+    #[error("{}", broken_links(.0))]
     BrokenLinks(Vec<BrokenLink>),
     /// `build --pdf` could not print the documents (no browser, say).
+    #[error(transparent)]
     Pdf(Box<crate::pdf::PdfError>),
 }
 
-impl std::fmt::Display for BuildError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+/// Every broken link, one a line, each after the first with its own `error: `.
+fn broken_links(links: &[BrokenLink]) -> String {
+    links
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join("\nerror: ")
+}
+
+impl BuildError {
+    /// The exit code of a command that failed so: the content's errors 1, anything else
+    /// (usage, I/O, environment) 2.
+    pub fn exit_code(&self) -> u8 {
         match self {
-            BuildError::Content { errors, .. } => write!(
-                f,
-                "{errors} error{} in the content; nothing was written",
-                if *errors == 1 { "" } else { "s" }
-            ),
-            BuildError::NoContent(path) => {
-                write!(f, "{}: no such content folder", path.display())
-            }
-            BuildError::OutputRefused(e) => write!(f, "{e}"),
-            BuildError::Write(e) => write!(f, "cannot write {e}"),
-            BuildError::Render(e) => write!(f, "{e}"),
-            BuildError::Pdf(e) => write!(f, "{e}"),
-            BuildError::BrokenLinks(links) => {
-                for (i, link) in links.iter().enumerate() {
-                    if i > 0 {
-                        writeln!(f)?;
-                        write!(f, "error: ")?;
-                    }
-                    write!(f, "{link}")?;
-                }
-                Ok(())
-            }
+            BuildError::Content { .. } => crate::diag::exit::CONTENT,
+            _ => crate::diag::exit::USAGE,
         }
-    }
-}
-
-impl std::error::Error for BuildError {}
-
-impl From<WriteError> for BuildError {
-    fn from(e: WriteError) -> Self {
-        BuildError::Write(e)
-    }
-}
-
-impl From<RenderError> for BuildError {
-    fn from(e: RenderError) -> Self {
-        BuildError::Render(e)
     }
 }
 
@@ -102,6 +87,7 @@ impl From<SiteError> for BuildError {
         match e {
             SiteError::Render(e) => BuildError::Render(e),
             SiteError::Write(e) => BuildError::Write(e),
+            SiteError::Font(e) => BuildError::Font(e),
         }
     }
 }

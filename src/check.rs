@@ -28,30 +28,15 @@ pub struct Checked {
 }
 
 /// Why the content cannot be used.
-#[derive(Debug)]
+#[derive(Debug, thiserror::Error)]
 pub enum CheckError {
     /// The content has errors; the rendered findings are in `report`.
+    #[error("{errors} error{} in the content; nothing was written", crate::diag::plural(*errors))]
     Content { report: String, errors: usize },
     /// The content folder is missing or not a folder.
+    #[error("{}: no such content folder", .0.display())]
     NoContent(PathBuf),
 }
-
-impl std::fmt::Display for CheckError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            CheckError::Content { errors, .. } => write!(
-                f,
-                "{errors} error{} in the content; nothing was written",
-                if *errors == 1 { "" } else { "s" }
-            ),
-            CheckError::NoContent(path) => {
-                write!(f, "{}: no such content folder", path.display())
-            }
-        }
-    }
-}
-
-impl std::error::Error for CheckError {}
 
 impl Checked {
     /// Every finding, in one list (rendering sorts them by place).

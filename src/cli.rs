@@ -16,9 +16,9 @@ use std::process::ExitCode;
 
 /// Exit codes: 0 ok, 1 content errors, 2 usage or I/O errors, 3 built with plans left out
 /// (`build --keep-going`).
-pub const EXIT_CONTENT: u8 = 1;
-pub const EXIT_USAGE: u8 = 2;
-pub const EXIT_LEFT_OUT: u8 = 3;
+pub const EXIT_CONTENT: u8 = crate::diag::exit::CONTENT;
+pub const EXIT_USAGE: u8 = crate::diag::exit::USAGE;
+pub const EXIT_LEFT_OUT: u8 = crate::diag::exit::LEFT_OUT;
 
 #[derive(Parser, Debug)]
 #[command(
@@ -372,11 +372,7 @@ fn pdf_command(options: &crate::pdf::PdfOptions) -> ExitCode {
         Err(crate::pdf::PdfError::Check(error)) => fail(&error.into()),
         Err(error) => {
             eprintln!("{}: {error}", error_label());
-            ExitCode::from(if error.is_content() {
-                EXIT_CONTENT
-            } else {
-                EXIT_USAGE
-            })
+            ExitCode::from(error.exit_code())
         }
     }
 }
@@ -574,10 +570,7 @@ fn fail(error: &BuildError) -> ExitCode {
         eprint!("{report}");
     }
     eprintln!("{}: {error}", error_label());
-    match error {
-        BuildError::Content { .. } => ExitCode::from(EXIT_CONTENT),
-        _ => ExitCode::from(EXIT_USAGE),
-    }
+    ExitCode::from(error.exit_code())
 }
 
 /// `error`, in bold red on a terminal.

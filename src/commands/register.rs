@@ -31,34 +31,17 @@ pub struct RegisterSummary {
 }
 
 /// Why no register was written.
-#[derive(Debug)]
+#[derive(Debug, thiserror::Error)]
 pub enum RegisterError {
+    #[error(transparent)]
     Check(CheckError),
     /// The target is malformed, names no office, or the month is outside its year.
+    #[error("{0}")]
     Target(String),
-    Xlsx(rust_xlsxwriter::XlsxError),
-    Write(WriteError),
-}
-
-impl std::fmt::Display for RegisterError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            RegisterError::Check(e) => write!(f, "{e}"),
-            RegisterError::Target(message) => f.write_str(message),
-            RegisterError::Xlsx(message) => write!(f, "cannot make the workbook: {message}"),
-            RegisterError::Write(e) => write!(f, "cannot write {e}"),
-        }
-    }
-}
-
-impl std::error::Error for RegisterError {
-    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            RegisterError::Xlsx(e) => Some(e),
-            RegisterError::Write(e) => Some(e),
-            _ => None,
-        }
-    }
+    #[error("cannot make the workbook: {0}")]
+    Xlsx(#[source] rust_xlsxwriter::XlsxError),
+    #[error("cannot write {0}")]
+    Write(#[source] WriteError),
 }
 
 /// `planbook register YEAR/OFFICE`: checks the content, computes it as of the month and

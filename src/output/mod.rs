@@ -91,19 +91,13 @@ pub struct Staging {
 }
 
 /// An I/O failure, naming the path.
-#[derive(Debug)]
+#[derive(Debug, thiserror::Error)]
+#[error("{}: {error}", .path.display())]
 pub struct WriteError {
     pub path: PathBuf,
+    #[source]
     pub error: io::Error,
 }
-
-impl std::fmt::Display for WriteError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}: {}", self.path.display(), self.error)
-    }
-}
-
-impl std::error::Error for WriteError {}
 
 fn at(path: &Path) -> impl FnOnce(io::Error) -> WriteError + '_ {
     move |error| WriteError {

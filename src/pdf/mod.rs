@@ -92,9 +92,12 @@ impl std::error::Error for PdfError {
 }
 
 impl PdfError {
-    /// True when the content is at fault (exit 1); anything else is usage or environment.
-    pub fn is_content(&self) -> bool {
-        matches!(self, PdfError::Check(CheckError::Content { .. }))
+    /// The exit code: the content at fault 1; anything else (usage, environment) 2.
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            PdfError::Check(CheckError::Content { .. }) => crate::diag::exit::CONTENT,
+            _ => crate::diag::exit::USAGE,
+        }
     }
 }
 

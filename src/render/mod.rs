@@ -14,16 +14,9 @@ pub mod theme;
 pub mod views;
 
 /// A failure to render a template, naming it.
-#[derive(Debug)]
+#[derive(Debug, thiserror::Error)]
+#[error("template {template}: {message}")]
 pub struct RenderError {
     pub template: String,
     pub message: String,
 }
-
-impl std::fmt::Display for RenderError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "template {}: {}", self.template, self.message)
-    }
-}
-
-impl std::error::Error for RenderError {}

@@ -72,23 +72,12 @@ pub struct FontEmbedder<'a> {
 }
 
 /// A face that skera could not read or subset.
-#[derive(Debug)]
+#[derive(Debug, thiserror::Error)]
+#[error("cannot subset the Sarabun face of weight {weight}: {message}")]
 pub struct FontError {
     pub weight: u16,
     pub message: String,
 }
-
-impl std::fmt::Display for FontError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "cannot subset the Sarabun face of weight {}: {}",
-            self.weight, self.message
-        )
-    }
-}
-
-impl std::error::Error for FontError {}
 
 impl<'a> FontEmbedder<'a> {
     /// The theme's Sarabun Regular and Bold (`static/fonts/`), overrides applied.

@@ -13,7 +13,7 @@ pub mod target;
 pub mod text;
 pub mod view;
 
-pub use fonts::FontEmbedder;
+pub use fonts::{FontEmbedder, FontError};
 pub use stamp::Stamp;
 pub use target::Target;
 
@@ -50,33 +50,46 @@ pub struct ReportSummary {
 }
 
 /// Why no report was written.
-#[derive(Debug)]
+#[derive(Debug, thiserror::Error)]
 pub enum ReportError {
     /// The content has errors, or no content folder (as `check` and `build` say it).
+    #[error(transparent)]
     Check(CheckError),
     /// The output file would replace the content or themes, or cannot be a file.
+    #[error(transparent)]
     OutputRefused(OutputRefused),
     /// The target is malformed or names no plan.
+    #[error("{0}")]
     Target(String),
     /// The month is outside the target's fiscal year.
+    #[error("{0}")]
     Month(String),
-    Render(RenderError),
-    Write(WriteError),
+    #[error(transparent)]
+    Render(#[from] RenderError),
+    /// The font could not be subset to what the report shows.
+    #[error(transparent)]
+    Font(#[from] FontError),
+    #[error("cannot write {0}")]
+    Write(#[source] WriteError),
 }
 
-impl std::fmt::Display for ReportError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            ReportError::Check(e) => write!(f, "{e}"),
-            ReportError::OutputRefused(e) => write!(f, "{e}"),
-            ReportError::Target(message) | ReportError::Month(message) => f.write_str(message),
-            ReportError::Render(e) => write!(f, "{e}"),
-            ReportError::Write(e) => write!(f, "cannot write {e}"),
+/// Why one report could not be made: its template, or its font.
+#[derive(Debug, thiserror::Error)]
+pub enum EmailError {
+    #[error(transparent)]
+    Render(#[from] RenderError),
+    #[error(transparent)]
+    Font(#[from] FontError),
+}
+
+impl From<EmailError> for ReportError {
+    fn from(e: EmailError) -> Self {
+        match e {
+            EmailError::Render(e) => ReportError::Render(e),
+            EmailError::Font(e) => ReportError::Font(e),
         }
     }
 }
-
-impl std::error::Error for ReportError {}
 
 /// Renders the report of `target` for `month`; `year` holds the figures as of that month.
 pub fn render_report(
@@ -87,13 +100,10 @@ pub fn render_report(
     target: &Target,
     month: Month,
     stamp: &str,
-) -> Result<String, RenderError> {
+) -> Result<String, EmailError> {
     let view = view::email_view(content, year, target, month, stamp.to_string());
     let html = theme.render("email.html", &view)?;
-    let faces = fonts.font_faces_for(&html).map_err(|e| RenderError {
-        template: "email.html".into(),
-        message: e.to_string(),
-    })?;
+    let faces = fonts.font_faces_for(&html)?;
     // The slot is the first thing in <head>'s <style>: user text comes later, escaped.
     Ok(html.replacen(view::FONT_SLOT, &faces, 1))
 }
@@ -164,8 +174,7 @@ pub fn write_report(options: &ReportOptions) -> Result<ReportSummary, ReportErro
             .filter(|e| e.month <= month),
         content.site.thai_digits,
     );
-    let html = render_report(&theme, &fonts, content, year, &target, month, &stamp)
-        .map_err(ReportError::Render)?;
+    let html = render_report(&theme, &fonts, content, year, &target, month, &stamp)?;
     let path = options
         .output
         .clone()

@@ -29,21 +29,24 @@ pub struct SiteStats {
     pub charts: usize,
 }
 
-#[derive(Debug)]
+/// Why a stage of the site could not write its files.
+#[derive(Debug, thiserror::Error)]
 pub enum SiteError {
-    Render(RenderError),
-    Write(WriteError),
+    #[error(transparent)]
+    Render(#[from] RenderError),
+    #[error("cannot write {0}")]
+    Write(#[from] WriteError),
+    /// The email reports' font could not be subset.
+    #[error(transparent)]
+    Font(#[from] crate::report::FontError),
 }
 
-impl From<RenderError> for SiteError {
-    fn from(e: RenderError) -> Self {
-        SiteError::Render(e)
-    }
-}
-
-impl From<WriteError> for SiteError {
-    fn from(e: WriteError) -> Self {
-        SiteError::Write(e)
+impl From<crate::report::EmailError> for SiteError {
+    fn from(e: crate::report::EmailError) -> Self {
+        match e {
+            crate::report::EmailError::Render(e) => SiteError::Render(e),
+            crate::report::EmailError::Font(e) => SiteError::Font(e),
+        }
     }
 }
 

@@ -93,6 +93,14 @@ pub fn display_relative(path: &Path) -> String {
         .join("/")
 }
 
+/// Exit codes of the command line: 0 ok, 1 content errors, 2 usage or I/O errors, 3 built
+/// with plans left out (`build --keep-going`).
+pub mod exit {
+    pub const CONTENT: u8 = 1;
+    pub const USAGE: u8 = 2;
+    pub const LEFT_OUT: u8 = 3;
+}
+
 /// The English plural ending of a count in messages: `1 plan`, `2 plans`.
 pub fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
