@@ -72,21 +72,20 @@ pub fn month_short(m: Month, thai: bool) -> String {
 
 /// Day (no leading zero), abbreviated month and B.E. year: `๒๙ ก.ย. ๒๕๖๕`.
 pub fn date_short(d: Date, thai: bool) -> String {
-    let text = format!(
-        "{} {} {}",
-        d.day,
-        month_name(&MONTHS_ABBR, d.month),
-        be_year(d.year)
-    );
-    digits_if(&text, thai)
+    date_with(&MONTHS_ABBR, d, thai)
 }
 
 /// Day (no leading zero), full month name and B.E. year: `๒๙ กันยายน ๒๕๖๕`.
 pub fn date_full(d: Date, thai: bool) -> String {
+    date_with(&MONTHS_FULL, d, thai)
+}
+
+/// Day, the month named from `names`, B.E. year.
+fn date_with(names: &[&'static str; 12], d: Date, thai: bool) -> String {
     let text = format!(
         "{} {} {}",
         d.day,
-        month_name(&MONTHS_FULL, d.month),
+        month_name(names, d.month),
         be_year(d.year)
     );
     digits_if(&text, thai)
