@@ -9,7 +9,7 @@
 #[path = "synth/plan.rs"]
 mod plan;
 #[path = "synth/rng.rs"]
-mod rng;
+pub mod rng;
 #[path = "synth/words.rs"]
 mod words;
 #[path = "synth/yaml.rs"]

@@ -185,7 +185,7 @@ pub fn check(content_dir: &Path) -> Result<Checked, BuildError> {
         &mut diagnostics,
     );
     drop(raw_settings);
-    let settings_diagnostics = diagnostics.clone();
+    let mut settings_diagnostics = diagnostics.clone();
     let check_folders = || -> Vec<(String, CheckedFolder)> {
         found
             .plan_folders
@@ -232,6 +232,9 @@ pub fn check(content_dir: &Path) -> Result<Checked, BuildError> {
             .collect::<Vec<_>>(),
         &mut office_names,
     );
+    // Found across folders, kept with the settings' findings for a session to report
+    // again after rechecking only some folders.
+    settings_diagnostics.extend(office_names.clone());
     diagnostics.extend(office_names);
     let mut plans = Vec::with_capacity(checked.len());
     let mut folder_diagnostics = std::collections::BTreeMap::new();

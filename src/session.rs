@@ -224,6 +224,13 @@ fn recheck_folder(
         let (raw, texts) =
             load::load_plan_folder(content_dir, &files, &state.checked.sources, &mut local);
         let plan = validate::plan_folder(plan_id, &raw, &settings, &mut local);
+        // The placeholders and the zero allocation a full check warns about too.
+        if let Some((file, text)) = files
+            .plan
+            .and_then(|id| texts.iter().find(|(f, _)| *f == id))
+        {
+            validate::unfinished::plan_file(*file, text, plan.as_ref(), &mut local);
+        }
         (plan, local, texts)
     };
     let (plan, local, texts) = match load::parser_pool() {

@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{copy_tree, repo_root, unmarked};
+use common::{built_files, copy_tree, repo_root, unmarked};
 use planbook::build::{BuildError, BuildOptions};
 use planbook::session::Session;
 use std::path::{Path, PathBuf};
@@ -45,32 +45,6 @@ const PLAN_PAGE: &str = "2566/plans/samut-prakan/debt-relief/index.html";
 const OTHER_PLAN_PAGE: &str = "2566/plans/chon-buri/debt-relief/index.html";
 const OFFICE_REPORT: &str = "2566/reports/2023-03/samut-prakan-2023-03.html";
 const OTHER_OFFICE_REPORT: &str = "2566/reports/2023-03/chon-buri-2023-03.html";
-
-/// Every file of an output folder by name, with the time stamp of email reports blanked
-/// (`สร้างโดย planbook … เมื่อ <time>`, which differs between two builds a minute apart).
-fn output_files(root: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
-    let mut files = std::collections::BTreeMap::new();
-    for entry in walkdir::WalkDir::new(root).into_iter().flatten() {
-        if !entry.file_type().is_file() {
-            continue;
-        }
-        let name = entry
-            .path()
-            .strip_prefix(root)
-            .unwrap()
-            .to_string_lossy()
-            .to_string();
-        let mut bytes = std::fs::read(entry.path()).unwrap();
-        if let Ok(text) = std::str::from_utf8(&bytes)
-            && let Some(start) = text.find("สร้างโดย planbook")
-        {
-            let end = start + text[start..].find("</p>").unwrap();
-            bytes = format!("{}{}", &text[..start], &text[end..]).into_bytes();
-        }
-        files.insert(name, bytes);
-    }
-    files
-}
 
 fn edit_entry(site: &Site, from: &str, to: &str) -> PathBuf {
     let path = site.content.join(ENTRY);
@@ -165,8 +139,8 @@ fn an_incremental_rebuild_writes_what_a_full_build_writes() {
         as_of: None,
     })
     .unwrap();
-    let incremental = output_files(&site.output);
-    let full = output_files(&fresh);
+    let incremental = built_files(&site.output);
+    let full = built_files(&fresh);
     let names: Vec<&String> = incremental.keys().collect();
     assert_eq!(names, full.keys().collect::<Vec<_>>());
     let differing: Vec<&String> = incremental

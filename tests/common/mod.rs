@@ -123,3 +123,38 @@ pub fn read_built(path: impl AsRef<Path>) -> std::io::Result<String> {
         text
     })
 }
+
+/// Every file of an output folder by name, with its bytes; the time of day in an email
+/// report's footer (`สร้างโดย planbook … เมื่อ <time>`, which differs between two builds a
+/// minute apart) is blanked, the footer read without its line-breaking marks. A footer that
+/// names the content's own date stays as it is.
+pub fn built_files(root: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
+    let mut files = std::collections::BTreeMap::new();
+    for entry in walkdir::WalkDir::new(root).into_iter().flatten() {
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let name = entry
+            .path()
+            .strip_prefix(root)
+            .expect("inside the walked folder")
+            .to_string_lossy()
+            .to_string();
+        let mut bytes = std::fs::read(entry.path()).expect("read a built file");
+        if let Ok(text) = std::str::from_utf8(&bytes)
+            && let Some(footer) = text.rfind("<footer")
+        {
+            let tail = unmarked(&text[footer..]);
+            if let Some(start) = tail.find("สร้างโดย planbook")
+                && let Some(length) = tail[start..].find("</p>")
+                && tail[start..start + length].contains("เมื่อ")
+            {
+                let end = start + length;
+                bytes =
+                    format!("{}{}{}", &text[..footer], &tail[..start], &tail[end..]).into_bytes();
+            }
+        }
+        files.insert(name, bytes);
+    }
+    files
+}
