@@ -1,0 +1,219 @@
+//! Helpers shared by the integration tests: fixture folders and running the real binary.
+
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+pub fn repo_root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The example content folder of the repository.
+pub fn example_content() -> PathBuf {
+    repo_root().join("content")
+}
+
+/// The example site, built once per test process by `planbook build` (the build time fixed
+/// at [`crate::report_support::EPOCH`]) into a folder of the target's scratch space, for the
+/// tests that only read it.
+pub struct ExampleSite {
+    /// The built site.
+    pub site: PathBuf,
+    /// What `planbook build` printed.
+    pub stdout: String,
+}
+
+pub fn example_site() -> &'static ExampleSite {
+    static SITE: std::sync::OnceLock<ExampleSite> = std::sync::OnceLock::new();
+    SITE.get_or_init(|| {
+        let scratch = Path::new(env!("CARGO_TARGET_TMPDIR"));
+        remove_ended_example_sites(scratch);
+        let site = scratch
+            .join(format!("example-site-{}", std::process::id()))
+            .join("site");
+        let _ = std::fs::remove_dir_all(&site);
+        let output = Command::new(env!("CARGO_BIN_EXE_planbook"))
+            .arg("build")
+            .arg("--content")
+            .arg(example_content())
+            .arg("--output")
+            .arg(&site)
+            .env("SOURCE_DATE_EPOCH", crate::report_support::EPOCH)
+            .output()
+            .expect("run planbook build");
+        assert!(
+            output.status.success(),
+            "the example does not build: {}",
+            stderr(&output)
+        );
+        ExampleSite {
+            site,
+            stdout: stdout(&output),
+        }
+    })
+}
+
+/// Removes the example sites of test processes that have ended (a process cannot remove
+/// its own when it exits).
+fn remove_ended_example_sites(scratch: &Path) {
+    if !Path::new("/proc/self").exists() {
+        return;
+    }
+    for entry in std::fs::read_dir(scratch).into_iter().flatten().flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if let Some(pid) = name.strip_prefix("example-site-")
+            && !Path::new("/proc").join(pid).exists()
+        {
+            let _ = std::fs::remove_dir_all(entry.path());
+        }
+    }
+}
+
+/// Copies a fixture folder (relative to `tests/it/fixtures/`) into a fresh temporary folder.
+pub fn fixture(name: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("tempdir");
+    copy_tree(
+        &repo_root().join("tests/it/fixtures").join(name),
+        dir.path(),
+    );
+    dir
+}
+
+pub fn copy_tree(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.expect("walk fixture");
+        let target = to.join(entry.path().strip_prefix(from).expect("prefix"));
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&target).expect("mkdir");
+        } else {
+            std::fs::copy(entry.path(), &target).expect("copy");
+        }
+    }
+}
+
+/// Runs `planbook ARGS` and returns its output.
+pub fn planbook(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_planbook"))
+        .args(args)
+        .output()
+        .expect("run planbook")
+}
+
+pub fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+pub fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+/// Runs `check`, then `build` into a folder holding a previous build; returns both runs
+/// and whether the previous build is untouched.
+pub fn check_and_build(content: &Path) -> (Output, Output, bool) {
+    let out = tempfile::tempdir().expect("tempdir");
+    let site = out.path().join("site");
+    std::fs::create_dir(&site).expect("mkdir");
+    std::fs::write(site.join("index.html"), "previous build").expect("write");
+    let before = snapshot_tree(out.path());
+    let content_arg = content.to_str().expect("UTF-8 path");
+    let check = planbook(&["check", "--content", content_arg]);
+    let build = planbook(&[
+        "build",
+        "--content",
+        content_arg,
+        "--output",
+        site.to_str().expect("UTF-8 path"),
+    ]);
+    let untouched = snapshot_tree(out.path()) == before;
+    (check, build, untouched)
+}
+
+/// Every file under `dir` with its bytes, for before/after comparisons.
+pub fn snapshot_tree(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+    let mut files: Vec<(PathBuf, Vec<u8>)> = walkdir::WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let bytes = std::fs::read(e.path()).expect("read");
+            (
+                e.path().strip_prefix(dir).expect("prefix").to_path_buf(),
+                bytes,
+            )
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+/// Headless Chromium as every browser test starts it, on its own profile folder: no sandbox
+/// (tests run as root), no GPU, and none of the first-run, update and sync traffic that
+/// this machine's closed network refuses. The caller adds its own flags and the page.
+pub fn headless_chromium(browser: &Path, profile: &Path) -> Command {
+    let mut command = Command::new(browser);
+    command
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+        ])
+        .arg(format!("--user-data-dir={}", profile.display()));
+    command
+}
+
+/// `html` without the Thai line-breaking marks every page carries, for checks on its text.
+pub fn unmarked(html: &str) -> String {
+    planbook::render::line_breaks::strip_line_breaks(html)
+}
+
+/// A built file's text: an HTML page without its line-breaking marks, anything else as is.
+pub fn read_built(path: impl AsRef<Path>) -> std::io::Result<String> {
+    let path = path.as_ref();
+    let text = std::fs::read_to_string(path)?;
+    Ok(if path.extension().is_some_and(|e| e == "html") {
+        unmarked(&text)
+    } else {
+        text
+    })
+}
+
+/// Every file of an output folder by name, with its bytes; the time of day in an email
+/// report's footer (`สร้างโดย planbook … เมื่อ <time>`, which differs between two builds a
+/// minute apart) is blanked, the footer read without its line-breaking marks. A footer that
+/// names the content's own date stays as it is.
+pub fn built_files(root: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
+    let mut files = std::collections::BTreeMap::new();
+    for entry in walkdir::WalkDir::new(root).into_iter().flatten() {
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let name = entry
+            .path()
+            .strip_prefix(root)
+            .expect("inside the walked folder")
+            .to_string_lossy()
+            .to_string();
+        let mut bytes = std::fs::read(entry.path()).expect("read a built file");
+        if let Ok(text) = std::str::from_utf8(&bytes)
+            && let Some(footer) = text.rfind("<footer")
+        {
+            let tail = unmarked(&text[footer..]);
+            if let Some(start) = tail.find("สร้างโดย planbook")
+                && let Some(length) = tail[start..].find("</p>")
+                && tail[start..start + length].contains("เมื่อ")
+            {
+                let end = start + length;
+                bytes =
+                    format!("{}{}{}", &text[..footer], &tail[..start], &tail[end..]).into_bytes();
+            }
+        }
+        files.insert(name, bytes);
+    }
+    files
+}
