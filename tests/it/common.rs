@@ -148,6 +148,40 @@ pub fn snapshot_tree(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
     files
 }
 
+/// Whether the tests run on CI: `CI` set, not empty, and neither `false` nor `0`. There a
+/// test whose tool is missing fails instead of skipping.
+pub fn on_ci() -> bool {
+    std::env::var("CI").is_ok_and(|v| !v.is_empty() && v != "false" && v != "0")
+}
+
+/// A test that cannot run here says why on stderr and passes; on CI it fails.
+pub fn skip(notice: &str) {
+    assert!(!on_ci(), "{notice}");
+    eprintln!("{notice}");
+}
+
+/// Chromium: `PLANBOOK_CHROMIUM` (or `CHROMIUM`) when set, else the first of `chromium`,
+/// `chromium-browser`, `google-chrome`, `google-chrome-stable` on the PATH or in /usr/bin.
+pub fn find_chromium() -> Option<PathBuf> {
+    if let Some(path) =
+        std::env::var_os("PLANBOOK_CHROMIUM").or_else(|| std::env::var_os("CHROMIUM"))
+    {
+        let path = PathBuf::from(path);
+        return path.is_file().then_some(path);
+    }
+    let candidates = [
+        "chromium",
+        "chromium-browser",
+        "google-chrome",
+        "google-chrome-stable",
+    ];
+    let dirs = std::env::var_os("PATH").unwrap_or_default();
+    std::env::split_paths(&dirs)
+        .chain([PathBuf::from("/usr/bin")])
+        .flat_map(|dir| candidates.iter().map(move |c| dir.join(c)))
+        .find(|p| p.is_file())
+}
+
 /// Headless Chromium as every browser test starts it, on its own profile folder: no sandbox
 /// (tests run as root), no GPU, and none of the first-run, update and sync traffic that
 /// this machine's closed network refuses. The caller adds its own flags and the page.

@@ -96,6 +96,7 @@ fn file_count(dir: &Path) -> usize {
 }
 
 #[test]
+#[ignore = "slow tier: run by .ci/run"]
 fn a_hundred_thousand_files_are_checked_in_bounded_memory() {
     let dir = scratch();
     let content = dir.path().join("content");
@@ -151,6 +152,7 @@ fn a_hundred_thousand_files_are_checked_in_bounded_memory() {
 }
 
 #[test]
+#[ignore = "slow tier: run by .ci/run"]
 fn a_hundred_thousand_tiny_entries_with_errors_are_checked_in_bounded_memory() {
     let dir = scratch();
     let content = dir.path().join("content");

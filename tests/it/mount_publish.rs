@@ -101,6 +101,7 @@ impl Drop for Mounted {
 }
 
 #[test]
+#[ignore = "slow tier: run by .ci/run"]
 fn a_real_mount_point_gets_a_complete_site() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("site");

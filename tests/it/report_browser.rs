@@ -13,6 +13,7 @@ use report_support::{chromium, offline_chromium, report_ok};
 use std::process::Command;
 
 #[test]
+#[ignore = "slow tier: run by .ci/run"]
 fn the_report_renders_offline_on_a_phone_and_a_desktop_and_prints_on_a4() {
     let Some(browser) = chromium("report_browser") else {
         return;
@@ -82,7 +83,7 @@ fn the_report_renders_offline_on_a_phone_and_a_desktop_and_prints_on_a4() {
     );
     assert!(pdf.is_file(), "no PDF printed");
     let Ok(info) = Command::new("pdfinfo").arg(&pdf).output() else {
-        assert!(!report_support::on_ci(), "CI is set but pdfinfo is missing");
+        assert!(!common::on_ci(), "CI is set but pdfinfo is missing");
         eprintln!("report_browser: pdfinfo missing (poppler-utils); PDF not inspected");
         return;
     };

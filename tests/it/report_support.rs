@@ -274,25 +274,15 @@ pub fn ten_plan_office(dir: &Path) -> PathBuf {
 
 use crate::synth;
 
-pub fn on_ci() -> bool {
-    std::env::var("CI").is_ok_and(|v| !v.is_empty() && v != "false" && v != "0")
-}
-
 /// Chromium, or `None` after a notice when it is missing (a failure on CI).
 pub fn chromium(test: &str) -> Option<PathBuf> {
-    let path = std::env::var_os("PLANBOOK_CHROMIUM")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from("/usr/bin/chromium"));
-    if path.is_file() {
-        return Some(path);
+    let found = crate::common::find_chromium();
+    if found.is_none() {
+        crate::common::skip(&format!(
+            "{test}: skipped, Chromium is missing (install chromium)"
+        ));
     }
-    let notice = format!(
-        "{test}: skipped, {} is missing (install chromium)",
-        path.display()
-    );
-    assert!(!on_ci(), "{notice}");
-    eprintln!("{notice}");
-    None
+    found
 }
 
 /// Headless Chromium on `page` with the network cut off: names resolve nowhere and any

@@ -47,6 +47,7 @@ fn timed_get(port: u16, target: &str) -> (Option<u16>, Duration) {
 }
 
 #[test]
+#[ignore = "slow tier: run by .ci/run"]
 fn idle_pipelining_and_slow_clients_do_not_keep_a_page_from_being_answered() {
     let dir = tempfile::tempdir().unwrap();
     let content = example_content_in(dir.path());
@@ -105,6 +106,7 @@ fn idle_pipelining_and_slow_clients_do_not_keep_a_page_from_being_answered() {
 }
 
 #[test]
+#[ignore = "slow tier: run by .ci/run"]
 fn an_oversized_request_head_gets_431_and_the_server_goes_on() {
     let dir = tempfile::tempdir().unwrap();
     let content = example_content_in(dir.path());
@@ -153,6 +155,7 @@ fn an_oversized_request_head_gets_431_and_the_server_goes_on() {
 }
 
 #[test]
+#[ignore = "slow tier: run by .ci/run"]
 fn the_absolute_form_is_served_like_the_origin_form() {
     let dir = tempfile::tempdir().unwrap();
     let content = example_content_in(dir.path());

@@ -35,6 +35,7 @@ const TARGETS: &[(&str, u16)] = &[
 ];
 
 #[test]
+#[ignore = "slow tier: run by .ci/run"]
 fn serve_answers_every_request_under_load_while_the_content_changes() {
     let duration = Duration::from_secs(
         std::env::var("PLANBOOK_LOAD_SECS")

@@ -139,6 +139,7 @@ fn traversal_is_refused_and_files_get_their_types() {
 }
 
 #[test]
+#[ignore = "slow tier: run by .ci/run"]
 fn event_streams_do_not_hold_up_other_requests() {
     let dir = tempfile::tempdir().unwrap();
     let content = example_content_in(dir.path());
@@ -160,6 +161,7 @@ fn event_streams_do_not_hold_up_other_requests() {
 }
 
 #[test]
+#[ignore = "slow tier: run by .ci/run"]
 fn closed_event_streams_do_not_use_up_the_streams_of_new_pages() {
     // Many more streams than the server keeps at once (64), each closed again as a page is
     // left, with no build in between to reveal the closed ones: every new page gets its own.

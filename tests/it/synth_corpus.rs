@@ -103,6 +103,7 @@ fn the_same_seed_gives_the_same_corpus_and_other_folders_are_left_alone() {
 }
 
 #[test]
+#[ignore = "slow tier: run by .ci/run"]
 fn a_large_year_lists_its_lowest_rates_and_most_serious_alerts_only() {
     let dir = tempfile::tempdir().unwrap();
     let content = dir.path().join("content");
