@@ -251,3 +251,42 @@ pub fn built_files(root: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
     }
     files
 }
+
+/// The element of `html` that starts with `opening` (`<section class="panel" id="budget"`,
+/// say), through its matching end tag: a fragment to snapshot instead of a whole page.
+pub fn element<'a>(html: &'a str, opening: &str) -> &'a str {
+    let start = html
+        .find(opening)
+        .unwrap_or_else(|| panic!("no {opening} in the page"));
+    let name: String = opening[1..]
+        .chars()
+        .take_while(char::is_ascii_alphanumeric)
+        .collect();
+    let (open, close) = (format!("<{name}"), format!("</{name}>"));
+    let mut depth = 0usize;
+    let mut at = start;
+    loop {
+        let next_open = html[at..].find(&open).map(|i| at + i);
+        let next_close = html[at..]
+            .find(&close)
+            .map(|i| at + i)
+            .unwrap_or_else(|| panic!("{opening} is not closed"));
+        match next_open {
+            Some(o) if o < next_close => {
+                // `<section` but not `<sections`.
+                let after = html[o + open.len()..].chars().next();
+                if after.is_some_and(|c| c == ' ' || c == '>') {
+                    depth += 1;
+                }
+                at = o + open.len();
+            }
+            _ => {
+                depth -= 1;
+                at = next_close + close.len();
+                if depth == 0 {
+                    return &html[start..at];
+                }
+            }
+        }
+    }
+}
