@@ -14,8 +14,11 @@ pub fn example_content() -> PathBuf {
     repo_root().join("content")
 }
 
+/// A fixed build time for byte-for-byte comparisons: 26 Nov 2026 09:15 in Bangkok.
+pub const EPOCH: &str = "1795659300";
+
 /// The example site, built once per test process by `planbook build` (the build time fixed
-/// at [`crate::report_support::EPOCH`]) into a folder of the target's scratch space, for the
+/// at [`EPOCH`]) into a folder of the target's scratch space, for the
 /// tests that only read it.
 pub struct ExampleSite {
     /// The built site.
@@ -39,7 +42,7 @@ pub fn example_site() -> &'static ExampleSite {
             .arg(example_content())
             .arg("--output")
             .arg(&site)
-            .env("SOURCE_DATE_EPOCH", crate::report_support::EPOCH)
+            .env("SOURCE_DATE_EPOCH", EPOCH)
             .output()
             .expect("run planbook build");
         assert!(

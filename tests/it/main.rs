@@ -38,7 +38,6 @@ mod register;
 mod report_browser;
 mod report_command;
 mod report_file;
-mod serve_latency;
 mod serve_limits;
 mod serve_live;
 mod serve_load;

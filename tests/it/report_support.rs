@@ -11,8 +11,7 @@ use std::cell::RefCell;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-/// A fixed build time for byte-for-byte comparisons: 26 Nov 2026 09:15 in Bangkok.
-pub const EPOCH: &str = "1795659300";
+pub use crate::common::EPOCH;
 /// How that time reads in a report's footer (`thai_digits: official`: Arabic digits).
 pub const STAMP: &str = "เมื่อ 26 พ.ย. 2569 09:15 น.";
 

@@ -1,18 +1,21 @@
-//! Benchmark, ignored by default: the time from writing a content file to the live-reload
+//! Benchmark: the time from writing a content file to the live-reload
 //! event on an open page, and to the new text being served, on the example content and,
 //! when `PLANBOOK_BENCH_CONTENT` names one, on a large content folder (edited in place and
 //! restored afterwards). Run through `bench/serve-latency.sh`, which builds in release mode,
-//! makes a 10 000-plan synthetic site in /dev/shm and keeps serve's private output there.
+//! makes a 10 000-plan synthetic site in /dev/shm and keeps serve's private output there;
+//! or `cargo bench --bench serve_latency`. It prints times and asserts nothing but that
+//! each edit is served, so it is a benchmark, not a test.
 
-use crate::serve_support;
+#[path = "../tests/it/common.rs"]
+mod common;
+#[path = "../tests/it/serve_support.rs"]
+mod serve_support;
 
 use serve_support::{Served, example_content_in, wait_until};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-#[test]
-#[ignore = "benchmark: bench/serve-latency.sh, or cargo test --release --test it serve_latency -- --ignored --nocapture"]
-fn edit_to_reload_latency() {
+fn main() {
     let edits = env_number("PLANBOOK_BENCH_EDITS", 5);
     let dir = tempfile::tempdir().unwrap();
     let example = example_content_in(dir.path());
@@ -83,7 +86,9 @@ fn measure(label: &str, content: &Path, edits: usize, limit: Duration) {
         );
         to_event.push(written.elapsed());
         assert!(
-            wait_until(limit, || served.get(&page).text().contains(&marker)),
+            wait_until(limit, || {
+                common::unmarked(&served.get(&page).text()).contains(&marker)
+            }),
             "{page} lacks {marker}"
         );
         to_served.push(written.elapsed());
