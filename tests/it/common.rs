@@ -95,6 +95,36 @@ pub fn copy_tree(from: &Path, to: &Path) {
     }
 }
 
+/// The arguments of `planbook build --content CONTENT --output OUTPUT`, for a test to add to.
+pub fn build_args<'a>(content: &'a Path, output: &'a Path) -> Vec<&'a str> {
+    vec![
+        "build",
+        "--content",
+        content.to_str().expect("UTF-8 path"),
+        "--output",
+        output.to_str().expect("UTF-8 path"),
+    ]
+}
+
+/// Runs `planbook build --content CONTENT --output OUTPUT` and returns its output.
+pub fn build(content: &Path, output: &Path) -> Output {
+    planbook(&build_args(content, output))
+}
+
+/// A scratch folder in memory where there is one: some tests write many thousand files,
+/// and this machine's disk is slow at creating them.
+pub fn scratch() -> tempfile::TempDir {
+    let shm = Path::new("/dev/shm");
+    if shm.is_dir()
+        && let Ok(dir) = tempfile::Builder::new()
+            .prefix("planbook-test-")
+            .tempdir_in(shm)
+    {
+        return dir;
+    }
+    tempfile::tempdir().expect("tempdir")
+}
+
 /// Runs `planbook ARGS` and returns its output.
 pub fn planbook(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_planbook"))

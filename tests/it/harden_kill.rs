@@ -12,7 +12,7 @@ use crate::synth;
 
 use crate::common;
 
-use common::{copy_tree, planbook, stderr};
+use common::{build, copy_tree, stderr};
 use std::collections::BTreeMap;
 use std::hash::{DefaultHasher, Hasher};
 use std::path::{Path, PathBuf};
@@ -57,16 +57,6 @@ fn staging_folders(parent: &Path) -> Vec<String> {
         .map(|e| e.file_name().to_string_lossy().into_owned())
         .filter(|n| n.starts_with(".planbook-staging-"))
         .collect()
-}
-
-fn build(content: &Path, output: &Path) -> std::process::Output {
-    planbook(&[
-        "build",
-        "--content",
-        content.to_str().unwrap(),
-        "--output",
-        output.to_str().unwrap(),
-    ])
 }
 
 fn build_ok(content: &Path, output: &Path) {

@@ -5,26 +5,13 @@
 
 use crate::common;
 
-use common::{copy_tree, planbook, repo_root, stderr, stdout};
+use common::{build, copy_tree, planbook, repo_root, scratch, stderr, stdout};
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitStatus, Stdio};
 use std::time::{Duration, Instant};
 
 /// The generous bound: a few MiB of YAML must never need a GiB.
 const MAX_PEAK_KIB: u64 = 1024 * 1024;
-
-/// A scratch folder in memory where there is one (100,000 files write fast there).
-fn scratch() -> tempfile::TempDir {
-    let shm = Path::new("/dev/shm");
-    if shm.is_dir()
-        && let Ok(dir) = tempfile::Builder::new()
-            .prefix("planbook-limits-")
-            .tempdir_in(shm)
-    {
-        return dir;
-    }
-    tempfile::tempdir().unwrap()
-}
 
 /// The peak resident memory of a process so far (`VmHWM`), in KiB.
 fn peak_kib(pid: u32) -> Option<u64> {
@@ -190,21 +177,12 @@ fn a_hundred_thousand_tiny_entries_with_errors_are_checked_in_bounded_memory() {
     assert!(run.peak_kib < MAX_PEAK_KIB, "peak {} KiB", run.peak_kib);
 }
 
-fn build(content: &Path, output: &Path) -> std::process::Output {
-    planbook(&[
-        "build",
-        "--content",
-        content.to_str().unwrap(),
-        "--output",
-        output.to_str().unwrap(),
-    ])
-}
-
 fn json(path: PathBuf) -> serde_json::Value {
     serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
 }
 
 #[test]
+#[ignore = "slow tier: run by .ci/run"]
 fn sums_of_many_capped_amounts_stay_exact_beyond_the_chart_limit() {
     let dir = scratch();
     let content = dir.path().join("content");

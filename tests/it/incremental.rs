@@ -77,7 +77,7 @@ impl Corpus {
     /// `PLANS` as the content, and leaves the last months of some plans not yet filed.
     fn generate(seed: u64, rng: &mut Rng) -> Corpus {
         let corpus = Corpus {
-            dir: scratch(),
+            dir: common::scratch(),
             round: 0,
         };
         let pool = corpus.pool();
@@ -329,20 +329,6 @@ impl Corpus {
             }
         }
     }
-}
-
-/// A scratch folder in memory where there is one: a build writes hundreds of files, and
-/// this machine's disk is slow at creating them.
-fn scratch() -> tempfile::TempDir {
-    let shm = Path::new("/dev/shm");
-    if shm.is_dir()
-        && let Ok(dir) = tempfile::Builder::new()
-            .prefix("planbook-incremental-")
-            .tempdir_in(shm)
-    {
-        return dir;
-    }
-    tempfile::tempdir().expect("tempdir")
 }
 
 fn read(path: &Path) -> String {

@@ -10,13 +10,7 @@ fn copy_example(to: &Path) {
 }
 
 fn build(content: &Path, out: &Path, keep_going: bool) -> std::process::Output {
-    let mut args = vec![
-        "build",
-        "--content",
-        content.to_str().unwrap(),
-        "--output",
-        out.to_str().unwrap(),
-    ];
+    let mut args = common::build_args(content, out);
     if keep_going {
         args.push("--keep-going");
     }

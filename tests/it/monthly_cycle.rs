@@ -57,13 +57,7 @@ const BEFORE_DEADLINE: i64 = 1_675_562_400;
 const AFTER_DEADLINE: i64 = 1_676_080_800;
 
 fn build(content: &Path, out: &Path, epoch: i64, extra: &[&str]) -> Output {
-    let mut args = vec![
-        "build",
-        "--content",
-        content.to_str().unwrap(),
-        "--output",
-        out.to_str().unwrap(),
-    ];
+    let mut args = common::build_args(content, out);
     args.extend_from_slice(extra);
     let output = planbook_at(epoch, &args);
     assert!(output.status.success(), "{}", common::stderr(&output));

@@ -46,160 +46,49 @@ fn every_way_of_pointing_the_output_at_the_content_or_themes_is_refused() {
     let abs = abs_content.to_str().unwrap().to_string();
     let plans = abs_content.join("plans");
     // (working folder, --content, --output, a path the message must name)
-    let cases: Vec<(&Path, String, String, &str)> = vec![
-        (&repo, "content".into(), "content".into(), "content folder"),
-        (&repo, "content".into(), "content/".into(), "content folder"),
-        (
-            &repo,
-            "content".into(),
-            "./content/.".into(),
-            "content folder",
-        ),
-        (&repo, "content".into(), abs.clone(), "content folder"),
-        (&repo, abs.clone(), "content".into(), "content folder"),
-        (
-            &repo,
-            "content".into(),
-            ".".into(),
-            "holds the content folder",
-        ),
-        (
-            &repo,
-            "content".into(),
-            "./".into(),
-            "holds the content folder",
-        ),
-        (
-            &repo,
-            "content".into(),
-            "..".into(),
-            "holds the content folder",
-        ),
-        (&repo, "content".into(), "/".into(), "this is /"),
-        (
-            &repo,
-            "content".into(),
-            "content/plans".into(),
-            "inside the content folder",
-        ),
-        (
-            &repo,
-            "content".into(),
-            "content/site".into(),
-            "inside the content folder",
-        ),
-        (
-            &repo,
-            "content".into(),
-            "content/new/deeper/".into(),
-            "inside the content folder",
-        ),
-        (
-            &repo,
-            "content".into(),
-            "missing/../content".into(),
-            "content folder",
-        ),
-        (
-            &repo,
-            "content".into(),
-            "themes/../content/x/..".into(),
-            "content folder",
-        ),
-        (
-            &repo,
-            "content".into(),
-            "../repo/content".into(),
-            "content folder",
-        ),
-        (
-            &repo,
-            "content".into(),
-            "../repo-link/content".into(),
-            "content folder",
-        ),
-        (
-            &repo,
-            "content".into(),
-            "content-link/site".into(),
-            "inside the content folder",
-        ),
-        (
-            &repo,
-            "content-link".into(),
-            "content".into(),
-            "content folder",
-        ),
-        (
-            &repo,
-            "content-link/".into(),
-            "content/../content".into(),
-            "content folder",
-        ),
-        (
-            &repo,
-            "content".into(),
-            "content-link".into(),
-            "content folder",
-        ),
-        (
-            &repo,
-            "content".into(),
-            "../repo-link".into(),
-            "holds the content folder",
-        ),
-        (&repo, "content".into(), "elsewhere-link".into(), "symlink"),
-        (&repo, "content".into(), "elsewhere-link/".into(), "symlink"),
-        (
-            &repo,
-            "content".into(),
-            "../repo-link/".into(),
-            "holds the content folder",
-        ),
-        (&repo, "content".into(), "themes".into(), "themes folder"),
-        (&repo, "content".into(), "themes/".into(), "themes folder"),
-        (
-            &repo,
-            "content".into(),
-            "themes/mine".into(),
-            "inside the themes folder",
-        ),
-        (
-            &repo,
-            "content".into(),
-            "themes-link/new".into(),
-            "inside the themes folder",
-        ),
-        (
-            &repo,
-            "content".into(),
-            "content/../themes/mine/..".into(),
-            "themes folder",
-        ),
-        (&repo, "content".into(), "notes.txt".into(), "not a folder"),
-        (
-            &repo,
-            "content".into(),
-            "notes.txt/site".into(),
-            "not a folder",
-        ),
-        (&abs_content, ".".into(), ".".into(), "content folder"),
-        (
-            &abs_content,
-            ".".into(),
-            "plans/..".into(),
-            "content folder",
-        ),
-        (
-            &abs_content,
-            ".".into(),
-            "../..".into(),
-            "holds the content folder",
-        ),
-        (&plans, "..".into(), "../../themes".into(), "themes folder"),
+    #[rustfmt::skip]
+    let named: [(&Path, &str, &str, &str); 33] = [
+        (&repo, "content", "content", "content folder"),
+        (&repo, "content", "content/", "content folder"),
+        (&repo, "content", "./content/.", "content folder"),
+        (&repo, "content", ".", "holds the content folder"),
+        (&repo, "content", "./", "holds the content folder"),
+        (&repo, "content", "..", "holds the content folder"),
+        (&repo, "content", "/", "this is /"),
+        (&repo, "content", "content/plans", "inside the content folder"),
+        (&repo, "content", "content/site", "inside the content folder"),
+        (&repo, "content", "content/new/deeper/", "inside the content folder"),
+        (&repo, "content", "missing/../content", "content folder"),
+        (&repo, "content", "themes/../content/x/..", "content folder"),
+        (&repo, "content", "../repo/content", "content folder"),
+        (&repo, "content", "../repo-link/content", "content folder"),
+        (&repo, "content", "content-link/site", "inside the content folder"),
+        (&repo, "content-link", "content", "content folder"),
+        (&repo, "content-link/", "content/../content", "content folder"),
+        (&repo, "content", "content-link", "content folder"),
+        (&repo, "content", "../repo-link", "holds the content folder"),
+        (&repo, "content", "elsewhere-link", "symlink"),
+        (&repo, "content", "elsewhere-link/", "symlink"),
+        (&repo, "content", "../repo-link/", "holds the content folder"),
+        (&repo, "content", "themes", "themes folder"),
+        (&repo, "content", "themes/", "themes folder"),
+        (&repo, "content", "themes/mine", "inside the themes folder"),
+        (&repo, "content", "themes-link/new", "inside the themes folder"),
+        (&repo, "content", "content/../themes/mine/..", "themes folder"),
+        (&repo, "content", "notes.txt", "not a folder"),
+        (&repo, "content", "notes.txt/site", "not a folder"),
+        (&abs_content, ".", ".", "content folder"),
+        (&abs_content, ".", "plans/..", "content folder"),
+        (&abs_content, ".", "../..", "holds the content folder"),
+        (&plans, "..", "../../themes", "themes folder"),
     ];
+    let mut cases: Vec<(&Path, String, String, &str)> = named
+        .into_iter()
+        .map(|(cwd, content, output, expect)| (cwd, content.into(), output.into(), expect))
+        .collect();
+    cases.push((&repo, "content".into(), abs.clone(), "content folder"));
+    cases.push((&repo, abs.clone(), "content".into(), "content folder"));
     let long_name = "x".repeat(240);
-    let mut cases = cases;
     cases.push((&repo, "content".into(), long_name, "its name is too long"));
     let before = snapshot_tree(top);
     let mut failures = Vec::new();
