@@ -15,4 +15,4 @@ if [ ! -f "$site/site.yaml" ]; then
   cargo run --release --example synth -- --plans "$plans" --out "$site"
 fi
 TMPDIR=/dev/shm PLANBOOK_BENCH_CONTENT="$site" \
-  cargo test --release --test serve_latency -- --ignored --nocapture
+  cargo bench --bench serve_latency

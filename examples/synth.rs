@@ -4,12 +4,12 @@
 //!
 //! The output is deterministic for a seed and passes `planbook check` with no error and no
 //! warning. The generator is callable as a library (`generate`), so the integration test
-//! `tests/synth_corpus.rs` includes this file with `#[path]`.
+//! `tests/it/synth_corpus.rs` includes this file with `#[path]`.
 
 #[path = "synth/plan.rs"]
 mod plan;
 #[path = "synth/rng.rs"]
-mod rng;
+pub mod rng;
 #[path = "synth/words.rs"]
 mod words;
 #[path = "synth/yaml.rs"]

@@ -6,7 +6,7 @@
 //! A single pass over the HTML planbook itself wrote (templates, escaped text, sanitised
 //! Markdown, plotters' SVG), so `<` only ever opens a tag. It is about forty times faster
 //! than a full tokenizer on a report of ten plans, which matters for the 924 reports of a
-//! department's site; `tests/report_file.rs` checks it against html5ever's tokenizer.
+//! department's site; `tests/it/report_file.rs` checks it against html5ever's tokenizer.
 
 use std::collections::BTreeSet;
 

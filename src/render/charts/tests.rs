@@ -674,50 +674,6 @@ fn snapshot_progress_bars() {
     insta::assert_snapshot!(progress_bars("ความก้าวหน้าของกิจกรรม", &tasks()));
 }
 
-// ---- Timing --------------------------------------------------------------------------
-
-/// `cargo test --release --lib charts::tests::timing -- --ignored --nocapture`
-#[test]
-#[ignore = "timing, run by hand in release mode"]
-fn timing() {
-    let months = six_months();
-    let rows = offices();
-    let many: Vec<RankRow> = (0..200)
-        .map(|i| RankRow {
-            label: format!("หน่วยงานที่ {i}"),
-            rate: Decimal::from(i),
-        })
-        .collect();
-    let _ = s_curve("warm-up", &months, FY);
-    // The best of 10 batches, so other work on the machine does not count.
-    let time = |name: &str, f: &dyn Fn() -> String| {
-        let n = 100;
-        let best = (0..10)
-            .map(|_| {
-                let start = std::time::Instant::now();
-                for _ in 0..n {
-                    std::hint::black_box(f());
-                }
-                start.elapsed() / n
-            })
-            .min()
-            .unwrap_or_default();
-        println!("{name}: {best:?} per chart, {} bytes", f().len());
-    };
-    time("s_curve", &|| s_curve("ผลการเบิกจ่ายสะสม", &months, FY));
-    time("monthly_columns", &|| {
-        monthly_columns("รายเดือน", &months, FY)
-    });
-    time("ranking_bars 5", &|| {
-        ranking_bars("อันดับ", &rows, Some(dec!(52)))
-    });
-    time("ranking_bars 200", &|| {
-        ranking_bars("อันดับ", &many, Some(dec!(52)))
-    });
-    time("budget_nodes", &|| budget_nodes("งบ", &nodes()));
-    time("progress_bars", &|| progress_bars("ความก้าวหน้า", &tasks()));
-}
-
 /// Six months with February (index 4) not reported: its flows are unknown, not zero.
 fn six_months_february_unreported() -> Vec<MonthFigures> {
     let mut months = six_months();

@@ -1,0 +1,265 @@
+//! Incremental rebuilds: a change to one plan's entry re-checks that folder only and
+//! re-renders only the pages that show it; anything else rebuilds everything. Counted, not
+//! timed.
+
+use crate::common;
+
+use common::{built_files, copy_tree, repo_root, unmarked};
+use planbook::build::{BuildError, BuildOptions};
+use planbook::session::Session;
+use std::path::{Path, PathBuf};
+use std::time::SystemTime;
+
+struct Site {
+    _dir: tempfile::TempDir,
+    content: PathBuf,
+    output: PathBuf,
+}
+
+fn site() -> Site {
+    let dir = tempfile::tempdir().unwrap();
+    let content = dir.path().join("content");
+    copy_tree(&repo_root().join("content"), &content);
+    let output = dir.path().join("output");
+    Site {
+        _dir: dir,
+        content,
+        output,
+    }
+}
+
+fn session(site: &Site) -> Session {
+    Session::new(BuildOptions {
+        content_dir: site.content.clone(),
+        output_dir: site.output.clone(),
+        as_of: None,
+    })
+}
+
+fn modified(path: &Path) -> SystemTime {
+    std::fs::metadata(path).unwrap().modified().unwrap()
+}
+
+const ENTRY: &str = "plans/2566/samut-prakan/debt-relief/progress/2023-03.yaml";
+const PLAN_PAGE: &str = "2566/plans/samut-prakan/debt-relief/index.html";
+const OTHER_PLAN_PAGE: &str = "2566/plans/chon-buri/debt-relief/index.html";
+const OFFICE_REPORT: &str = "2566/reports/2023-03/samut-prakan-2023-03.html";
+const OTHER_OFFICE_REPORT: &str = "2566/reports/2023-03/chon-buri-2023-03.html";
+
+fn edit_entry(site: &Site, from: &str, to: &str) -> PathBuf {
+    let path = site.content.join(ENTRY);
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains(from), "{from} not in {ENTRY}");
+    std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
+    path
+}
+
+#[test]
+fn one_entry_changed_rerenders_only_the_pages_that_show_it() {
+    let site = site();
+    let mut session = session(&site);
+    let full = session.full().unwrap();
+    assert!(full.full);
+    assert_eq!(full.plans_checked, 4);
+    let other_before = modified(&site.output.join(OTHER_PLAN_PAGE));
+    let other_report_before = modified(&site.output.join(OTHER_OFFICE_REPORT));
+
+    let narrative = std::fs::read_to_string(site.content.join(ENTRY)).unwrap();
+    let line = narrative
+        .lines()
+        .find(|l| l.starts_with("narrative:"))
+        .unwrap()
+        .to_string();
+    let changed = edit_entry(&site, &line, "narrative: ผลงานแก้ไขใหม่ของเดือนมีนาคม");
+    let stats = session.rebuild(&[changed]).unwrap();
+
+    assert!(!stats.full, "{stats:?}");
+    assert_eq!(stats.plans_checked, 1);
+    // The plan page, its document, the dashboard, the year page, the offices list, its
+    // office (unless the ranking moved), the 3 group lists and its 3 groups, the report
+    // index and the monthly reports of March to September (the entry is March's: earlier
+    // months' figures are as they were): far fewer than the full site.
+    // 1 + 1 + 1 + 1 + 1 + 1 + 3 + 3 + 1 + 7 = 20 of the 41 pages and documents: not the
+    // other 3 plans and documents, the other 3 offices, the 5 other groups, the 2 free
+    // pages, the reports of October to February.
+    assert_eq!(stats.pages_rendered, 20, "{stats:?}");
+    assert_eq!(full.pages_rendered, 41, "{full:?}");
+    // The email reports of its office from March on; not the 3 other offices' 36.
+    assert_eq!(stats.reports_written, 7, "{stats:?}");
+    assert_eq!(full.reports_written, 48, "{full:?}");
+    let page = unmarked(&std::fs::read_to_string(site.output.join(PLAN_PAGE)).unwrap());
+    assert!(page.contains("ผลงานแก้ไขใหม่ของเดือนมีนาคม"));
+    assert_eq!(modified(&site.output.join(OTHER_PLAN_PAGE)), other_before);
+    let report = unmarked(&std::fs::read_to_string(site.output.join(OFFICE_REPORT)).unwrap());
+    assert!(report.contains("ผลงานแก้ไขใหม่ของเดือนมีนาคม"));
+    assert_eq!(
+        modified(&site.output.join(OTHER_OFFICE_REPORT)),
+        other_report_before
+    );
+    // The export follows the change too.
+    let json = std::fs::read_to_string(
+        site.output
+            .join("data/2566/plans/samut-prakan/debt-relief.json"),
+    )
+    .unwrap();
+    assert!(json.contains("\"allocation\": \"6300.00\""));
+}
+
+#[test]
+fn an_incremental_rebuild_writes_what_a_full_build_writes() {
+    let site = site();
+    let mut session = session(&site);
+    session.full().unwrap();
+    // A figure of an early month: every later month's report of the office moves.
+    let path = site
+        .content
+        .join("plans/2566/samut-prakan/debt-relief/progress/2022-11.yaml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let line = text
+        .lines()
+        .find(|l| l.trim_start().starts_with("staff:") || l.trim_start().starts_with("training:"))
+        .expect("a disbursed line")
+        .to_string();
+    std::fs::write(
+        &path,
+        text.replacen(
+            &line,
+            &line.replace(|c: char| c.is_ascii_digit() && c != '0', "1"),
+            1,
+        ),
+    )
+    .unwrap();
+    let stats = session.rebuild(&[path]).unwrap();
+    assert!(!stats.full, "{stats:?}");
+
+    let fresh = site._dir.path().join("fresh");
+    planbook::build::build(&BuildOptions {
+        content_dir: site.content.clone(),
+        output_dir: fresh.clone(),
+        as_of: None,
+    })
+    .unwrap();
+    let incremental = built_files(&site.output);
+    let full = built_files(&fresh);
+    let names: Vec<&String> = incremental.keys().collect();
+    assert_eq!(names, full.keys().collect::<Vec<_>>());
+    let differing: Vec<&String> = incremental
+        .iter()
+        .filter(|(name, bytes)| full.get(*name) != Some(bytes))
+        .map(|(name, _)| name)
+        .collect();
+    assert!(
+        differing.is_empty(),
+        "differ from a full build: {differing:?}"
+    );
+}
+
+#[test]
+fn a_comment_renders_nothing_and_a_plan_change_renders_every_month() {
+    let site = site();
+    let mut session = session(&site);
+    session.full().unwrap();
+    let entry = site.content.join(ENTRY);
+    let text = std::fs::read_to_string(&entry).unwrap();
+    std::fs::write(&entry, format!("{text}# ตรวจทานแล้ว\n")).unwrap();
+    let stats = session.rebuild(&[entry]).unwrap();
+    assert!(!stats.full);
+    assert_eq!(
+        (stats.pages_rendered, stats.reports_written),
+        (0, 0),
+        "{stats:?}"
+    );
+
+    let plan = site
+        .content
+        .join("plans/2566/samut-prakan/debt-relief/plan.yaml");
+    let text = std::fs::read_to_string(&plan).unwrap();
+    let objective = "  - เพื่อเสริมสร้างรายได้ให้แก่สมาชิก";
+    assert!(text.contains(objective));
+    std::fs::write(
+        &plan,
+        text.replacen(objective, "  - เพื่อเพิ่มรายได้ให้แก่สมาชิก", 1),
+    )
+    .unwrap();
+    let stats = session.rebuild(&[plan]).unwrap();
+    assert!(!stats.full);
+    // The plan itself changed: every month's report of its office is written again.
+    assert_eq!(stats.reports_written, 12, "{stats:?}");
+}
+
+#[test]
+fn a_changed_figure_reaches_the_roll_ups() {
+    let site = site();
+    let mut session = session(&site);
+    session.full().unwrap();
+    let text = std::fs::read_to_string(site.content.join(ENTRY)).unwrap();
+    let disbursed_line = text
+        .lines()
+        .find(|l| l.trim_start().starts_with("staff:"))
+        .unwrap()
+        .to_string();
+    let changed = edit_entry(
+        &site,
+        &disbursed_line,
+        &disbursed_line.replace(|c: char| c.is_ascii_digit(), "0"),
+    );
+    let stats = session.rebuild(&[changed]).unwrap();
+    assert!(!stats.full);
+    let summary = std::fs::read_to_string(site.output.join("data/2566/summary.json")).unwrap();
+    let plan = std::fs::read_to_string(
+        site.output
+            .join("data/2566/plans/samut-prakan/debt-relief.json"),
+    )
+    .unwrap();
+    assert!(
+        !plan.contains("\"disbursed\": \"6300.00\""),
+        "the plan's total did not move"
+    );
+    assert!(
+        !summary.contains("\"disbursed\": \"425300.00\""),
+        "the year's total did not move"
+    );
+}
+
+#[test]
+fn settings_and_new_plans_rebuild_everything() {
+    let site = site();
+    let mut session = session(&site);
+    let full = session.full().unwrap();
+    let site_yaml = site.content.join("site.yaml");
+    let text = std::fs::read_to_string(&site_yaml).unwrap();
+    std::fs::write(&site_yaml, format!("{text}\n# edited\n")).unwrap();
+    let stats = session.rebuild(&[site_yaml]).unwrap();
+    assert!(stats.full);
+    assert_eq!(stats.pages_rendered, full.pages_rendered);
+}
+
+#[test]
+fn a_broken_entry_keeps_the_last_good_output_until_it_is_fixed() {
+    let site = site();
+    let mut session = session(&site);
+    session.full().unwrap();
+    let before = std::fs::read_to_string(site.output.join(PLAN_PAGE)).unwrap();
+    let broken = edit_entry(&site, "month:", "montth:");
+    match session.rebuild(&[broken]) {
+        Err(BuildError::Content { report, .. }) => {
+            assert!(report.contains("2023-03.yaml:"), "{report}");
+            assert!(report.contains("did you mean `month`?"), "{report}");
+        }
+        other => panic!("expected content errors, got {other:?}"),
+    }
+    assert_eq!(
+        std::fs::read_to_string(site.output.join(PLAN_PAGE)).unwrap(),
+        before
+    );
+    let fixed = edit_entry(&site, "montth:", "month:");
+    let stats = session.rebuild(&[fixed]).unwrap();
+    assert!(!stats.full);
+    assert_eq!(stats.plans_checked, 1);
+    // Back as it was when the output was last written: nothing to render again.
+    assert_eq!(
+        (stats.pages_rendered, stats.files_written),
+        (0, 0),
+        "{stats:?}"
+    );
+}
