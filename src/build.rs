@@ -177,6 +177,7 @@ pub fn check(content_dir: &Path) -> Result<Checked, BuildError> {
         sources.set_text(file, text);
     }
     let settings = validate::settings(&raw_settings, &sources, &mut diagnostics);
+    crate::i18n::choose_from_content(settings.site.language);
     let theme = load_theme(
         content_dir,
         &raw_settings,

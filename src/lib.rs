@@ -8,6 +8,7 @@ pub mod cli;
 pub mod compute;
 pub mod diag;
 pub mod export;
+pub mod i18n;
 pub mod left_out;
 pub mod load;
 pub mod model;

@@ -168,9 +168,10 @@ fn kpi(
         .required(&k.id, "id", at, diags)
         .and_then(|t| f.id(t, diags).inspect(|id| ids.claim(id, f.at(t), diags)));
     let name = f.required_name(&k.name, "name", at, diags);
+    let unit = k.unit.as_ref().map(|u| u.value.as_str());
     let target = f
         .required(&k.target, "target", at, diags)
-        .and_then(|t| f.quantity(t, diags));
+        .and_then(|t| f.quantity_in(t, unit, diags));
     let direction = match &k.direction {
         None => Some(Direction::AtLeast),
         Some(t) => match t.value.trim() {
@@ -355,17 +356,23 @@ pub fn node_ref(
     let found = budget.index_of(id);
     if found.is_none() {
         let known: Vec<&str> = budget.nodes.iter().map(|n| &*n.id).collect();
-        diags.error(f.at(key), unknown_ref_message("budget item", id, &known));
+        diags.error(f.at(key), unknown_ref_message("budget-item", id, &known));
     }
     found
 }
 
-/// "unknown task `x`; did you mean `y`?"
-pub fn unknown_ref_message(what: &str, id: &str, known: &[&str]) -> String {
+/// "unknown task `x`; did you mean `y`?"; `what` is `task`, `kpi` or `budget-item`.
+pub fn unknown_ref_message(what: &str, id: &str, known: &[&str]) -> crate::i18n::Message {
+    use crate::msg;
     match crate::load::yaml::closest(id, known) {
-        Some(best) => format!("unknown {what} `{id}`; did you mean `{best}`?"),
-        None if known.is_empty() => format!("unknown {what} `{id}`: the plan has none"),
-        None => format!("unknown {what} `{id}`; the plan has: {}", known.join(", ")),
+        Some(best) => msg!("unknown-ref-suggest", what = what, id = id, best = best),
+        None if known.is_empty() => msg!("unknown-ref-none", what = what, id = id),
+        None => msg!(
+            "unknown-ref-list",
+            what = what,
+            id = id,
+            known = known.join(", ")
+        ),
     }
 }
 

@@ -69,16 +69,17 @@ pub fn entry(
         })
         .collect();
     let kpi_ids: Vec<&str> = plan.all_kpis().map(|k| &*k.id).collect();
+    let kpi_units: Vec<&str> = plan.all_kpis().map(|k| &*k.unit).collect();
     let kpis = f
         .unique_id_keys(raw.kpis.as_ref(), diags)
         .into_iter()
         .filter_map(|(key, value)| {
             let id = id_text(&key.value);
             let Some(index) = kpi_ids.iter().position(|known| *known == id) else {
-                diags.error(f.at(key), unknown_ref_message("KPI", id, &kpi_ids));
+                diags.error(f.at(key), unknown_ref_message("kpi", id, &kpi_ids));
                 return None;
             };
-            Some((index, f.quantity(value, diags)?))
+            Some((index, f.quantity_in(value, Some(kpi_units[index]), diags)?))
         })
         .collect();
     let events = raw

@@ -30,7 +30,24 @@ pub fn site(f: Fields, raw: &RawSite, diags: &mut Diagnostics) -> Site {
             .current_year
             .as_ref()
             .and_then(|t| year_value(f, t, diags)),
+        language: raw.language.as_ref().and_then(|t| language(f, t, diags)),
     }
+}
+
+/// `language: th` or `en`.
+fn language(f: Fields, text: &Text, diags: &mut Diagnostics) -> Option<crate::i18n::Lang> {
+    let lang = match text.value.trim() {
+        "th" => Some(crate::i18n::Lang::Th),
+        "en" => Some(crate::i18n::Lang::En),
+        _ => None,
+    };
+    if lang.is_none() {
+        diags.error(
+            f.at(text),
+            crate::msg!("site-language-invalid", value = &text.value),
+        );
+    }
+    lang
 }
 
 /// A fiscal year written in a settings file, or an error at its place.
@@ -200,7 +217,7 @@ fn target_curve(
             Err(problem) => {
                 diags.error(
                     item_at,
-                    format!("target `{}` is not a number: {problem}", item.value),
+                    crate::msg!("target-not-number", value = &item.value, problem = problem),
                 );
                 return None;
             }
