@@ -205,11 +205,46 @@ pub fn localized_help(command: clap::Command, lang: crate::i18n::Lang) -> clap::
 }
 
 fn localize_command(command: clap::Command, id: &str, lang: crate::i18n::Lang) -> clap::Command {
+    use clap::{Arg, ArgAction};
+    let text = |id: &str| crate::i18n::lookup(lang, id).unwrap_or_default();
     let about = crate::i18n::lookup(lang, id);
     let mut command = match about {
         Some(text) => command.about(text).long_about(None),
         None => command,
     };
+    // clap's own words: the usage line, the headings and the help and version flags.
+    let has_version = command.get_version().is_some();
+    command = command
+        .help_template(format!(
+            "{{about-with-newline}}\n{} {{usage}}\n\n{{all-args}}{{after-help}}",
+            text("help-usage")
+        ))
+        .subcommand_help_heading(text("help-heading-commands"))
+        .disable_help_flag(true)
+        .arg(
+            Arg::new("help")
+                .short('h')
+                .long("help")
+                .action(ArgAction::Help)
+                .help(text("help-flag")),
+        );
+    if has_version {
+        command = command.disable_version_flag(true).arg(
+            Arg::new("version")
+                .short('V')
+                .long("version")
+                .action(ArgAction::Version)
+                .help(text("help-version-flag")),
+        );
+    }
+    let options_heading = text("help-heading-options");
+    command = command.mut_args(|arg| {
+        if arg.is_positional() {
+            arg
+        } else {
+            arg.help_heading(options_heading.clone())
+        }
+    });
     let args: Vec<String> = command
         .get_arguments()
         .map(|arg| arg.get_id().to_string())
@@ -692,5 +727,14 @@ mod tests {
             .to_string();
         assert!(help.contains("ตรวจและคำนวณอย่างเดียว"), "{help}");
         assert!(help.contains("โฟลเดอร์เนื้อหา"), "{help}");
+        assert!(help.contains("วิธีใช้: "), "{help}");
+        assert!(
+            help.contains("ตัวเลือก:") && help.contains("แสดงวิธีใช้"),
+            "{help}"
+        );
+        assert!(
+            !help.contains("Options") && !help.contains("Usage"),
+            "{help}"
+        );
     }
 }

@@ -141,6 +141,11 @@ fn help_speaks_the_language_of_the_locale() {
     let text = String::from_utf8_lossy(&thai.stdout);
     assert!(text.contains("ตรวจและคำนวณอย่างเดียว"), "{text}");
     assert!(text.contains("คำนวณ ณ เดือนนี้"), "{text}");
+    assert!(text.contains("วิธีใช้: planbook check"), "{text}");
+    assert!(
+        text.contains("ตัวเลือก:") && !text.contains("Options:"),
+        "{text}"
+    );
     let english = planbook(&["check", "--help"], &[]);
     let text = String::from_utf8_lossy(&english.stdout);
     assert!(text.contains("Validate and compute only"), "{text}");

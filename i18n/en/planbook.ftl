@@ -149,3 +149,62 @@ help-pdf = Print plan documents to PDF with an installed Chromium, Chrome or Edg
 help-pdf--plans = YEAR/OFFICE/ACTIVITY (2566/samut-prakan/debt-relief), or YEAR/OFFICE for all its plans
 help-pdf--output = The folder to write the PDFs into (YEAR-OFFICE-ACTIVITY.pdf)
 help-pdf--content = The content folder
+
+## Plans, budgets, entries
+
+budget-empty = the budget has no items
+budget-type-unknown = unknown budget type `{ $value }`: use one of { $names }
+budget-type-not-top = `type` is set on top-level budget nodes only; this node takes its parent's
+budget-type-missing = no `type` (personnel, operating, investment, subsidy, other): counted as current expenditure
+budget-amount-and-items = a budget node has either `amount` (a line) or `items` (a group), not both
+budget-amount-missing = missing required field `amount` (or `items` for a group)
+budget-total-on-line = `total` belongs on a node with `items`; a line carries `amount`
+budget-items-empty = `items` is empty: a group needs at least one item
+budget-total-differs = total { $total } differs from the sum of its items { $sum }
+event-kind-unknown = unknown event kind `{ $value }`: use training, seminar or meeting
+event-evaluated-early = evaluated on { $evaluated }, before the event ended on { $ended }
+id-duplicate = duplicate id `{ $id }`: already used on line { $line } (ids are unique within a plan)
+placeholder-left = `{ $placeholder }` is a placeholder left from `planbook new plan`: write the real text from the approved plan
+allocation-zero = the plan's allocation is 0 baht: fill in the amounts of its budget lines
+plan-year-differs = fiscal_year `{ $value }` differs from the plan's folder plans/{ $year }/
+kpi-direction-unknown = unknown direction `{ $value }`: use at_least or at_most
+schedule-sum-differs = the schedule plans { $planned } in all but the target is { $target }
+month-twice = month { $month } is listed twice
+revision-of-group = `{ $id }` is a group: revisions change budget lines (nodes with `amount`)
+revision-below-zero = this revision would leave `{ $id }` at { $amount } baht: a line cannot go below zero
+spending-plan-differs = the spending plan adds up to { $planned } but the allocation is { $allocation }
+plan-folder-no-plan = the plan folder plans/{ $plan }/ has no plan.yaml
+fiscal-year-no-file = fiscal year { $year } has no fiscal-years/{ $year }.yaml
+entry-twice = a second entry for { $month }: one entry per plan per month
+site-year-invalid = `{ $value }` is not a fiscal year: write it in B.E., e.g. 2566
+site-due-day-invalid = report_due_day `{ $value }` is not a day of the month: write 1 to 31, e.g. 10 for the 10th of the following month
+site-digits-invalid = thai_digits must be true, false or official, not `{ $value }`
+
+## Files of the content folder
+
+file-not-read = this file is not in a place planbook reads (site.yaml, fiscal-years/, plans/<year>/<office>/<activity>/, pages/): ignored
+file-hidden = the name starts with `.`, so this is hidden and ignored, with everything in it; rename it to have it read
+page-no-front-matter = a page starts with front matter: a `---` line, `title: …`, and another `---` line
+page-front-matter-open = the front matter has no closing `---` line
+
+## Command line: clap's own words (used in languages other than English)
+
+help-usage = Usage:
+help-heading-commands = Commands
+help-heading-options = Options
+help-flag = Print help
+help-version-flag = Print version
+
+## Spending against the budget
+
+# An empty part of a message (no breakdown, no hint).
+nothing = { "" }
+spend-line-over = `{ $id }` has { $spent } baht disbursed and committed by { $month }, above its { $allocation }
+spend-flexible-room = { $what }; allowed because it is ถัวจ่าย (flexible) and its group has room{ $parts }
+spend-flexible-no-room = { $what }; it is ถัวจ่าย (flexible) but its group has no room left{ $parts }
+spend-over = { $what }{ $parts }
+spend-breakdown = { " " }(disbursed { $disbursed } + committed { $committed }{ $stale })
+spend-stale-commitment = ; the commitment was reported in { $month }: once paid, write `{ $id }: 0` under `committed:`
+spend-group-over = group `{ $id }` has { $spent } baht disbursed and committed by { $month }, above its { $allocation }
+spend-plan-over = the plan has { $spent } baht disbursed and committed by { $month }, above its allocation of { $allocation }
+spend-above-received = { $disbursed } baht disbursed by { $month } but only { $received } received (รับโอน) so far

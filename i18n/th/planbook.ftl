@@ -131,3 +131,62 @@ help-pdf = พิมพ์เอกสารแผนเป็น PDF ด้ว�
 help-pdf--plans = ปี/หน่วยงาน/กิจกรรม (2566/samut-prakan/debt-relief) หรือ ปี/หน่วยงาน สำหรับทุกแผนของหน่วยงาน
 help-pdf--output = โฟลเดอร์ที่จะเขียนไฟล์ PDF (YEAR-OFFICE-ACTIVITY.pdf)
 help-pdf--content = โฟลเดอร์เนื้อหา
+
+## แผน งบประมาณ รายงานประจำเดือน
+
+budget-empty = งบประมาณไม่มีรายการเลย
+budget-type-unknown = ไม่รู้จักประเภทงบประมาณ `{ $value }`: ใช้ได้เฉพาะ { $names }
+budget-type-not-top = กำหนด `type` ได้เฉพาะรายการงบประมาณชั้นบนสุด รายการนี้ใช้ประเภทเดียวกับรายการแม่
+budget-type-missing = ไม่มี `type` (personnel, operating, investment, subsidy, other): นับเป็นรายจ่ายประจำ
+budget-amount-and-items = รายการงบประมาณมีได้อย่างใดอย่างหนึ่ง คือ `amount` (รายการย่อย) หรือ `items` (กลุ่มรายการ) ไม่ใช่ทั้งสองอย่าง
+budget-amount-missing = ไม่มีช่อง `amount` ซึ่งต้องกรอก (หรือ `items` สำหรับกลุ่มรายการ)
+budget-total-on-line = `total` ใช้กับรายการที่มี `items` เท่านั้น รายการย่อยใช้ `amount`
+budget-items-empty = `items` ว่างอยู่: กลุ่มรายการต้องมีอย่างน้อยหนึ่งรายการ
+budget-total-differs = ยอดรวม { $total } ไม่เท่ากับผลรวมของรายการย่อย { $sum }
+event-kind-unknown = ไม่รู้จักประเภทกิจกรรม `{ $value }`: ใช้ training, seminar หรือ meeting
+event-evaluated-early = รายงานผลการประเมินวันที่ { $evaluated } ก่อนกิจกรรมสิ้นสุดวันที่ { $ended }
+id-duplicate = รหัส `{ $id }` ซ้ำ: ใช้แล้วที่บรรทัด { $line } (รหัสต้องไม่ซ้ำกันภายในแผน)
+placeholder-left = `{ $placeholder }` เป็นข้อความตั้งต้นจาก `planbook new plan`: ให้เขียนข้อความจริงตามแผนที่ได้รับอนุมัติ
+allocation-zero = แผนนี้ได้รับจัดสรร 0 บาท: ให้กรอกจำนวนเงินของรายการงบประมาณ
+plan-year-differs = fiscal_year `{ $value }` ไม่ตรงกับโฟลเดอร์ของแผน plans/{ $year }/
+kpi-direction-unknown = ไม่รู้จักทิศทาง `{ $value }`: ใช้ at_least หรือ at_most
+schedule-sum-differs = แผนการดำเนินงานรวมได้ { $planned } แต่เป้าหมายคือ { $target }
+month-twice = เดือน { $month } ระบุซ้ำ
+revision-of-group = `{ $id }` เป็นกลุ่มรายการ: การโอนเปลี่ยนแปลงทำได้กับรายการย่อย (รายการที่มี `amount`)
+revision-below-zero = การโอนเปลี่ยนแปลงนี้จะทำให้ `{ $id }` เหลือ { $amount } บาท: รายการติดลบไม่ได้
+spending-plan-differs = แผนการใช้จ่ายรวมได้ { $planned } แต่งบประมาณที่ได้รับจัดสรรคือ { $allocation }
+plan-folder-no-plan = โฟลเดอร์แผน plans/{ $plan }/ ไม่มีไฟล์ plan.yaml
+fiscal-year-no-file = ปีงบประมาณ { $year } ไม่มีไฟล์ fiscal-years/{ $year }.yaml
+entry-twice = รายงานของเดือน { $month } ซ้ำ: แผนหนึ่งมีรายงานได้เดือนละหนึ่งไฟล์
+site-year-invalid = `{ $value }` ไม่ใช่ปีงบประมาณ: เขียนเป็น พ.ศ. เช่น 2566
+site-due-day-invalid = report_due_day `{ $value }` ไม่ใช่วันที่ของเดือน: เขียน 1 ถึง 31 เช่น 10 คือวันที่ 10 ของเดือนถัดไป
+site-digits-invalid = thai_digits ต้องเป็น true, false หรือ official ไม่ใช่ `{ $value }`
+
+## ไฟล์ในโฟลเดอร์เนื้อหา
+
+file-not-read = ไฟล์นี้ไม่ได้อยู่ในที่ที่ planbook อ่าน (site.yaml, fiscal-years/, plans/<ปี>/<หน่วยงาน>/<กิจกรรม>/, pages/): ข้ามไป
+file-hidden = ชื่อขึ้นต้นด้วย `.` จึงเป็นไฟล์ซ่อนและถูกข้ามไปพร้อมทุกอย่างข้างใน: เปลี่ยนชื่อถ้าต้องการให้อ่าน
+page-no-front-matter = หน้าต้องขึ้นต้นด้วยส่วนหัว: บรรทัด `---` ตามด้วย `title: …` และบรรทัด `---` อีกบรรทัด
+page-front-matter-open = ส่วนหัวของหน้าไม่มีบรรทัด `---` ปิดท้าย
+
+## บรรทัดคำสั่ง: คำของ clap เอง
+
+help-usage = วิธีใช้:
+help-heading-commands = คำสั่ง
+help-heading-options = ตัวเลือก
+help-flag = แสดงวิธีใช้
+help-version-flag = แสดงรุ่นของโปรแกรม
+
+## การใช้จ่ายเทียบกับงบประมาณ
+
+# ส่วนที่ว่างของข้อความ (ไม่มีรายละเอียด ไม่มีคำแนะนำ)
+nothing = { "" }
+spend-line-over = `{ $id }` เบิกจ่ายและก่อหนี้ผูกพันรวม { $spent } บาท ณ { $month } เกินวงเงิน { $allocation }
+spend-flexible-room = { $what } ยอมให้ได้เพราะเป็นรายการถัวจ่ายและกลุ่มรายการยังมีวงเงินเหลือ{ $parts }
+spend-flexible-no-room = { $what } เป็นรายการถัวจ่ายแต่กลุ่มรายการไม่มีวงเงินเหลือแล้ว{ $parts }
+spend-over = { $what }{ $parts }
+spend-breakdown = { " " }(เบิกจ่าย { $disbursed } + ก่อหนี้ผูกพัน { $committed }{ $stale })
+spend-stale-commitment = ; ก่อหนี้ผูกพันนี้รายงานไว้เมื่อ { $month }: เมื่อจ่ายแล้วให้เขียน `{ $id }: 0` ใต้ `committed:`
+spend-group-over = กลุ่มรายการ `{ $id }` เบิกจ่ายและก่อหนี้ผูกพันรวม { $spent } บาท ณ { $month } เกินวงเงิน { $allocation }
+spend-plan-over = แผนนี้เบิกจ่ายและก่อหนี้ผูกพันรวม { $spent } บาท ณ { $month } เกินงบประมาณที่ได้รับจัดสรร { $allocation }
+spend-above-received = เบิกจ่ายแล้ว { $disbursed } บาท ณ { $month } แต่ได้รับโอนเพียง { $received } บาท (รับโอน)

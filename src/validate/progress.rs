@@ -127,13 +127,7 @@ fn event(
             _ => None,
         };
         if kind.is_none() {
-            diags.error(
-                f.at(t),
-                format!(
-                    "unknown event kind `{}`: use training, seminar or meeting",
-                    t.value
-                ),
-            );
+            diags.error(f.at(t), crate::msg!("event-kind-unknown", value = &t.value));
         }
         kind
     });
@@ -147,7 +141,11 @@ fn event(
     {
         diags.warning(
             f.at(t),
-            format!("evaluated on {evaluated}, before the event ended on {ended}"),
+            crate::msg!(
+                "event-evaluated-early",
+                evaluated = evaluated,
+                ended = ended
+            ),
         );
     }
     Some(Event {

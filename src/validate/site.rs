@@ -56,10 +56,7 @@ fn year_value(f: Fields, text: &Text, diags: &mut Diagnostics) -> Option<FiscalY
     if year.is_none() {
         diags.error(
             f.at(text),
-            format!(
-                "`{}` is not a fiscal year: write it in B.E., e.g. 2566",
-                text.value
-            ),
+            crate::msg!("site-year-invalid", value = &text.value),
         );
     }
     year
@@ -77,11 +74,7 @@ fn report_due_day(f: Fields, raw: Option<&Text>, diags: &mut Diagnostics) -> Opt
     if day.is_none() {
         diags.error(
             f.at(text),
-            format!(
-                "report_due_day `{}` is not a day of the month: write 1 to 31, e.g. 10 for \
-                 the 10th of the following month",
-                text.value.trim()
-            ),
+            crate::msg!("site-due-day-invalid", value = text.value.trim()),
         );
     }
     day
@@ -110,7 +103,7 @@ fn digit_style(f: Fields, raw: Option<&Text>, diags: &mut Diagnostics) -> DigitS
         other => {
             diags.error(
                 f.at(text),
-                format!("thai_digits must be true, false or official, not `{other}`"),
+                crate::msg!("site-digits-invalid", value = other),
             );
             DigitStyle::Official
         }
