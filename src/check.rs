@@ -92,7 +92,7 @@ impl Checked {
                 .iter()
                 .filter(|f| f.severity == crate::diag::Severity::Warning)
             {
-                kept.warning(finding.loc, finding.message.clone());
+                kept.warning(finding.loc, finding.said());
             }
             *diagnostics = kept;
         };
@@ -194,6 +194,7 @@ pub fn check(content_dir: &Path) -> Result<Checked, CheckError> {
         sources.set_text(file, text);
     }
     let settings = validate::settings(&raw_settings, &sources, &mut diagnostics);
+    crate::i18n::choose_from_content(settings.site.language);
     let theme = load_theme(
         content_dir,
         &raw_settings,

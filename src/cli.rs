@@ -8,6 +8,7 @@ use crate::model::{FiscalYear, Month};
 use crate::report::{self, ReportError, ReportOptions};
 use crate::scaffold::{self, ScaffoldError};
 use crate::serve::ServeOptions;
+use crate::tr;
 use clap::{Parser, Subcommand};
 use std::io::{IsTerminal, Write};
 use std::net::IpAddr;
@@ -177,12 +178,92 @@ pub enum New {
 }
 
 fn parse_year(text: &str) -> Result<FiscalYear, String> {
-    FiscalYear::parse(text).ok_or_else(|| format!("`{text}` is not a fiscal year: write e.g. 2567"))
+    FiscalYear::parse(&crate::validate::fields::to_ascii_digits(text))
+        .ok_or_else(|| tr!("not-a-year", value = text))
 }
 
 fn parse_month(text: &str) -> Result<Month, String> {
-    Month::parse(text)
-        .ok_or_else(|| format!("`{text}` is not a month: write YYYY-MM, e.g. 2023-03 or 2566-03"))
+    crate::validate::fields::parse_month_typed(text).ok_or_else(|| tr!("not-a-month", value = text))
+}
+
+/// Parses the command line of this process, its `--help` in the language of the run
+/// (choose it first: [`crate::i18n::choose_from_env`]).
+pub fn parse() -> Cli {
+    use clap::{CommandFactory, FromArgMatches};
+    let command = localized_help(Cli::command(), crate::i18n::current());
+    let matches = command.get_matches();
+    Cli::from_arg_matches(&matches).unwrap_or_else(|error| error.exit())
+}
+
+/// The command's `about` and its arguments' `help` from the catalog, in a language other
+/// than English (the English texts are the doc comments above). Ids: `help` for the program,
+/// `help-new-progress` for a subcommand, `help-new-progress--month` for an argument.
+pub fn localized_help(command: clap::Command, lang: crate::i18n::Lang) -> clap::Command {
+    if lang == crate::i18n::Lang::En {
+        return command;
+    }
+    localize_command(command, "help", lang)
+}
+
+fn localize_command(command: clap::Command, id: &str, lang: crate::i18n::Lang) -> clap::Command {
+    use clap::{Arg, ArgAction};
+    let text = |id: &str| crate::i18n::lookup(lang, id).unwrap_or_default();
+    let about = crate::i18n::lookup(lang, id);
+    let mut command = match about {
+        Some(text) => command.about(text).long_about(None),
+        None => command,
+    };
+    // clap's own words: the usage line, the headings and the help and version flags.
+    let has_version = command.get_version().is_some();
+    command = command
+        .help_template(format!(
+            "{{about-with-newline}}\n{} {{usage}}\n\n{{all-args}}{{after-help}}",
+            text("help-usage")
+        ))
+        .subcommand_help_heading(text("help-heading-commands"))
+        .disable_help_flag(true)
+        .arg(
+            Arg::new("help")
+                .short('h')
+                .long("help")
+                .action(ArgAction::Help)
+                .help(text("help-flag")),
+        );
+    if has_version {
+        command = command.disable_version_flag(true).arg(
+            Arg::new("version")
+                .short('V')
+                .long("version")
+                .action(ArgAction::Version)
+                .help(text("help-version-flag")),
+        );
+    }
+    let options_heading = text("help-heading-options");
+    command = command.mut_args(|arg| {
+        if arg.is_positional() {
+            arg
+        } else {
+            arg.help_heading(options_heading.clone())
+        }
+    });
+    let args: Vec<String> = command
+        .get_arguments()
+        .map(|arg| arg.get_id().to_string())
+        .collect();
+    for arg in args {
+        if let Some(text) = crate::i18n::lookup(lang, &format!("{id}--{arg}")) {
+            command = command.mut_arg(arg.as_str(), |a| a.help(text).long_help(None));
+        }
+    }
+    let subcommands: Vec<String> = command
+        .get_subcommands()
+        .map(|sub| sub.get_name().to_string())
+        .collect();
+    for name in subcommands {
+        let sub_id = format!("{id}-{name}");
+        command = command.mut_subcommand(name.as_str(), |sub| localize_command(sub, &sub_id, lang));
+    }
+    command
 }
 
 /// Runs a parsed command line and returns the process exit code.
@@ -435,7 +516,7 @@ fn scaffold_command(new: New) -> ExitCode {
     };
     match result {
         Ok((path, note)) => {
-            println!("wrote {}", path.display());
+            println!("{}", tr!("wrote", path = path.display()));
             if let Some(note) = note {
                 eprintln!("note: {note}");
             }
@@ -445,7 +526,7 @@ fn scaffold_command(new: New) -> ExitCode {
             if let ScaffoldError::Content(report) = &error {
                 eprint!("{report}");
             }
-            eprintln!("error: {error}");
+            eprintln!("{}: {error}", error_label());
             match error {
                 ScaffoldError::Content(_) => ExitCode::from(EXIT_CONTENT),
                 _ => ExitCode::from(EXIT_USAGE),
@@ -479,11 +560,13 @@ fn check(content: PathBuf, as_of: Option<Month>, all_alerts: bool) -> ExitCode {
     eprint!("{}", diags.render(&checked.sources));
     let Some(figures) = figures.filter(|_| !diags.has_errors()) else {
         eprintln!(
-            "error: {} error{}, {} warning{}",
-            diags.error_count(),
-            plural(diags.error_count()),
-            diags.warning_count(),
-            plural(diags.warning_count())
+            "{}: {}",
+            tr!("diag-error"),
+            tr!(
+                "check-failed",
+                errors = diags.error_count(),
+                warnings = diags.warning_count()
+            )
         );
         return ExitCode::from(EXIT_CONTENT);
     };
@@ -502,13 +585,13 @@ fn check(content: PathBuf, as_of: Option<Month>, all_alerts: bool) -> ExitCode {
         .map(|p| p.alerts.len())
         .sum();
     println!(
-        "ok: {} plan{}, {} warning{}, {} alert{}",
-        checked.content.plans.len(),
-        plural(checked.content.plans.len()),
-        diags.warning_count(),
-        plural(diags.warning_count()),
-        alerts,
-        plural(alerts)
+        "{}",
+        tr!(
+            "check-ok",
+            plans = checked.content.plans.len(),
+            warnings = diags.warning_count(),
+            alerts = alerts
+        )
     );
     ExitCode::SUCCESS
 }
@@ -566,18 +649,81 @@ fn build_keeping_going(options: BuildOptions, pdf: bool) -> ExitCode {
 }
 
 fn fail(error: &BuildError) -> ExitCode {
-    if let BuildError::Content { report, .. } = error {
+    if let BuildError::Content { report, errors } = error {
         eprint!("{report}");
+        eprintln!(
+            "{}: {}",
+            error_label(),
+            tr!("build-content-errors", errors = errors)
+        );
+    } else {
+        eprintln!("{}: {error}", error_label());
     }
-    eprintln!("{}: {error}", error_label());
     ExitCode::from(error.exit_code())
 }
 
-/// `error`, in bold red on a terminal.
-fn error_label() -> &'static str {
+/// `error` (in the language of the run), in bold red on a terminal.
+fn error_label() -> String {
+    let label = tr!("diag-error");
     if std::io::stderr().is_terminal() {
-        "\x1b[1;31merror\x1b[0m"
+        format!("\x1b[1;31m{label}\x1b[0m")
     } else {
-        "error"
+        label
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::{Lang, lookup};
+    use clap::CommandFactory;
+
+    /// Every command and argument has its Thai help in the catalog, and the English catalog
+    /// says what the doc comments say.
+    #[test]
+    fn every_command_and_argument_has_thai_help() {
+        fn walk(command: &clap::Command, id: &str, missing: &mut Vec<String>) {
+            let english = command.get_about().map(|a| a.to_string());
+            if lookup(Lang::Th, id).is_none() || lookup(Lang::En, id) != english {
+                missing.push(id.to_string());
+            }
+            for arg in command.get_arguments() {
+                let arg_id = format!("{id}--{}", arg.get_id());
+                let english = arg.get_help().map(|h| h.to_string());
+                if lookup(Lang::Th, &arg_id).is_none() || lookup(Lang::En, &arg_id) != english {
+                    missing.push(arg_id);
+                }
+            }
+            for sub in command.get_subcommands() {
+                walk(sub, &format!("{id}-{}", sub.get_name()), missing);
+            }
+        }
+        let mut missing = Vec::new();
+        walk(&Cli::command(), "help", &mut missing);
+        assert!(
+            missing.is_empty(),
+            "no Thai help or other English: {missing:?}"
+        );
+    }
+
+    #[test]
+    fn thai_help_is_shown_in_thai() {
+        let mut command = localized_help(Cli::command(), Lang::Th);
+        let help = command
+            .find_subcommand_mut("check")
+            .expect("check")
+            .render_help()
+            .to_string();
+        assert!(help.contains("ตรวจและคำนวณอย่างเดียว"), "{help}");
+        assert!(help.contains("โฟลเดอร์เนื้อหา"), "{help}");
+        assert!(help.contains("วิธีใช้: "), "{help}");
+        assert!(
+            help.contains("ตัวเลือก:") && help.contains("แสดงวิธีใช้"),
+            "{help}"
+        );
+        assert!(
+            !help.contains("Options") && !help.contains("Usage"),
+            "{help}"
+        );
     }
 }

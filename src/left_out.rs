@@ -127,8 +127,8 @@ fn findings_in(diags: &Diagnostics, file: FileId) -> Diagnostics {
     let mut out = Diagnostics::default();
     for finding in diags.findings().iter().filter(|f| f.loc.file == file) {
         match finding.severity {
-            Severity::Error => out.error(finding.loc, finding.message.clone()),
-            Severity::Warning => out.warning(finding.loc, finding.message.clone()),
+            Severity::Error => out.error(finding.loc, finding.said()),
+            Severity::Warning => out.warning(finding.loc, finding.said()),
         }
     }
     out

@@ -5,7 +5,9 @@
 //! (the model, load, validate, compute, export) are the `planbook-core` crate, re-exported
 //! here; no module of either crate depends on a module that depends on it (`module_graph`).
 
-pub use planbook_core::{compute, diag, export, load, model, paths, stamp, thai, validate};
+pub use planbook_core::{
+    compute, diag, export, i18n, load, model, msg, paths, stamp, thai, tr, validate,
+};
 
 pub mod build;
 pub mod check;

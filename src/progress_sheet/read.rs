@@ -132,7 +132,7 @@ pub fn import(options: &ImportOptions) -> Result<ImportSummary, ImportError> {
     let text_at = |row: u32, col: u16| text_of(range.get_value((row, u32::from(col))));
     let plan_id = text_at(META_ROW, ID_COL);
     let month_text = text_at(META_ROW, DISBURSED_COL);
-    let Some(month) = Month::parse(month_text.trim()) else {
+    let Some(month) = crate::validate::fields::parse_month_typed(month_text.trim()) else {
         return Err(ImportError::Cells(vec![format!(
             "{}: `{month_text}` is not a month (YYYY-MM); the month cell was changed",
             place.at(META_ROW, DISBURSED_COL, "เดือน")
@@ -194,7 +194,7 @@ fn figure(cell: Option<&Data>, money: bool) -> Result<Option<Decimal>, String> {
         Some(Data::String(s)) if s.trim().is_empty() => Ok(None),
         Some(Data::String(s)) => parse_number(s, money)
             .map(Some)
-            .map_err(|problem| format!("`{s}` is not a number: {problem}")),
+            .map_err(|problem| crate::tr!("number-invalid", value = s, problem = problem)),
         Some(Data::Int(i)) => Ok(Some(Decimal::from(*i))),
         Some(Data::Float(f)) => Decimal::from_str(&f.to_string())
             .map(Some)

@@ -50,10 +50,15 @@ pub fn new_plan(
                 .join(from.trim_matches('/'))
                 .join("plan.yaml");
             let original = std::fs::read_to_string(&source).map_err(|e| {
-                ScaffoldError::Invalid(format!(
-                    "cannot read the plan to copy, {}: {e}",
-                    source.display()
-                ))
+                let mut message =
+                    crate::tr!("copy-unreadable", path = source.display(), reason = e);
+                let ids = plan_ids(content_dir);
+                let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
+                if let Some(near) = crate::load::yaml::closest(from.trim_matches('/'), &ids) {
+                    message.push_str("; ");
+                    message.push_str(&crate::tr!("did-you-mean", best = near));
+                }
+                ScaffoldError::Invalid(message)
             })?;
             let from_year = from
                 .split('/')
@@ -208,6 +213,22 @@ fn shift_years(line: &str, years: i32) -> String {
         }
     }
     out
+}
+
+/// The ids (`YEAR/OFFICE/ACTIVITY`) of the plan folders that hold a `plan.yaml`.
+fn plan_ids(content_dir: &Path) -> Vec<String> {
+    let plans = content_dir.join("plans");
+    walkdir::WalkDir::new(&plans)
+        .min_depth(4)
+        .max_depth(4)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|entry| entry.file_name() == "plan.yaml")
+        .filter_map(|entry| {
+            let folder = entry.path().parent()?.strip_prefix(&plans).ok()?;
+            Some(crate::diag::display_relative(folder))
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -31,19 +31,27 @@ pub fn entry_place<'a>(
     plan_id: &str,
     month: Month,
 ) -> Result<(&'a Plan, PathBuf), ScaffoldError> {
+    let wanted = plan_id.trim_matches('/');
     let plan = checked
         .content
         .plans
         .iter()
-        .find(|p| p.id.to_string() == plan_id.trim_matches('/'))
+        .find(|p| p.id.to_string() == wanted)
         .ok_or_else(|| {
             if checked.has_errors() {
-                ScaffoldError::Content(checked.render())
-            } else {
-                ScaffoldError::Invalid(format!(
-                    "no plan `{plan_id}`: give its folder under plans/, e.g. 2566/samut-prakan/debt-relief"
-                ))
+                return ScaffoldError::Content(checked.render());
             }
+            let ids: Vec<String> = checked
+                .content
+                .plans
+                .iter()
+                .map(|p| p.id.to_string())
+                .collect();
+            let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
+            ScaffoldError::Invalid(match crate::load::yaml::closest(wanted, &ids) {
+                Some(near) => crate::tr!("no-plan-suggest", plan = plan_id, best = near),
+                None => crate::tr!("no-plan", plan = plan_id),
+            })
         })?;
     if !plan.id.fiscal_year.contains_month(month) {
         return Err(ScaffoldError::Invalid(format!(

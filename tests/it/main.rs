@@ -49,3 +49,5 @@ mod site_links;
 mod site_snapshots;
 mod site_theme;
 mod synth_corpus;
+mod thai_messages;
+mod typed_input;

@@ -3,8 +3,10 @@
 //! Every stage adds findings to one [`Diagnostics`] collector; nothing fails on the first
 //! problem. Rendering prints each finding with its source line and a caret under the value.
 
+use crate::i18n::{Lang, Message};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
+use unicode_width::UnicodeWidthChar as _;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
@@ -30,7 +32,60 @@ pub struct FileId(pub u32);
 pub struct Finding {
     pub severity: Severity,
     pub loc: Loc,
+    /// The English text.
     pub message: String,
+    /// The catalog message it was made from, shown in the language of the run.
+    pub localized: Option<Message>,
+}
+
+impl Finding {
+    /// The text in `lang` (English when the finding has no catalog message).
+    pub fn text(&self, lang: Lang) -> String {
+        match &self.localized {
+            Some(message) if lang != Lang::En => message.render(lang),
+            _ => self.message.clone(),
+        }
+    }
+
+    /// What the finding says, to pass on to another collector.
+    pub fn said(&self) -> Said {
+        Said {
+            english: self.message.clone(),
+            localized: self.localized.clone(),
+        }
+    }
+}
+
+/// What a finding says: its English text, and the catalog message (by id, with arguments)
+/// when it was made from one (`msg!`); plain text is shown as it is in every language.
+#[derive(Clone, Debug)]
+pub struct Said {
+    english: String,
+    localized: Option<Message>,
+}
+
+impl From<String> for Said {
+    fn from(english: String) -> Said {
+        Said {
+            english,
+            localized: None,
+        }
+    }
+}
+
+impl From<&str> for Said {
+    fn from(english: &str) -> Said {
+        Said::from(english.to_string())
+    }
+}
+
+impl From<Message> for Said {
+    fn from(message: Message) -> Said {
+        Said {
+            english: message.english(),
+            localized: Some(message),
+        }
+    }
 }
 
 /// The content files read, by id: their path relative to the content folder and their text.
@@ -113,19 +168,20 @@ pub struct Diagnostics {
 }
 
 impl Diagnostics {
-    pub fn error(&mut self, loc: Loc, message: impl Into<String>) {
+    pub fn error(&mut self, loc: Loc, message: impl Into<Said>) {
         self.push(Severity::Error, loc, message.into());
     }
 
-    pub fn warning(&mut self, loc: Loc, message: impl Into<String>) {
+    pub fn warning(&mut self, loc: Loc, message: impl Into<Said>) {
         self.push(Severity::Warning, loc, message.into());
     }
 
-    fn push(&mut self, severity: Severity, loc: Loc, message: String) {
+    fn push(&mut self, severity: Severity, loc: Loc, said: Said) {
         self.findings.push(Finding {
             severity,
             loc,
-            message,
+            message: said.english,
+            localized: said.localized,
         });
     }
 
@@ -165,11 +221,17 @@ impl Diagnostics {
         all
     }
 
-    /// Renders every finding as `path:line:col: error: message` plus the source line and caret.
+    /// Renders every finding as `path:line:col: error: message` plus the source line and
+    /// caret, in the language of the run.
     pub fn render(&self, sources: &SourceMap) -> String {
+        self.render_in(crate::i18n::current(), sources)
+    }
+
+    /// [`Diagnostics::render`] in `lang`.
+    pub fn render_in(&self, lang: Lang, sources: &SourceMap) -> String {
         let mut out = String::new();
         for finding in self.sorted(sources) {
-            render_finding(&mut out, finding, sources);
+            render_finding(&mut out, finding, sources, lang);
         }
         out
     }
@@ -184,14 +246,11 @@ impl Diagnostics {
     }
 }
 
-fn render_finding(out: &mut String, finding: &Finding, sources: &SourceMap) {
-    let kind = match finding.severity {
-        Severity::Error => "error",
-        Severity::Warning => "warning",
-    };
+fn render_finding(out: &mut String, finding: &Finding, sources: &SourceMap, lang: Lang) {
+    let kind = severity_label(finding.severity, lang);
     let path = sources.display_path(finding.loc.file);
     let Loc { line, col, len, .. } = finding.loc;
-    let _ = writeln!(out, "{path}:{line}:{col}: {kind}: {}", finding.message);
+    let _ = writeln!(out, "{path}:{line}:{col}: {kind}: {}", finding.text(lang));
     let Some(source_line) = (line as usize)
         .checked_sub(1)
         .and_then(|i| sources.text(finding.loc.file).lines().nth(i))
@@ -201,15 +260,31 @@ fn render_finding(out: &mut String, finding: &Finding, sources: &SourceMap) {
     let number = line.to_string();
     let gutter = " ".repeat(number.len());
     let shown: String = source_line.chars().take(200).collect();
+    let before = col.saturating_sub(1) as usize;
+    // By display width: Thai vowels above and below and tone marks take no column.
     let pad: String = shown
         .chars()
-        .take(col.saturating_sub(1) as usize)
-        .map(|c| if c == '\t' { '\t' } else { ' ' })
+        .take(before)
+        .map(|c| match c {
+            '\t' => "\t".to_string(),
+            _ => " ".repeat(c.width().unwrap_or(0)),
+        })
         .collect();
-    let carets = "^".repeat(len.clamp(1, 80) as usize);
+    let marked: Vec<char> = shown.chars().skip(before).take(len as usize).collect();
+    let beyond_line = (len as usize).saturating_sub(marked.len());
+    let width: usize = marked.iter().map(|c| c.width().unwrap_or(0)).sum();
+    let carets = "^".repeat((width + beyond_line).clamp(1, 80));
     let _ = writeln!(out, "{gutter} |");
     let _ = writeln!(out, "{number} | {shown}");
     let _ = writeln!(out, "{gutter} | {pad}{carets}");
+}
+
+/// `error` / `warning` in `lang` (`ข้อผิดพลาด` / `คำเตือน` in Thai).
+pub fn severity_label(severity: Severity, lang: Lang) -> String {
+    match severity {
+        Severity::Error => crate::msg!("diag-error").render(lang),
+        Severity::Warning => crate::msg!("diag-warning").render(lang),
+    }
 }
 
 #[cfg(test)]
@@ -237,5 +312,49 @@ mod tests {
             "plans/a/plan.yaml:2:9: error: negative money\n  |\n2 | amount: -5\n  |         ^^\n"
         );
         assert!(diags.has_errors());
+    }
+
+    #[test]
+    fn the_caret_under_thai_text_skips_marks_that_take_no_column() {
+        let mut sources = SourceMap::default();
+        // ที่ ปี่ and กิ้ each hold marks above the consonant: 6 characters, 3 columns.
+        let line = "name: ที่ปี่กิ้ x: 5";
+        let file = sources.add(PathBuf::from("a.yaml"), format!("{line}\n"));
+        let col = line
+            .chars()
+            .position(|c| c == '5')
+            .expect("the value is there") as u32
+            + 1;
+        let mut diags = Diagnostics::default();
+        diags.error(
+            Loc {
+                file,
+                line: 1,
+                col,
+                len: 1,
+            },
+            "bad",
+        );
+        let text = diags.render(&sources);
+        let caret_line = text.lines().last().expect("a caret line");
+        let value_line = text.lines().nth(2).expect("the source line");
+        let caret_column = caret_line.find('^').expect("a caret");
+        let value_column = unicode_width::UnicodeWidthStr::width(
+            &value_line[..value_line.find('5').expect("the value")],
+        );
+        assert_eq!(caret_column, value_column, "{text}");
+        // The marked Thai word is underlined by its width, not its character count.
+        let mut diags = Diagnostics::default();
+        diags.error(
+            Loc {
+                file,
+                line: 1,
+                col: 7,
+                len: 9,
+            },
+            "bad",
+        );
+        let text = diags.render(&sources);
+        assert!(text.ends_with("\n  |       ^^^\n"), "{text}");
     }
 }

@@ -7,6 +7,7 @@
 pub mod compute;
 pub mod diag;
 pub mod export;
+pub mod i18n;
 pub mod load;
 pub mod model;
 pub mod paths;

@@ -163,18 +163,26 @@ pub fn discover(content_dir: &Path) -> (Discovered, SourceMap, Diagnostics) {
             }
             Some(FileKind::FiscalYear) => found.fiscal_years.push(id),
             Some(FileKind::Plan(plan_id)) => {
-                if let Some(first) = found.plan_folders.entry(plan_id).or_default().plan.replace(id) {
+                if let Some(first) = found
+                    .plan_folders
+                    .entry(plan_id)
+                    .or_default()
+                    .plan
+                    .replace(id)
+                {
                     twice(&mut diags, &sources, first, id, "plan");
                 }
             }
             Some(FileKind::Progress(plan_id)) => {
-                found.plan_folders.entry(plan_id).or_default().progress.push(id);
+                found
+                    .plan_folders
+                    .entry(plan_id)
+                    .or_default()
+                    .progress
+                    .push(id);
             }
             Some(FileKind::Page(slug)) => found.pages.push((id, slug)),
-            None => diags.warning(
-                file_start(id),
-                "this file is not in a place planbook reads (site.yaml, fiscal-years/, plans/<year>/<office>/<activity>/, pages/): ignored",
-            ),
+            None => diags.warning(file_start(id), crate::msg!("file-not-read")),
         }
     }
     for path in hidden.into_inner() {
@@ -183,10 +191,7 @@ pub fn discover(content_dir: &Path) -> (Discovered, SourceMap, Diagnostics) {
             .unwrap_or(&path)
             .to_path_buf();
         let id = sources.add(relative, String::new());
-        diags.warning(
-            file_start(id),
-            "the name starts with `.`, so this is hidden and ignored, with everything in it; rename it to have it read",
-        );
+        diags.warning(file_start(id), crate::msg!("file-hidden"));
     }
     (found, sources, diags)
 }
@@ -416,10 +421,7 @@ const PARSER_STACK_BYTES: usize = 256 * 1024 * 1024;
 /// A Markdown page: optional `---` YAML front matter, then the body.
 fn parse_page(id: FileId, text: &str, diags: &mut Diagnostics) -> Option<(RawPageFront, String)> {
     let Some(rest) = text.strip_prefix("---\n").or(text.strip_prefix("---\r\n")) else {
-        diags.error(
-            file_start(id),
-            "a page starts with front matter: a `---` line, `title: …`, and another `---` line",
-        );
+        diags.error(file_start(id), crate::msg!("page-no-front-matter"));
         return None;
     };
     let end = rest.match_indices("\n---").map(|(i, _)| i).find(|&i| {
@@ -427,7 +429,7 @@ fn parse_page(id: FileId, text: &str, diags: &mut Diagnostics) -> Option<(RawPag
         after.is_empty() || after.starts_with('\n') || after.starts_with("\r\n")
     });
     let Some(end) = end else {
-        diags.error(file_start(id), "the front matter has no closing `---` line");
+        diags.error(file_start(id), crate::msg!("page-front-matter-open"));
         return None;
     };
     // Keep line numbers: parse the front matter with the first line blanked.

@@ -24,6 +24,8 @@ pub struct RawSite {
     pub theme: Option<Text>,
     pub report_due_day: Option<Text>,
     pub current_year: Option<Text>,
+    /// The language of planbook's messages when the environment does not choose: `th`, `en`.
+    pub language: Option<Text>,
 }
 
 #[derive(Debug, Deserialize)]

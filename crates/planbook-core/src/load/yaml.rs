@@ -1,6 +1,8 @@
 //! Parsing one YAML text into a raw type, with resource limits and located, friendly errors.
 
-use crate::diag::{Diagnostics, FileId, Loc};
+use crate::diag::{Diagnostics, FileId, Loc, Said};
+use crate::i18n::Message;
+use crate::msg;
 use serde::de::DeserializeOwned;
 use serde_saphyr::{Budget, DefaultMessageFormatter, Error, Location, MessageFormatter, Options};
 
@@ -53,18 +55,101 @@ pub fn is_blank(text: &str) -> bool {
 /// Parses `text` as `T`, reporting any problem into `diags` at its place.
 pub fn parse<T: DeserializeOwned>(file: FileId, text: &str, diags: &mut Diagnostics) -> Option<T> {
     if is_blank(text) {
-        diags.error(
-            file_start(file),
-            "the file is empty: expected `key: value` lines",
-        );
+        diags.error(file_start(file), msg!("yaml-empty-file"));
         return None;
     }
     match serde_saphyr::from_str_with_options::<T>(text, options()) {
         Ok(value) => Some(value),
         Err(error) => {
             report(file, &error, diags);
+            report_further_unknown_keys::<T>(file, text, &error, diags);
             None
         }
+    }
+}
+
+/// At most this many unknown keys are reported per file.
+const MAX_UNKNOWN_KEYS: usize = 50;
+
+/// The parser stops at the first unknown key; the others of the file are found by blanking
+/// each unknown key (with its value) and parsing again, while the next problem is another
+/// unknown key. Blanking keeps every other line and column where it was. A key in a flow
+/// mapping (`{ a: 1, b: 2 }`) is not blanked: the keys after it are not looked at.
+fn report_further_unknown_keys<T: DeserializeOwned>(
+    file: FileId,
+    text: &str,
+    first: &Error,
+    diags: &mut Diagnostics,
+) {
+    let mut lines: Vec<Vec<char>> = text.split('\n').map(|l| l.chars().collect()).collect();
+    let mut latest: Option<Error> = None;
+    let mut seen = Vec::new();
+    while seen.len() < MAX_UNKNOWN_KEYS {
+        let error = latest.as_ref().unwrap_or(first).without_snippet();
+        let Error::SerdeUnknownField { .. } = error else {
+            return;
+        };
+        let Some(at) = error.location().filter(|l| l.line() > 0 && l.column() > 0) else {
+            return;
+        };
+        let place = (at.line() as usize - 1, at.column() as usize - 1);
+        if seen.contains(&place) || !blank_block_entry(&mut lines, place) {
+            return;
+        }
+        seen.push(place);
+        let blanked: String = lines
+            .iter()
+            .map(|l| l.iter().collect::<String>())
+            .collect::<Vec<_>>()
+            .join("\n");
+        match serde_saphyr::from_str_with_options::<T>(&blanked, options()) {
+            Err(next @ Error::SerdeUnknownField { .. }) => {
+                report(file, &next, diags);
+                latest = Some(next);
+            }
+            _ => return,
+        }
+    }
+}
+
+/// Replaces the block-mapping entry whose key starts at `(line, column)` (0-based, in
+/// characters), with its value on the lines below, by spaces. False when the key is not
+/// the first thing on its line (after `- ` item marks): a flow mapping.
+fn blank_block_entry(lines: &mut [Vec<char>], (line, column): (usize, usize)) -> bool {
+    let Some(key_line) = lines.get(line) else {
+        return false;
+    };
+    if column > key_line.len() || !key_line[..column].iter().all(|c| matches!(c, ' ' | '-')) {
+        return false;
+    }
+    let is_blank = |l: &[char]| l.iter().all(|c| c.is_whitespace());
+    let value_on_key_line = {
+        let rest: String = key_line[column..].iter().collect();
+        rest.split_once(':')
+            .is_some_and(|(_, value)| !value.trim().is_empty() && !value.trim().starts_with('#'))
+    };
+    blank(&mut lines[line][column..]);
+    for below in lines.iter_mut().skip(line + 1) {
+        let indent = below.iter().take_while(|c| **c == ' ').count();
+        let item_at_key_column = indent == column
+            && below.get(indent) == Some(&'-')
+            && below.get(indent + 1).is_none_or(|c| c.is_whitespace());
+        let belongs = is_blank(below)
+            || indent > column
+            || (item_at_key_column && !value_on_key_line)
+            || below.get(indent) == Some(&'#');
+        if !belongs {
+            break;
+        }
+        blank(below);
+    }
+    true
+}
+
+/// Spaces for every character but the carriage return of a CRLF line end.
+fn blank(chars: &mut [char]) {
+    for c in chars.iter_mut().filter(|c| **c != '\r') {
+        *c = ' ';
     }
 }
 
@@ -80,73 +165,71 @@ fn report(file: FileId, error: &Error, diags: &mut Diagnostics) {
 
 /// The parser's finding in the words of the content: no Rust type or serde term reaches
 /// the user.
-fn message(error: &Error) -> String {
+fn message(error: &Error) -> Said {
     match error {
         Error::SerdeUnknownField {
             field, expected, ..
-        } => unknown_key_message(field, expected),
-        Error::SerdeMissingField { field, .. } => format!("missing required field `{field}`"),
+        } => unknown_key_message(field, expected).into(),
+        Error::SerdeMissingField { field, .. } => msg!("field-missing", name = field).into(),
         Error::NullIntoString { .. } | Error::InvalidCharNull { .. } => {
-            "this value is empty (`~` or `null`): write a value, or leave the key out".to_string()
+            msg!("yaml-null-value").into()
         }
-        Error::InvalidBooleanStrict { .. } => "expected `true` or `false` here".to_string(),
+        Error::InvalidBooleanStrict { .. } => msg!("yaml-expected-bool").into(),
         Error::SerdeInvalidType { expected, .. } | Error::SerdeInvalidValue { expected, .. } => {
-            expected_here(expected)
+            expected_here(expected).into()
         }
-        Error::InvalidScalar { ty, .. } => expected_here(ty),
-        Error::Unexpected { expected, .. } => expected_here(expected),
+        Error::InvalidScalar { ty, .. } => expected_here(ty).into(),
+        Error::Unexpected { expected, .. } => expected_here(expected).into(),
         Error::TaggedScalarCannotDeserializeIntoString { .. }
         | Error::BinaryNotUtf8 { .. }
-        | Error::InvalidBinaryBase64 { .. } => {
-            "a tagged value (`!!…`) cannot be used here: write the value without its tag"
-                .to_string()
-        }
-        Error::UnknownAnchor { .. } => {
-            "this alias (`*name`) refers to no anchor (`&name`) written above it".to_string()
-        }
+        | Error::InvalidBinaryBase64 { .. } => msg!("yaml-tagged-value").into(),
+        Error::UnknownAnchor { .. } => msg!("yaml-unknown-anchor").into(),
         _ => {
             let text = DefaultMessageFormatter.format_message(error).into_owned();
             let text = text.replace(", set DuplicateKeyPolicy in Options if acceptable", "");
             if text.starts_with("budget breached: Depth") {
-                format!("nested more than {MAX_DEPTH} levels deep")
+                msg!("yaml-too-deep", depth = MAX_DEPTH).into()
             } else if text.starts_with("budget breached") {
-                format!("the file exceeds planbook's safety limits for YAML ({text})")
+                msg!("yaml-over-limits", detail = text).into()
             } else if text.contains("expected mapping start") {
-                "expected a mapping of `key: value` lines here".to_string()
+                msg!("yaml-expected-mapping").into()
             } else if text.contains("expected string scalar") {
-                "expected a single value here, not a list or mapping".to_string()
+                msg!("yaml-expected-single").into()
+            } else if let Some(key) = text.strip_prefix("duplicate mapping key: ") {
+                msg!("yaml-duplicate-key", key = key).into()
             } else {
-                text
+                // The parser's own words (a syntax error): shown as they are.
+                text.into()
             }
         }
     }
 }
 
 /// What serde or the parser expected, said in terms of the YAML a person writes.
-fn expected_here(expected: &str) -> String {
+fn expected_here(expected: &str) -> Message {
     let expected = expected.to_lowercase();
-    let words = if expected.contains("map") || expected.contains("struct") {
-        "a mapping of `key: value` lines here"
+    if expected.contains("map") || expected.contains("struct") {
+        msg!("yaml-expected-mapping")
     } else if expected.contains("seq") {
-        "a list (lines starting with `- `) here"
+        msg!("yaml-expected-list")
     } else if expected.contains("bool") {
-        "`true` or `false` here"
+        msg!("yaml-expected-bool")
     } else if expected.contains("str") || expected.contains("scalar") || expected.contains("char") {
-        "a single value here, not a list or mapping"
+        msg!("yaml-expected-single")
     } else {
-        "another kind of value here"
-    };
-    format!("expected {words}")
+        msg!("yaml-expected-other")
+    }
 }
 
 /// "unknown key `amout`; did you mean `amount`?" or the list of keys allowed here.
-pub fn unknown_key_message(field: &str, expected: &[&str]) -> String {
+pub fn unknown_key_message(field: &str, expected: &[&str]) -> Message {
     match closest(field, expected) {
-        Some(best) => format!("unknown key `{field}`; did you mean `{best}`?"),
-        None if expected.is_empty() => format!("unknown key `{field}`: no keys are allowed here"),
-        None => format!(
-            "unknown key `{field}`; the keys allowed here are: {}",
-            expected.join(", ")
+        Some(best) => msg!("unknown-key-suggest", field = field, best = best),
+        None if expected.is_empty() => msg!("unknown-key-none-allowed", field = field),
+        None => msg!(
+            "unknown-key-list",
+            field = field,
+            keys = expected.join(", ")
         ),
     }
 }
@@ -188,6 +271,28 @@ mod tests {
             findings("zzz: 5\n"),
             ["1:1: unknown key `zzz`; the keys allowed here are: id, amount, reason"]
         );
+    }
+
+    #[test]
+    fn every_unknown_key_of_a_file_is_reported() {
+        assert_eq!(
+            findings("amout: 5\nid: a\nresaon: x\nzzz:\n  - 1\n  - 2\n"),
+            [
+                "1:1: unknown key `amout`; did you mean `amount`?",
+                "3:1: unknown key `resaon`; did you mean `reason`?",
+                "4:1: unknown key `zzz`; the keys allowed here are: id, amount, reason",
+            ]
+        );
+        // Nested mappings and list items, CRLF line ends, a list at the key's own indent.
+        let mut diags = Diagnostics::default();
+        let text = "title: t\r\ntitel: u\r\nthai_digts:\r\n- a\r\n# note\r\nas_of: 2023-01\r\nbase_pth: /\r\n";
+        assert!(parse::<crate::load::raw::RawSite>(FileId(0), text, &mut diags).is_none());
+        let lines: Vec<(u32, u32)> = diags
+            .findings()
+            .iter()
+            .map(|f| (f.loc.line, f.loc.col))
+            .collect();
+        assert_eq!(lines, [(2, 1), (3, 1), (7, 1)], "{diags:?}");
     }
 
     #[test]

@@ -49,6 +49,8 @@ pub struct Site {
     pub report_due_day: u32,
     /// The fiscal year the home page shows (the others are one click away).
     pub current_year: Option<FiscalYear>,
+    /// `language:` the language of planbook's messages when the environment does not choose.
+    pub language: Option<crate::i18n::Lang>,
 }
 
 /// The day of the following month by which an entry is due, when site.yaml says nothing.
@@ -87,6 +89,7 @@ impl Default for Site {
             theme: None,
             report_due_day: DEFAULT_REPORT_DUE_DAY,
             current_year: None,
+            language: None,
         }
     }
 }

@@ -47,6 +47,21 @@ fn month_name(table: &[&'static str; 12], month: u32) -> &'static str {
         .unwrap_or(UNKNOWN_MONTH)
 }
 
+/// The month number (1..=12) of a Thai month name as officers type it: full (`กุมภาพันธ์`)
+/// or abbreviated, with or without its last dot (`ก.พ.`, `ก.พ`).
+pub fn month_number(name: &str) -> Option<u32> {
+    let name = name.trim();
+    let index = MONTHS_FULL
+        .iter()
+        .position(|full| *full == name)
+        .or_else(|| {
+            MONTHS_ABBR
+                .iter()
+                .position(|abbr| *abbr == name || abbr.strip_suffix('.') == Some(name))
+        })?;
+    u32::try_from(index + 1).ok()
+}
+
 /// B.E. year for a C.E. year, without overflowing for absurd years.
 fn be_year(ce_year: i32) -> i64 {
     i64::from(ce_year) + i64::from(BE_OFFSET)
@@ -111,6 +126,20 @@ mod tests {
         assert_eq!(date_full(d, true), "๒๙ กันยายน ๒๕๖๕");
         assert_eq!(date_short(d, false), "29 ก.ย. 2565");
         assert_eq!(date_full(d, false), "29 กันยายน 2565");
+    }
+
+    #[test]
+    fn month_names_read_back_to_their_number() {
+        for m in 1..=12 {
+            let month = Month::new(2023, m);
+            assert_eq!(month_number(month_abbr(month)), Some(m));
+            assert_eq!(month_number(month_name(&MONTHS_FULL, m)), Some(m));
+        }
+        assert_eq!(month_number("ก.พ"), Some(2));
+        assert_eq!(month_number("มี.ค."), Some(3));
+        assert_eq!(month_number("ม.ค"), Some(1));
+        assert_eq!(month_number("กพ"), None);
+        assert_eq!(month_number(""), None);
     }
 
     #[test]

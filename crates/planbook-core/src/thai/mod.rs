@@ -17,7 +17,7 @@ pub mod words_reader;
 pub use breaks::{BreakMode, break_offsets, has_thai, marked_html};
 pub use dates::{
     MONTHS_ABBR, MONTHS_FULL, date_full, date_short, fiscal_year_label, month_abbr, month_full,
-    month_short,
+    month_number, month_short,
 };
 pub use digits::{digits_if, thai_digits};
 pub use money::{baht, baht_whole, format_number};

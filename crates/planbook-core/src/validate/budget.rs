@@ -16,7 +16,7 @@ pub fn budget_tree(
 ) -> BudgetTree {
     let mut tree = BudgetTree::default();
     if roots.value.is_empty() {
-        diags.error(f.at(roots), "the budget has no items");
+        diags.error(f.at(roots), crate::msg!("budget-empty"));
     }
     for raw in &roots.value {
         add_node(f, raw, None, BudgetType::Other, &mut tree, ids, diags);
@@ -45,26 +45,20 @@ fn add_node(
         (Some(kind), None) => BudgetType::parse(kind.value.trim()).unwrap_or_else(|| {
             diags.error(
                 f.at(kind),
-                format!(
-                    "unknown budget type `{}`: use one of {}",
-                    kind.value,
-                    BudgetType::NAMES.join(", ")
+                crate::msg!(
+                    "budget-type-unknown",
+                    value = &kind.value,
+                    names = BudgetType::NAMES.join(", ")
                 ),
             );
             BudgetType::Other
         }),
         (Some(kind), Some(_)) => {
-            diags.error(
-                f.at(kind),
-                "`type` is set on top-level budget nodes only; this node takes its parent's",
-            );
+            diags.error(f.at(kind), crate::msg!("budget-type-not-top"));
             inherited
         }
         (None, None) => {
-            diags.warning(
-                at,
-                "no `type` (personnel, operating, investment, subsidy, other): counted as current expenditure",
-            );
+            diags.warning(at, crate::msg!("budget-type-missing"));
             BudgetType::Other
         }
         (None, Some(_)) => inherited,
@@ -76,21 +70,12 @@ fn add_node(
     let mut amounts_valid = node.amount.is_none() || amount.is_some();
     let has_items = node.items.is_some();
     match (&node.amount, has_items) {
-        (Some(t), true) => diags.error(
-            f.at(t),
-            "a budget node has either `amount` (a line) or `items` (a group), not both",
-        ),
-        (None, false) => diags.error(
-            at,
-            "missing required field `amount` (or `items` for a group)",
-        ),
+        (Some(t), true) => diags.error(f.at(t), crate::msg!("budget-amount-and-items")),
+        (None, false) => diags.error(at, crate::msg!("budget-amount-missing")),
         _ => {}
     }
     if let (Some(t), false) = (&node.total, has_items) {
-        diags.error(
-            f.at(t),
-            "`total` belongs on a node with `items`; a line carries `amount`",
-        );
+        diags.error(f.at(t), crate::msg!("budget-total-on-line"));
     }
     let index = tree.nodes.len();
     tree.nodes.push(BudgetNode {
@@ -117,10 +102,7 @@ fn add_node(
     }
     if let Some(items) = &node.items {
         if items.value.is_empty() {
-            diags.error(
-                f.at(items),
-                "`items` is empty: a group needs at least one item",
-            );
+            diags.error(f.at(items), crate::msg!("budget-items-empty"));
         }
         for child in &items.value {
             amounts_valid &= add_node(f, child, Some(index), budget_type, tree, ids, diags);
@@ -136,11 +118,7 @@ fn add_node(
         if total != sum {
             diags.error(
                 f.at(total_text),
-                format!(
-                    "total {} differs from the sum of its items {}",
-                    baht(total),
-                    baht(sum)
-                ),
+                crate::msg!("budget-total-differs", total = baht(total), sum = baht(sum)),
             );
         }
     }

@@ -5,11 +5,13 @@
 
 use super::names::Names;
 use crate::diag::{Diagnostics, FileId, Loc};
+use crate::i18n::Message;
 use crate::load::pairs::Pairs;
 use crate::load::raw::Text;
 use crate::load::yaml::{file_start, loc};
 use crate::model::compact::CompactText;
 use crate::model::{Date, FiscalYear, Month};
+use crate::msg;
 use rust_decimal::Decimal;
 use serde_saphyr::Spanned;
 use std::str::FromStr;
@@ -51,7 +53,7 @@ impl Fields<'_> {
         diags: &mut Diagnostics,
     ) -> Option<&'a T> {
         if value.is_none() {
-            diags.error(parent, format!("missing required field `{name}`"));
+            diags.error(parent, msg!("field-missing", name = name));
         }
         value.as_ref()
     }
@@ -117,26 +119,17 @@ impl Fields<'_> {
             Err(problem) => {
                 diags.error(
                     at,
-                    format!("`{}` is not an amount of baht: {problem}", text.value),
+                    msg!("money-invalid", value = &text.value, problem = problem),
                 );
                 return None;
             }
         };
         if value.scale() > 2 && value.normalize().scale() > 2 {
-            diags.error(
-                at,
-                format!(
-                    "`{}` has more than 2 decimals: baht have at most 2 (satang)",
-                    text.value
-                ),
-            );
+            diags.error(at, msg!("money-decimals", value = &text.value));
             return None;
         }
         if sign == Sign::NonNegative && value.is_sign_negative() && !value.is_zero() {
-            diags.error(
-                at,
-                format!("money cannot be negative here: `{}`", text.value),
-            );
+            diags.error(at, msg!("money-negative", value = &text.value));
             return None;
         }
         Some(value)
@@ -149,7 +142,42 @@ impl Fields<'_> {
             Err(problem) => {
                 diags.error(
                     self.at(text),
-                    format!("`{}` is not a number: {problem}", text.value),
+                    msg!("number-invalid", value = &text.value, problem = problem),
+                );
+                None
+            }
+        }
+    }
+
+    /// A quantity in `unit`: when the unit is a percentage (ร้อยละ, `%`, เปอร์เซ็นต์), the
+    /// value may carry a trailing `%` as typed in Excel (`50%` is 50).
+    pub fn quantity_in(
+        &self,
+        text: &Text,
+        unit: Option<&str>,
+        diags: &mut Diagnostics,
+    ) -> Option<Decimal> {
+        let written = text.value.trim();
+        let Some(number) = written.strip_suffix(['%', '％']) else {
+            return self.quantity(text, diags);
+        };
+        if !unit.is_some_and(is_percent_unit) {
+            diags.error(
+                self.at(text),
+                msg!(
+                    "percent-not-percent-unit",
+                    value = written,
+                    unit = unit.unwrap_or_default()
+                ),
+            );
+            return None;
+        }
+        match parse_number(number, false) {
+            Ok(value) => Some(value),
+            Err(problem) => {
+                diags.error(
+                    self.at(text),
+                    msg!("number-invalid", value = &text.value, problem = problem),
                 );
                 None
             }
@@ -160,10 +188,7 @@ impl Fields<'_> {
     pub fn count(&self, text: &Text, diags: &mut Diagnostics) -> Option<Decimal> {
         let value = self.quantity(text, diags)?;
         if value.is_sign_negative() && !value.is_zero() {
-            diags.error(
-                self.at(text),
-                format!("`{}` cannot be negative", text.value),
-            );
+            diags.error(self.at(text), msg!("number-negative", value = &text.value));
             return None;
         }
         Some(value)
@@ -171,15 +196,9 @@ impl Fields<'_> {
 
     /// `YYYY-MM`, C.E. or B.E.
     pub fn month(&self, text: &Text, diags: &mut Diagnostics) -> Option<Month> {
-        let value = Month::parse(&to_ascii_digits(&text.value));
+        let value = parse_month_typed(&text.value);
         if value.is_none() {
-            diags.error(
-                self.at(text),
-                format!(
-                    "`{}` is not a month: write YYYY-MM, e.g. 2023-01 or 2566-01",
-                    text.value
-                ),
-            );
+            diags.error(self.at(text), msg!("month-invalid", value = &text.value));
         }
         value
     }
@@ -193,12 +212,20 @@ impl Fields<'_> {
     ) -> Option<Month> {
         let month = self.month(text, diags)?;
         if !fiscal_year.contains_month(month) {
+            let (first, last) = (fiscal_year.first_month(), fiscal_year.last_month());
+            let written = text.value.trim();
+            let range = if typed_in_ce(written, month.year) {
+                format!("{first} .. {last}")
+            } else {
+                format!("{} .. {}", month_be(first), month_be(last))
+            };
             diags.error(
                 self.at(text),
-                format!(
-                    "month {month} is outside fiscal year {fiscal_year} ({} .. {})",
-                    fiscal_year.first_month(),
-                    fiscal_year.last_month()
+                msg!(
+                    "month-outside-year",
+                    value = written,
+                    year = fiscal_year,
+                    range = range
                 ),
             );
             return None;
@@ -208,15 +235,9 @@ impl Fields<'_> {
 
     /// `YYYY-MM-DD`, C.E. or B.E.
     pub fn date(&self, text: &Text, diags: &mut Diagnostics) -> Option<Date> {
-        let value = Date::parse(&to_ascii_digits(&text.value));
+        let value = parse_date_typed(&text.value);
         if value.is_none() {
-            diags.error(
-                self.at(text),
-                format!(
-                    "`{}` is not a date: write YYYY-MM-DD, e.g. 2023-01-20 or 2566-01-20",
-                    text.value
-                ),
-            );
+            diags.error(self.at(text), msg!("date-invalid", value = &text.value));
         }
         value
     }
@@ -230,12 +251,25 @@ impl Fields<'_> {
     ) -> Option<Date> {
         let date = self.date(text, diags)?;
         if !fiscal_year.contains_date(date) {
+            let (first, last) = (fiscal_year.first_month(), fiscal_year.last_month());
+            let written = text.value.trim();
+            let range = if typed_in_ce(written, date.year) {
+                format!("{first}-01 .. {}", last.last_day())
+            } else {
+                format!(
+                    "{}-01 .. {}-{:02}",
+                    month_be(first),
+                    month_be(last),
+                    last.last_day().day
+                )
+            };
             diags.error(
                 self.at(text),
-                format!(
-                    "date {date} is outside fiscal year {fiscal_year} ({}-01 .. {})",
-                    fiscal_year.first_month(),
-                    fiscal_year.last_month().last_day()
+                msg!(
+                    "date-outside-year",
+                    value = written,
+                    year = fiscal_year,
+                    range = range
                 ),
             );
             return None;
@@ -260,9 +294,11 @@ impl Fields<'_> {
             if let Some((_, line)) = seen.iter().find(|(known, _)| *known == id) {
                 diags.error(
                     self.at(key),
-                    format!(
-                        "duplicate key `{}`: the id `{id}` is already given on line {line} (spaces around an id do not count)",
-                        key.value.escape_debug()
+                    msg!(
+                        "id-key-twice",
+                        key = key.value.escape_debug(),
+                        id = id,
+                        line = line
                     ),
                 );
                 continue;
@@ -278,10 +314,7 @@ impl Fields<'_> {
     pub fn id(&self, text: &Text, diags: &mut Diagnostics) -> Option<Arc<str>> {
         let value = id_text(&text.value);
         if !is_valid_id(value) {
-            diags.error(
-                self.at(text),
-                format!("`{value}` is not a valid id: use lower-case a-z, digits 0-9 and `-`"),
-            );
+            diags.error(self.at(text), msg!("id-invalid", value = value));
         }
         (!value.is_empty()).then(|| self.names.get(value))
     }
@@ -296,7 +329,7 @@ fn non_empty<'t>(
 ) -> Option<&'t str> {
     let value = text.value.trim();
     if value.is_empty() {
-        diags.error(f.at(text), format!("`{name}` is empty"));
+        diags.error(f.at(text), msg!("field-empty", name = name));
         return None;
     }
     printable(f, text, value, diags)
@@ -333,9 +366,9 @@ fn printable<'t>(
     };
     diags.error(
         f.at(text),
-        format!(
-            "this text holds the control character U+{:04X}, which no page can show: remove it",
-            u32::from(control)
+        msg!(
+            "text-control-character",
+            code = format!("{:04X}", u32::from(control))
         ),
     );
     None
@@ -354,6 +387,72 @@ pub fn is_valid_id(value: &str) -> bool {
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
+/// A month as typed: `2023-01`, `2566-01`, `๒๕๖๖-๐๑`, or a Thai month name and year
+/// (`ม.ค. 2566`, `มกราคม ๒๕๖๖`, `ม.ค. พ.ศ. 2566`, `ม.ค. 66`: see [`parse_date_typed`]).
+pub fn parse_month_typed(text: &str) -> Option<Month> {
+    let ascii = to_ascii_digits(text);
+    Month::parse(&ascii).or_else(|| match thai_named(&ascii)? {
+        (None, month, year) => Month::parse(&format!("{year}-{month:02}")),
+        (Some(_), ..) => None,
+    })
+}
+
+/// A date as typed: `2023-02-05`, `2566-02-05`, Thai digits, or day, Thai month name and
+/// year as in Thai letters: `๕ ก.พ. ๒๕๖๖`, `5 กุมภาพันธ์ 2566`, `5 ก.พ. พ.ศ. 2566`. With a
+/// Thai month name a two-digit year is B.E. (`๕ ก.พ. ๖๖` is 5 February 2566); a four-digit
+/// year follows the rule of every date (above 2400: B.E.).
+pub fn parse_date_typed(text: &str) -> Option<Date> {
+    let ascii = to_ascii_digits(text);
+    Date::parse(&ascii).or_else(|| match thai_named(&ascii)? {
+        (Some(day), month, year) => Date::parse(&format!("{year}-{month:02}-{day:02}")),
+        (None, ..) => None,
+    })
+}
+
+/// `(day, month, year)` of `[day] <Thai month name> [พ.ศ.] year`, the year as four digits
+/// (`66` becomes `2566`); `None` when the text is not of that form.
+fn thai_named(ascii: &str) -> Option<(Option<u32>, u32, String)> {
+    let text = ascii.trim();
+    let rest = text.trim_start_matches(|c: char| c.is_ascii_digit());
+    let day = &text[..text.len() - rest.len()];
+    let middle = rest.trim_end_matches(|c: char| c.is_ascii_digit());
+    let year = &rest[middle.len()..];
+    let middle = middle.trim();
+    let name = middle.strip_suffix("พ.ศ.").unwrap_or(middle);
+    let month = crate::thai::month_number(name)?;
+    let day = match day.len() {
+        0 => None,
+        1 | 2 => Some(day.parse().ok()?),
+        _ => return None,
+    };
+    let year = match year.len() {
+        4 => year.to_string(),
+        2 => format!("25{year}"),
+        _ => return None,
+    };
+    Some((day, month, year))
+}
+
+/// Whether a month or date was typed with its C.E. year (`2023-10`), so that a message
+/// about it speaks C.E.; otherwise (`2566-10`, `ต.ค. 66`) it speaks B.E., as typed.
+fn typed_in_ce(written: &str, ce_year: i32) -> bool {
+    to_ascii_digits(written).contains(&format!("{ce_year:04}"))
+}
+
+/// `YYYY-MM` with the B.E. year.
+fn month_be(month: Month) -> String {
+    format!("{:04}-{:02}", month.be_year(), month.month)
+}
+
+/// Whether a unit names a percentage: ร้อยละ (also `ร้อยละ (ต่อปี)`), `%`, เปอร์เซ็นต์.
+pub fn is_percent_unit(unit: &str) -> bool {
+    let unit = unit.trim();
+    unit.starts_with("ร้อยละ")
+        || unit.starts_with("เปอร์เซ็นต์")
+        || unit == "%"
+        || unit.eq_ignore_ascii_case("percent")
+}
+
 /// Thai digits ๐-๙ become 0-9; everything else is kept.
 pub fn to_ascii_digits(text: &str) -> String {
     text.chars()
@@ -365,18 +464,22 @@ pub fn to_ascii_digits(text: &str) -> String {
 }
 
 /// Parses a decimal written by a person: `6300`, `1234.50`, `"6,300.00"`, `๖,๓๐๐`, and for
-/// money a trailing `บาท`. Exponents, hex, `_` separators, `.inf` and floats are refused.
-pub fn parse_number(text: &str, money: bool) -> Result<Decimal, String> {
+/// money a trailing `บาท` and the whole-baht dash of Thai forms (`1,500.-`, `1,500.- บาท`).
+/// Exponents, hex, `_` separators, `.inf` and floats are refused.
+pub fn parse_number(text: &str, money: bool) -> Result<Decimal, Message> {
     let mut s = to_ascii_digits(text.trim());
     if money && let Some(stripped) = s.strip_suffix("บาท") {
         s = stripped.trim_end().to_string();
+    }
+    if money && let Some(stripped) = s.strip_suffix(".-") {
+        s = stripped.to_string();
     }
     let (negative, body) = match s.strip_prefix('-') {
         Some(rest) => (true, rest),
         None => (false, s.strip_prefix('+').unwrap_or(&s)),
     };
     if body.is_empty() {
-        return Err("write digits, e.g. 6300 or 1,234.50".into());
+        return Err(msg!("number-write-digits"));
     }
     let (whole, fraction) = match body.split_once('.') {
         Some((w, f)) => (w, Some(f)),
@@ -386,13 +489,13 @@ pub fn parse_number(text: &str, money: bool) -> Result<Decimal, String> {
         || fraction.is_some_and(|f| f.is_empty() || !f.bytes().all(|b| b.is_ascii_digit()))
         || whole.is_empty()
     {
-        return Err("write digits, e.g. 6300 or 1,234.50".into());
+        return Err(msg!("number-write-digits"));
     }
     if whole.contains(',') {
         let groups: Vec<&str> = whole.split(',').collect();
         let first_ok = (1..=3).contains(&groups[0].len());
         if !first_ok || groups[1..].iter().any(|g| g.len() != 3) {
-            return Err("thousands separators must group 3 digits, e.g. 1,234,567".into());
+            return Err(msg!("number-groups"));
         }
     }
     let digits: String = whole.chars().filter(|c| *c != ',').collect();
@@ -405,15 +508,14 @@ pub fn parse_number(text: &str, money: bool) -> Result<Decimal, String> {
     if significant > 26 {
         // Beyond what a `Decimal` holds exactly: a long whole part is over the cap anyway.
         return Err(if whole_digits > 15 {
-            "too large".into()
+            msg!("number-too-large")
         } else {
-            "too many digits: at most 26 in all".into()
+            msg!("number-too-many-digits")
         });
     }
-    let value =
-        Decimal::from_str(&canonical).map_err(|_| "too large or too precise".to_string())?;
+    let value = Decimal::from_str(&canonical).map_err(|_| msg!("number-too-large-or-precise"))?;
     if value > MAX_MAGNITUDE {
-        return Err("too large: figures are limited to 999,999,999,999,999".into());
+        return Err(msg!("number-over-cap"));
     }
     Ok(if negative { -value } else { value })
 }
@@ -457,7 +559,7 @@ mod tests {
         assert!(parse_number("99999999999999999999999999999999", true).is_err());
         assert!(parse_number("1000000000000000", true).is_err());
         assert_eq!(
-            parse_number("0.00000000000000000000000000001", false),
+            parse_number("0.00000000000000000000000000001", false).map_err(|m| m.english()),
             Err("too many digits: at most 26 in all".into())
         );
         assert!(parse_number("999999999999999.99", true).is_ok());

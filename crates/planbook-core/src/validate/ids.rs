@@ -12,13 +12,7 @@ impl IdRegistry {
     /// Records `id`, reporting a duplicate with the place of the first.
     pub fn claim(&mut self, id: &str, at: Loc, diags: &mut Diagnostics) {
         if let Some(first) = self.seen.get(id) {
-            diags.error(
-                at,
-                format!(
-                    "duplicate id `{id}`: already used on line {} (ids are unique within a plan)",
-                    first.line
-                ),
-            );
+            diags.error(at, crate::msg!("id-duplicate", id = id, line = first.line));
         } else {
             self.seen.insert(id.to_string(), at);
         }

@@ -201,7 +201,7 @@ pub fn plan_folder(
         {
             diags.error(
                 file_start(first),
-                format!("the plan folder plans/{plan_id}/ has no plan.yaml"),
+                crate::msg!("plan-folder-no-plan", plan = plan_id),
             );
         }
         return None;
@@ -259,7 +259,7 @@ pub fn plan_folder(
         if !settings.unreadable_years.contains(&fiscal_year) {
             diags.error(
                 start,
-                format!("fiscal year {fiscal_year} has no fiscal-years/{fiscal_year}.yaml"),
+                crate::msg!("fiscal-year-no-file", year = fiscal_year),
             );
         }
         &missing_year
@@ -286,10 +286,7 @@ pub fn plan_folder(
         if entries.iter().any(|e| e.month == entry.month) {
             diags.error(
                 entry.month_loc,
-                format!(
-                    "a second entry for {}: one entry per plan per month",
-                    entry.month
-                ),
+                crate::msg!("entry-twice", month = entry.month),
             );
             continue;
         }

@@ -41,10 +41,7 @@ pub fn plan(
             Some(year) if year == fy => {}
             _ => diags.error(
                 f.at(t),
-                format!(
-                    "fiscal_year `{}` differs from the plan's folder plans/{fy}/",
-                    t.value
-                ),
+                crate::msg!("plan-year-differs", value = &t.value, year = fy),
             ),
         }
     }
@@ -59,7 +56,7 @@ pub fn plan(
     let budget = match &raw.budget {
         Some(roots) => budget_tree(f, roots, &mut ids, diags),
         None => {
-            diags.error(start, "missing required field `budget`");
+            diags.error(start, crate::msg!("field-missing", name = "budget"));
             BudgetTree::default()
         }
     };
@@ -168,19 +165,17 @@ fn kpi(
         .required(&k.id, "id", at, diags)
         .and_then(|t| f.id(t, diags).inspect(|id| ids.claim(id, f.at(t), diags)));
     let name = f.required_name(&k.name, "name", at, diags);
+    let unit = k.unit.as_ref().map(|u| u.value.as_str());
     let target = f
         .required(&k.target, "target", at, diags)
-        .and_then(|t| f.quantity(t, diags));
+        .and_then(|t| f.quantity_in(t, unit, diags));
     let direction = match &k.direction {
         None => Some(Direction::AtLeast),
         Some(t) => match t.value.trim() {
             "at_least" => Some(Direction::AtLeast),
             "at_most" => Some(Direction::AtMost),
             other => {
-                diags.error(
-                    f.at(t),
-                    format!("unknown direction `{other}`: use at_least or at_most"),
-                );
+                diags.error(f.at(t), crate::msg!("kpi-direction-unknown", value = other));
                 Some(Direction::AtLeast)
             }
         },
@@ -222,7 +217,7 @@ fn task_list(
             if planned != target {
                 diags.warning(
                     f.at(s),
-                    format!("the schedule plans {planned} in all but the target is {target}"),
+                    crate::msg!("schedule-sum-differs", planned = planned, target = target),
                 );
             }
         }
@@ -271,7 +266,7 @@ fn month_values(
         let amount = value(raw_value, diags);
         if let (Some(month), Some(amount)) = (month, amount) {
             if out.iter().any(|(m, _)| *m == month) {
-                diags.error(f.at(key), format!("month {month} is listed twice"));
+                diags.error(f.at(key), crate::msg!("month-twice", month = month));
             } else {
                 out.push((month, amount));
             }
@@ -297,7 +292,7 @@ fn revisions(
             .and_then(|t| f.date_in(t, fy, diags));
         let mut changes = Vec::new();
         match &r.changes {
-            None => diags.error(at, "missing required field `changes`"),
+            None => diags.error(at, crate::msg!("field-missing", name = "changes")),
             Some(pairs) => {
                 for (key, value) in f.unique_id_keys(Some(pairs), diags) {
                     let node = leaf_ref(f, key, budget, diags);
@@ -333,13 +328,7 @@ fn leaf_ref(
     if budget.nodes[node].is_leaf() {
         Some(node)
     } else {
-        diags.error(
-            f.at(key),
-            format!(
-                "`{}` is a group: revisions change budget lines (nodes with `amount`)",
-                key.value
-            ),
-        );
+        diags.error(f.at(key), crate::msg!("revision-of-group", id = &key.value));
         None
     }
 }
@@ -355,17 +344,23 @@ pub fn node_ref(
     let found = budget.index_of(id);
     if found.is_none() {
         let known: Vec<&str> = budget.nodes.iter().map(|n| &*n.id).collect();
-        diags.error(f.at(key), unknown_ref_message("budget item", id, &known));
+        diags.error(f.at(key), unknown_ref_message("budget-item", id, &known));
     }
     found
 }
 
-/// "unknown task `x`; did you mean `y`?"
-pub fn unknown_ref_message(what: &str, id: &str, known: &[&str]) -> String {
+/// "unknown task `x`; did you mean `y`?"; `what` is `task`, `kpi` or `budget-item`.
+pub fn unknown_ref_message(what: &str, id: &str, known: &[&str]) -> crate::i18n::Message {
+    use crate::msg;
     match crate::load::yaml::closest(id, known) {
-        Some(best) => format!("unknown {what} `{id}`; did you mean `{best}`?"),
-        None if known.is_empty() => format!("unknown {what} `{id}`: the plan has none"),
-        None => format!("unknown {what} `{id}`; the plan has: {}", known.join(", ")),
+        Some(best) => msg!("unknown-ref-suggest", what = what, id = id, best = best),
+        None if known.is_empty() => msg!("unknown-ref-none", what = what, id = id),
+        None => msg!(
+            "unknown-ref-list",
+            what = what,
+            id = id,
+            known = known.join(", ")
+        ),
     }
 }
 
@@ -385,10 +380,10 @@ fn check_revisions_keep_leaves_positive(
             if amounts[node].is_sign_negative() && !amounts[node].is_zero() {
                 diags.error(
                     revision.loc,
-                    format!(
-                        "this revision would leave `{}` at {} baht: a line cannot go below zero",
-                        budget.nodes[node].id,
-                        baht(amounts[node])
+                    crate::msg!(
+                        "revision-below-zero",
+                        id = &budget.nodes[node].id,
+                        amount = baht(amounts[node])
                     ),
                 );
             }
@@ -419,10 +414,10 @@ fn check_spending_plan(
         let at: Loc = f.at(raw_plan);
         diags.warning(
             at,
-            format!(
-                "the spending plan adds up to {} but the allocation is {}",
-                baht(planned),
-                baht(revised)
+            crate::msg!(
+                "spending-plan-differs",
+                planned = baht(planned),
+                allocation = baht(revised)
             ),
         );
     }

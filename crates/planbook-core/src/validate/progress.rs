@@ -69,16 +69,17 @@ pub fn entry(
         })
         .collect();
     let kpi_ids: Vec<&str> = plan.all_kpis().map(|k| &*k.id).collect();
+    let kpi_units: Vec<&str> = plan.all_kpis().map(|k| &*k.unit).collect();
     let kpis = f
         .unique_id_keys(raw.kpis.as_ref(), diags)
         .into_iter()
         .filter_map(|(key, value)| {
             let id = id_text(&key.value);
             let Some(index) = kpi_ids.iter().position(|known| *known == id) else {
-                diags.error(f.at(key), unknown_ref_message("KPI", id, &kpi_ids));
+                diags.error(f.at(key), unknown_ref_message("kpi", id, &kpi_ids));
                 return None;
             };
-            Some((index, f.quantity(value, diags)?))
+            Some((index, f.quantity_in(value, Some(kpi_units[index]), diags)?))
         })
         .collect();
     let events = raw
@@ -126,13 +127,7 @@ fn event(
             _ => None,
         };
         if kind.is_none() {
-            diags.error(
-                f.at(t),
-                format!(
-                    "unknown event kind `{}`: use training, seminar or meeting",
-                    t.value
-                ),
-            );
+            diags.error(f.at(t), crate::msg!("event-kind-unknown", value = &t.value));
         }
         kind
     });
@@ -146,7 +141,11 @@ fn event(
     {
         diags.warning(
             f.at(t),
-            format!("evaluated on {evaluated}, before the event ended on {ended}"),
+            crate::msg!(
+                "event-evaluated-early",
+                evaluated = evaluated,
+                ended = ended
+            ),
         );
     }
     Some(Event {

@@ -30,7 +30,24 @@ pub fn site(f: Fields, raw: &RawSite, diags: &mut Diagnostics) -> Site {
             .current_year
             .as_ref()
             .and_then(|t| year_value(f, t, diags)),
+        language: raw.language.as_ref().and_then(|t| language(f, t, diags)),
     }
+}
+
+/// `language: th` or `en`.
+fn language(f: Fields, text: &Text, diags: &mut Diagnostics) -> Option<crate::i18n::Lang> {
+    let lang = match text.value.trim() {
+        "th" => Some(crate::i18n::Lang::Th),
+        "en" => Some(crate::i18n::Lang::En),
+        _ => None,
+    };
+    if lang.is_none() {
+        diags.error(
+            f.at(text),
+            crate::msg!("site-language-invalid", value = &text.value),
+        );
+    }
+    lang
 }
 
 /// A fiscal year written in a settings file, or an error at its place.
@@ -39,10 +56,7 @@ fn year_value(f: Fields, text: &Text, diags: &mut Diagnostics) -> Option<FiscalY
     if year.is_none() {
         diags.error(
             f.at(text),
-            format!(
-                "`{}` is not a fiscal year: write it in B.E., e.g. 2566",
-                text.value
-            ),
+            crate::msg!("site-year-invalid", value = &text.value),
         );
     }
     year
@@ -60,11 +74,7 @@ fn report_due_day(f: Fields, raw: Option<&Text>, diags: &mut Diagnostics) -> Opt
     if day.is_none() {
         diags.error(
             f.at(text),
-            format!(
-                "report_due_day `{}` is not a day of the month: write 1 to 31, e.g. 10 for \
-                 the 10th of the following month",
-                text.value.trim()
-            ),
+            crate::msg!("site-due-day-invalid", value = text.value.trim()),
         );
     }
     day
@@ -93,7 +103,7 @@ fn digit_style(f: Fields, raw: Option<&Text>, diags: &mut Diagnostics) -> DigitS
         other => {
             diags.error(
                 f.at(text),
-                format!("thai_digits must be true, false or official, not `{other}`"),
+                crate::msg!("site-digits-invalid", value = other),
             );
             DigitStyle::Official
         }
@@ -200,7 +210,7 @@ fn target_curve(
             Err(problem) => {
                 diags.error(
                     item_at,
-                    format!("target `{}` is not a number: {problem}", item.value),
+                    crate::msg!("target-not-number", value = &item.value, problem = problem),
                 );
                 return None;
             }

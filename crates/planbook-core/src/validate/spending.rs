@@ -3,7 +3,9 @@
 
 use crate::compute::budget::{node_amounts, plan_amounts};
 use crate::diag::{Diagnostics, Loc};
+use crate::i18n::Message;
 use crate::model::{Plan, ProgressEntry};
+use crate::msg;
 use crate::thai::baht;
 
 pub fn check(plan: &Plan, diags: &mut Diagnostics) {
@@ -28,27 +30,25 @@ pub fn check(plan: &Plan, diags: &mut Diagnostics) {
                 .parent
                 .is_none_or(|p| figures[p].spent() <= figures[p].allocation);
             let at = place(entry, index);
-            let what = format!(
-                "`{}` has {} baht disbursed and committed by {month}, above its {}",
-                node.id,
-                baht(f.spent()),
-                baht(f.allocation)
+            let what = msg!(
+                "spend-line-over",
+                id = &node.id,
+                spent = baht(f.spent()),
+                month = month,
+                allocation = baht(f.allocation)
             );
             let parts = breakdown(plan, index, &f, month);
             if node.flexible && parent_room && node.parent.is_some() {
-                diags.warning(
-                    at,
-                    format!(
-                        "{what}; allowed because it is ถัวจ่าย (flexible) and its group has room{parts}"
-                    ),
-                );
+                diags.warning(at, msg!("spend-flexible-room", what = what, parts = parts));
             } else {
-                let why = if node.flexible {
-                    "; it is ถัวจ่าย (flexible) but its group has no room left"
-                } else {
-                    ""
-                };
-                diags.error(at, format!("{what}{why}{parts}"));
+                diags.error(
+                    at,
+                    if node.flexible {
+                        msg!("spend-flexible-no-room", what = what, parts = parts)
+                    } else {
+                        msg!("spend-over", what = what, parts = parts)
+                    },
+                );
                 any_error = true;
                 let mut up = node.parent;
                 while let Some(p) = up {
@@ -69,11 +69,12 @@ pub fn check(plan: &Plan, diags: &mut Diagnostics) {
                 any_error = true;
                 diags.error(
                     place(entry, index),
-                    format!(
-                        "group `{}` has {} baht disbursed and committed by {month}, above its {}",
-                        node.id,
-                        baht(f.spent()),
-                        baht(f.allocation)
+                    msg!(
+                        "spend-group-over",
+                        id = &node.id,
+                        spent = baht(f.spent()),
+                        month = month,
+                        allocation = baht(f.allocation)
                     ),
                 );
             }
@@ -82,10 +83,11 @@ pub fn check(plan: &Plan, diags: &mut Diagnostics) {
             plan_reported = true;
             diags.error(
                 entry.month_loc,
-                format!(
-                    "the plan has {} baht disbursed and committed by {month}, above its allocation of {}",
-                    baht(total.spent()),
-                    baht(total.allocation)
+                msg!(
+                    "spend-plan-over",
+                    spent = baht(total.spent()),
+                    month = month,
+                    allocation = baht(total.allocation)
                 ),
             );
         }
@@ -94,10 +96,11 @@ pub fn check(plan: &Plan, diags: &mut Diagnostics) {
             received_reported = true;
             diags.warning(
                 entry.month_loc,
-                format!(
-                    "{} baht disbursed by {month} but only {} received (รับโอน) so far",
-                    baht(total.disbursed),
-                    baht(total.received)
+                msg!(
+                    "spend-above-received",
+                    disbursed = baht(total.disbursed),
+                    month = month,
+                    received = baht(total.received)
                 ),
             );
         }
@@ -105,15 +108,15 @@ pub fn check(plan: &Plan, diags: &mut Diagnostics) {
 }
 
 /// ` (disbursed X + committed Y)`, with a hint when the commitment is an old one that
-/// was never cleared.
+/// was never cleared; nothing when nothing is committed.
 fn breakdown(
     plan: &Plan,
     node: usize,
     amounts: &crate::compute::Amounts,
     month: crate::model::Month,
-) -> String {
+) -> Message {
     if amounts.committed.is_zero() {
-        return String::new();
+        return msg!("nothing");
     }
     let reported_in = plan
         .entries
@@ -123,16 +126,18 @@ fn breakdown(
         .find(|e| e.committed.iter().any(|c| c.node == node))
         .map(|e| e.month);
     let stale = match reported_in {
-        Some(m) if m < month => format!(
-            "; the commitment was reported in {m}: once paid, write `{}: 0` under `committed:`",
-            plan.budget.nodes[node].id
+        Some(m) if m < month => msg!(
+            "spend-stale-commitment",
+            month = m,
+            id = &plan.budget.nodes[node].id
         ),
-        _ => String::new(),
+        _ => msg!("nothing"),
     };
-    format!(
-        " (disbursed {} + committed {}{stale})",
-        baht(amounts.disbursed),
-        baht(amounts.committed)
+    msg!(
+        "spend-breakdown",
+        disbursed = baht(amounts.disbursed),
+        committed = baht(amounts.committed),
+        stale = stale
     )
 }
 

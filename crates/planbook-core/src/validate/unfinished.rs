@@ -46,9 +46,7 @@ pub fn plan_file(file: FileId, text: &str, plan: Option<&Plan>, diags: &mut Diag
                 col,
                 len: PLACEHOLDER.chars().count() as u32,
             },
-            format!(
-                "`{PLACEHOLDER}` is a placeholder left from `planbook new plan`: write the real text from the approved plan"
-            ),
+            crate::msg!("placeholder-left", placeholder = PLACEHOLDER),
         );
     }
     if let Some(plan) = plan
@@ -60,10 +58,7 @@ pub fn plan_file(file: FileId, text: &str, plan: Option<&Plan>, diags: &mut Diag
             col: 1,
             len: 1,
         });
-        diags.warning(
-            at,
-            "the plan's allocation is 0 baht: fill in the amounts of its budget lines",
-        );
+        diags.warning(at, crate::msg!("allocation-zero"));
     }
 }
 

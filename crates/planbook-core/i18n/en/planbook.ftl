@@ -1,0 +1,210 @@
+# planbook's messages in English. Every id here is in i18n/th/planbook.ftl too (a test checks).
+# Arguments are shown as given; counts select `[one]`/`*[other]` variants.
+
+## Findings: `path:line:col: error: …`
+
+diag-error = error
+diag-warning = warning
+
+## Reading values
+
+field-missing = missing required field `{ $name }`
+field-empty = `{ $name }` is empty
+money-invalid = `{ $value }` is not an amount of baht: { $problem }
+money-decimals = `{ $value }` has more than 2 decimals: baht have at most 2 (satang)
+money-negative = money cannot be negative here: `{ $value }`
+number-invalid = `{ $value }` is not a number: { $problem }
+number-negative = `{ $value }` cannot be negative
+percent-not-percent-unit = `{ $value }` is a percentage, but the unit here is `{ $unit }`: write the number alone
+month-invalid = `{ $value }` is not a month: write YYYY-MM, e.g. 2023-01 or 2566-01
+month-outside-year = month { $value } is outside fiscal year { $year } ({ $range })
+date-invalid = `{ $value }` is not a date: write YYYY-MM-DD, e.g. 2023-01-20 or 2566-01-20
+date-outside-year = date { $value } is outside fiscal year { $year } ({ $range })
+id-key-twice = duplicate key `{ $key }`: the id `{ $id }` is already given on line { $line } (spaces around an id do not count)
+id-invalid = `{ $value }` is not a valid id: use lower-case a-z, digits 0-9 and `-`
+text-control-character = this text holds the control character U+{ $code }, which no page can show: remove it
+number-write-digits = write digits, e.g. 6300 or 1,234.50
+number-groups = thousands separators must group 3 digits, e.g. 1,234,567
+number-too-large = too large
+number-too-many-digits = too many digits: at most 26 in all
+number-too-large-or-precise = too large or too precise
+number-over-cap = too large: figures are limited to 999,999,999,999,999
+target-not-number = target `{ $value }` is not a number: { $problem }
+site-language-invalid = `{ $value }` is not a language planbook speaks: write `th` or `en`
+
+## YAML
+
+yaml-empty-file = the file is empty: expected `key: value` lines
+yaml-null-value = this value is empty (`~` or `null`): write a value, or leave the key out
+yaml-expected-bool = expected `true` or `false` here
+yaml-tagged-value = a tagged value (`!!…`) cannot be used here: write the value without its tag
+yaml-unknown-anchor = this alias (`*name`) refers to no anchor (`&name`) written above it
+yaml-too-deep = nested more than { $depth } levels deep
+yaml-over-limits = the file exceeds planbook's safety limits for YAML ({ $detail })
+yaml-expected-mapping = expected a mapping of `key: value` lines here
+yaml-expected-single = expected a single value here, not a list or mapping
+yaml-expected-list = expected a list (lines starting with `- `) here
+yaml-expected-other = expected another kind of value here
+yaml-duplicate-key = duplicate mapping key: { $key }
+unknown-key-suggest = unknown key `{ $field }`; did you mean `{ $best }`?
+unknown-key-none-allowed = unknown key `{ $field }`: no keys are allowed here
+unknown-key-list = unknown key `{ $field }`; the keys allowed here are: { $keys }
+
+## References inside a plan ($what: task, kpi, budget-item)
+
+unknown-ref-suggest = unknown { $what ->
+        [task] task
+        [kpi] KPI
+       *[budget-item] budget item
+    } `{ $id }`; did you mean `{ $best }`?
+unknown-ref-none = unknown { $what ->
+        [task] task
+        [kpi] KPI
+       *[budget-item] budget item
+    } `{ $id }`: the plan has none
+unknown-ref-list = unknown { $what ->
+        [task] task
+        [kpi] KPI
+       *[budget-item] budget item
+    } `{ $id }`; the plan has: { $known }
+
+## Command line: summaries
+
+check-ok = ok: { $plans } { $plans ->
+        [one] plan
+       *[other] plans
+    }, { $warnings } { $warnings ->
+        [one] warning
+       *[other] warnings
+    }, { $alerts } { $alerts ->
+        [one] alert
+       *[other] alerts
+    }
+check-failed = { $errors } { $errors ->
+        [one] error
+       *[other] errors
+    }, { $warnings } { $warnings ->
+        [one] warning
+       *[other] warnings
+    }
+build-content-errors = { $errors } { $errors ->
+        [one] error
+       *[other] errors
+    } in the content; nothing was written
+wrote = wrote { $path }
+no-plan-suggest = no plan `{ $plan }`; did you mean `{ $best }`?
+no-plan = no plan `{ $plan }`: give its folder under plans/, e.g. 2566/samut-prakan/debt-relief
+copy-unreadable = cannot read the plan to copy, { $path }: { $reason }
+did-you-mean = did you mean `{ $best }`?
+not-a-month = `{ $value }` is not a month: write YYYY-MM, e.g. 2023-03 or 2566-03
+not-a-year = `{ $value }` is not a fiscal year: write e.g. 2567
+
+## Command line: --help (English: the same as the doc comments in src/cli.rs)
+
+help = Operational plans and budget progress: from YAML to an intranet site, printable plans and email reports
+help-check = Validate and compute only; print errors and warnings; exit 1 on errors
+help-check--content = The content folder
+help-check--as_of = Compute as of this month (YYYY-MM, C.E. or B.E.)
+help-check--alerts = List the alerts of every plan (by default, of the plans under the current folder)
+help-build = Validate, compute and write the site and data export
+help-build--content = The content folder
+help-build--output = Where to write the site (replaced whole, atomically)
+help-build--as_of = Compute as of this month (YYYY-MM, C.E. or B.E.)
+help-build--keep_going = Leave out the plans (and fiscal years, pages) with errors and publish the rest; exit 3 when anything was left out
+help-build--pdf = Also print every plan's document to PDF beside it (needs Chromium, Chrome or Edge)
+help-serve = Build, serve on 127.0.0.1, rebuild on every change and reload the browser
+help-serve--content = The content folder (the `themes/` folder beside it is watched too)
+help-serve--port = The port; when it is taken, the next ten are tried
+help-serve--interface = The address to listen on (other machines can see the site unless it is loopback)
+help-serve--open = Open the site in the browser
+help-serve--poll = Scan for changes every half second (for network drives that send no events)
+help-serve--as_of = Compute as of this month (YYYY-MM, C.E. or B.E.)
+help-new = Start a plan or a month's entry from a filled-in form
+help-new-plan = Write plans/<YEAR>/<OFFICE>/<ACTIVITY>/plan.yaml to fill in, or a copy of an earlier plan
+help-new-plan--target = OFFICE/ACTIVITY, e.g. samut-prakan/debt-relief
+help-new-plan--year = The fiscal year, B.E. (2567) or C.E. (2024)
+help-new-plan--from = Copy this plan (e.g. 2566/samut-prakan/debt-relief): amounts kept, progress dropped
+help-new-plan--content = The content folder
+help-new-progress = Write a plan's progress entry for a month, every id listed
+help-new-progress--plan = The plan, e.g. 2566/samut-prakan/debt-relief
+help-new-progress--month = The month (YYYY-MM, C.E. or B.E.)
+help-new-progress--xlsx = Write an Excel workbook to fill in instead (read back with `planbook import`)
+help-new-progress--output = With --xlsx: the file to write; by default OFFICE-ACTIVITY-YYYY-MM.xlsx (B.E.) here
+help-new-progress--content = The content folder
+help-report = Write one self-contained HTML report of an office or a plan for a month, to attach to an email
+help-report--target = YEAR/OFFICE (2566/samut-prakan) or YEAR/OFFICE/ACTIVITY (2566/samut-prakan/debt-relief)
+help-report--month = The month (YYYY-MM, C.E. or B.E.); the latest month with an entry when left out
+help-report--output = The file to write; by default รายงาน-OFFICE[-ACTIVITY]-YYYY-MM.html in the current folder
+help-report--content = The content folder
+help-import = Read a progress workbook (from `new progress --xlsx`) back into the month's entry
+help-import--file = The filled-in workbook
+help-import--force = Replace the month's entry if there is one (the lines that change are printed)
+help-import--content = The content folder
+help-register = Write an office's register of a month (ทะเบียนคุมการจัดสรร - เบิกจ่ายงบประมาณ) as an Excel workbook
+help-register--target = YEAR/OFFICE, e.g. 2566/samut-prakan
+help-register--month = The month (YYYY-MM, C.E. or B.E.); the latest month with an entry when left out
+help-register--output = The file to write; by default ทะเบียนคุม-OFFICE-YYYY-MM.xlsx in the current folder
+help-register--content = The content folder
+help-pdf = Print plan documents to PDF with an installed Chromium, Chrome or Edge (or PLANBOOK_BROWSER)
+help-pdf--plans = YEAR/OFFICE/ACTIVITY (2566/samut-prakan/debt-relief), or YEAR/OFFICE for all its plans
+help-pdf--output = The folder to write the PDFs into (YEAR-OFFICE-ACTIVITY.pdf)
+help-pdf--content = The content folder
+
+## Plans, budgets, entries
+
+budget-empty = the budget has no items
+budget-type-unknown = unknown budget type `{ $value }`: use one of { $names }
+budget-type-not-top = `type` is set on top-level budget nodes only; this node takes its parent's
+budget-type-missing = no `type` (personnel, operating, investment, subsidy, other): counted as current expenditure
+budget-amount-and-items = a budget node has either `amount` (a line) or `items` (a group), not both
+budget-amount-missing = missing required field `amount` (or `items` for a group)
+budget-total-on-line = `total` belongs on a node with `items`; a line carries `amount`
+budget-items-empty = `items` is empty: a group needs at least one item
+budget-total-differs = total { $total } differs from the sum of its items { $sum }
+event-kind-unknown = unknown event kind `{ $value }`: use training, seminar or meeting
+event-evaluated-early = evaluated on { $evaluated }, before the event ended on { $ended }
+id-duplicate = duplicate id `{ $id }`: already used on line { $line } (ids are unique within a plan)
+placeholder-left = `{ $placeholder }` is a placeholder left from `planbook new plan`: write the real text from the approved plan
+allocation-zero = the plan's allocation is 0 baht: fill in the amounts of its budget lines
+plan-year-differs = fiscal_year `{ $value }` differs from the plan's folder plans/{ $year }/
+kpi-direction-unknown = unknown direction `{ $value }`: use at_least or at_most
+schedule-sum-differs = the schedule plans { $planned } in all but the target is { $target }
+month-twice = month { $month } is listed twice
+revision-of-group = `{ $id }` is a group: revisions change budget lines (nodes with `amount`)
+revision-below-zero = this revision would leave `{ $id }` at { $amount } baht: a line cannot go below zero
+spending-plan-differs = the spending plan adds up to { $planned } but the allocation is { $allocation }
+plan-folder-no-plan = the plan folder plans/{ $plan }/ has no plan.yaml
+fiscal-year-no-file = fiscal year { $year } has no fiscal-years/{ $year }.yaml
+entry-twice = a second entry for { $month }: one entry per plan per month
+site-year-invalid = `{ $value }` is not a fiscal year: write it in B.E., e.g. 2566
+site-due-day-invalid = report_due_day `{ $value }` is not a day of the month: write 1 to 31, e.g. 10 for the 10th of the following month
+site-digits-invalid = thai_digits must be true, false or official, not `{ $value }`
+
+## Files of the content folder
+
+file-not-read = this file is not in a place planbook reads (site.yaml, fiscal-years/, plans/<year>/<office>/<activity>/, pages/): ignored
+file-hidden = the name starts with `.`, so this is hidden and ignored, with everything in it; rename it to have it read
+page-no-front-matter = a page starts with front matter: a `---` line, `title: …`, and another `---` line
+page-front-matter-open = the front matter has no closing `---` line
+
+## Command line: clap's own words (used in languages other than English)
+
+help-usage = Usage:
+help-heading-commands = Commands
+help-heading-options = Options
+help-flag = Print help
+help-version-flag = Print version
+
+## Spending against the budget
+
+# An empty part of a message (no breakdown, no hint).
+nothing = { "" }
+spend-line-over = `{ $id }` has { $spent } baht disbursed and committed by { $month }, above its { $allocation }
+spend-flexible-room = { $what }; allowed because it is ถัวจ่าย (flexible) and its group has room{ $parts }
+spend-flexible-no-room = { $what }; it is ถัวจ่าย (flexible) but its group has no room left{ $parts }
+spend-over = { $what }{ $parts }
+spend-breakdown = { " " }(disbursed { $disbursed } + committed { $committed }{ $stale })
+spend-stale-commitment = ; the commitment was reported in { $month }: once paid, write `{ $id }: 0` under `committed:`
+spend-group-over = group `{ $id }` has { $spent } baht disbursed and committed by { $month }, above its { $allocation }
+spend-plan-over = the plan has { $spent } baht disbursed and committed by { $month }, above its allocation of { $allocation }
+spend-above-received = { $disbursed } baht disbursed by { $month } but only { $received } received (รับโอน) so far

@@ -1,0 +1,192 @@
+# ข้อความของ planbook ภาษาไทย ทุก id ต้องมีใน i18n/en/planbook.ftl ด้วย (มีการทดสอบตรวจ)
+# ค่าที่ส่งมาแสดงตามที่ได้รับ ตัวนับเลือกแบบ `[one]`/`*[other]` ได้
+
+## ผลการตรวจ: `path:line:col: ข้อผิดพลาด: …`
+
+diag-error = ข้อผิดพลาด
+diag-warning = คำเตือน
+
+## การอ่านค่า
+
+field-missing = ไม่มีช่อง `{ $name }` ซึ่งต้องกรอก
+field-empty = ช่อง `{ $name }` ว่างอยู่
+money-invalid = `{ $value }` ไม่ใช่จำนวนเงินบาท: { $problem }
+money-decimals = `{ $value }` มีทศนิยมเกิน 2 ตำแหน่ง: เงินบาทมีทศนิยมได้ไม่เกิน 2 ตำแหน่ง (สตางค์)
+money-negative = จำนวนเงินตรงนี้ติดลบไม่ได้: `{ $value }`
+number-invalid = `{ $value }` ไม่ใช่ตัวเลข: { $problem }
+number-negative = `{ $value }` ติดลบไม่ได้
+percent-not-percent-unit = `{ $value }` เป็นร้อยละ แต่หน่วยนับตรงนี้คือ `{ $unit }`: ให้เขียนเฉพาะตัวเลข
+month-invalid = `{ $value }` ไม่ใช่เดือน: เขียนแบบ ปปปป-ดด เช่น 2566-01 หรือ 2023-01 หรือ ม.ค. 2566
+month-outside-year = เดือน { $value } อยู่นอกปีงบประมาณ { $year } ({ $range })
+date-invalid = `{ $value }` ไม่ใช่วันที่: เขียนแบบ ปปปป-ดด-วว เช่น 2566-01-20 หรือ 20 ม.ค. 2566
+date-outside-year = วันที่ { $value } อยู่นอกปีงบประมาณ { $year } ({ $range })
+id-key-twice = คีย์ `{ $key }` ซ้ำ: รหัส `{ $id }` มีอยู่แล้วที่บรรทัด { $line } (ช่องว่างรอบรหัสไม่นับ)
+id-invalid = `{ $value }` ไม่ใช่รหัสที่ใช้ได้: ใช้อักษรอังกฤษตัวเล็ก a-z ตัวเลข 0-9 และ `-`
+text-control-character = ข้อความนี้มีอักขระควบคุม U+{ $code } ซึ่งไม่มีหน้าใดแสดงได้: ให้ลบออก
+number-write-digits = เขียนเป็นตัวเลข เช่น 6300 หรือ 1,234.50
+number-groups = เครื่องหมายจุลภาคต้องคั่นทุก 3 หลัก เช่น 1,234,567
+number-too-large = มากเกินไป
+number-too-many-digits = หลักมากเกินไป: รวมกันได้ไม่เกิน 26 หลัก
+number-too-large-or-precise = มากเกินไปหรือละเอียดเกินไป
+number-over-cap = มากเกินไป: ตัวเลขต้องไม่เกิน 999,999,999,999,999
+target-not-number = เป้าหมาย `{ $value }` ไม่ใช่ตัวเลข: { $problem }
+site-language-invalid = `{ $value }` ไม่ใช่ภาษาที่ planbook ใช้ได้: เขียน `th` หรือ `en`
+
+## YAML
+
+yaml-empty-file = ไฟล์ว่างเปล่า: ควรมีบรรทัดแบบ `key: value`
+yaml-null-value = ค่านี้ว่าง (`~` หรือ `null`): ให้ใส่ค่า หรือลบคีย์นี้ออก
+yaml-expected-bool = ตรงนี้ต้องเป็น `true` หรือ `false`
+yaml-tagged-value = ใช้ค่าที่มีแท็ก (`!!…`) ตรงนี้ไม่ได้: ให้เขียนค่าโดยไม่มีแท็ก
+yaml-unknown-anchor = alias นี้ (`*name`) อ้างถึง anchor (`&name`) ที่ไม่มีเขียนไว้ข้างบน
+yaml-too-deep = ซ้อนกันลึกเกิน { $depth } ชั้น
+yaml-over-limits = ไฟล์เกินขีดจำกัดความปลอดภัยของ planbook สำหรับ YAML ({ $detail })
+yaml-expected-mapping = ตรงนี้ต้องเป็นชุดบรรทัดแบบ `key: value`
+yaml-expected-single = ตรงนี้ต้องเป็นค่าเดียว ไม่ใช่รายการหรือชุด `key: value`
+yaml-expected-list = ตรงนี้ต้องเป็นรายการ (บรรทัดที่ขึ้นต้นด้วย `- `)
+yaml-expected-other = ตรงนี้ต้องเป็นค่าชนิดอื่น
+yaml-duplicate-key = คีย์ซ้ำ: { $key }
+unknown-key-suggest = ไม่รู้จักคีย์ `{ $field }` หมายถึง `{ $best }` หรือไม่?
+unknown-key-none-allowed = ไม่รู้จักคีย์ `{ $field }`: ตรงนี้ใส่คีย์ไม่ได้
+unknown-key-list = ไม่รู้จักคีย์ `{ $field }` คีย์ที่ใช้ได้ตรงนี้คือ: { $keys }
+
+## รหัสที่อ้างถึงภายในแผน ($what: task, kpi, budget-item)
+
+unknown-ref-suggest = ไม่รู้จักรหัส{ $what ->
+        [task] งาน
+        [kpi] ตัวชี้วัด
+       *[budget-item] รายการงบประมาณ
+    } `{ $id }` หมายถึง `{ $best }` หรือไม่?
+unknown-ref-none = ไม่รู้จักรหัส{ $what ->
+        [task] งาน
+        [kpi] ตัวชี้วัด
+       *[budget-item] รายการงบประมาณ
+    } `{ $id }`: แผนนี้ไม่มีรายการประเภทนี้เลย
+unknown-ref-list = ไม่รู้จักรหัส{ $what ->
+        [task] งาน
+        [kpi] ตัวชี้วัด
+       *[budget-item] รายการงบประมาณ
+    } `{ $id }` แผนนี้มี: { $known }
+
+## บรรทัดคำสั่ง: สรุปผล
+
+check-ok = ผ่าน: แผน { $plans } แผน คำเตือน { $warnings } รายการ ข้อแจ้งเตือน { $alerts } รายการ
+check-failed = ข้อผิดพลาด { $errors } รายการ คำเตือน { $warnings } รายการ
+build-content-errors = เนื้อหามีข้อผิดพลาด { $errors } รายการ จึงยังไม่ได้เขียนสิ่งใด
+wrote = เขียนไฟล์ { $path } แล้ว
+no-plan-suggest = ไม่มีแผน `{ $plan }` หมายถึง `{ $best }` หรือไม่?
+no-plan = ไม่มีแผน `{ $plan }`: ให้ระบุโฟลเดอร์ของแผนใต้ plans/ เช่น 2566/samut-prakan/debt-relief
+copy-unreadable = อ่านแผนที่จะคัดลอกไม่ได้ { $path }: { $reason }
+did-you-mean = หมายถึง `{ $best }` หรือไม่?
+not-a-month = `{ $value }` ไม่ใช่เดือน: เขียนแบบ ปปปป-ดด เช่น 2566-03 หรือ ๒๕๖๖-๐๓ หรือ มี.ค. 2566
+not-a-year = `{ $value }` ไม่ใช่ปีงบประมาณ: เขียน เช่น 2567
+
+## บรรทัดคำสั่ง: --help
+
+help = แผนปฏิบัติงานและผลการใช้จ่ายงบประมาณ: จาก YAML เป็นเว็บไซต์ในอินทราเน็ต เอกสารแผนสำหรับพิมพ์ และรายงานทางอีเมล
+help-check = ตรวจและคำนวณอย่างเดียว แสดงข้อผิดพลาดและคำเตือน จบด้วยรหัส 1 เมื่อมีข้อผิดพลาด
+help-check--content = โฟลเดอร์เนื้อหา
+help-check--as_of = คำนวณ ณ เดือนนี้ (ปปปป-ดด พ.ศ. หรือ ค.ศ.)
+help-check--alerts = แสดงข้อแจ้งเตือนของทุกแผน (ปกติแสดงเฉพาะแผนในโฟลเดอร์ปัจจุบัน)
+help-build = ตรวจ คำนวณ และเขียนเว็บไซต์กับไฟล์ข้อมูล
+help-build--content = โฟลเดอร์เนื้อหา
+help-build--output = โฟลเดอร์ที่จะเขียนเว็บไซต์ (แทนที่ทั้งโฟลเดอร์ในคราวเดียว)
+help-build--as_of = คำนวณ ณ เดือนนี้ (ปปปป-ดด พ.ศ. หรือ ค.ศ.)
+help-build--keep_going = ข้ามแผน (และปีงบประมาณ หน้า) ที่มีข้อผิดพลาด แล้วเผยแพร่ส่วนที่เหลือ จบด้วยรหัส 3 เมื่อมีสิ่งที่ถูกข้าม
+help-build--pdf = พิมพ์เอกสารแผนทุกแผนเป็น PDF ไว้ข้างกันด้วย (ต้องมี Chromium, Chrome หรือ Edge)
+help-serve = สร้างเว็บไซต์ เปิดให้ดูที่ 127.0.0.1 สร้างใหม่ทุกครั้งที่แก้ไข และโหลดหน้าเบราว์เซอร์ใหม่
+help-serve--content = โฟลเดอร์เนื้อหา (เฝ้าดูโฟลเดอร์ `themes/` ที่อยู่ข้างกันด้วย)
+help-serve--port = พอร์ต ถ้าถูกใช้อยู่จะลองสิบพอร์ตถัดไป
+help-serve--interface = ที่อยู่ที่รอรับการเชื่อมต่อ (เครื่องอื่นเห็นเว็บไซต์ได้ เว้นแต่เป็น loopback)
+help-serve--open = เปิดเว็บไซต์ในเบราว์เซอร์
+help-serve--poll = ตรวจหาการแก้ไขทุกครึ่งวินาที (สำหรับไดรฟ์เครือข่ายที่ไม่แจ้งเหตุการณ์)
+help-serve--as_of = คำนวณ ณ เดือนนี้ (ปปปป-ดด พ.ศ. หรือ ค.ศ.)
+help-new = เริ่มแผนใหม่ หรือรายงานผลประจำเดือน จากแบบฟอร์มที่เติมไว้ให้
+help-new-plan = เขียน plans/<ปี>/<หน่วยงาน>/<กิจกรรม>/plan.yaml ให้กรอก หรือคัดลอกจากแผนเดิม
+help-new-plan--target = หน่วยงาน/กิจกรรม เช่น samut-prakan/debt-relief
+help-new-plan--year = ปีงบประมาณ พ.ศ. (2567) หรือ ค.ศ. (2024)
+help-new-plan--from = คัดลอกแผนนี้ (เช่น 2566/samut-prakan/debt-relief): คงจำนวนเงินไว้ ไม่เอาผลการดำเนินงาน
+help-new-plan--content = โฟลเดอร์เนื้อหา
+help-new-progress = เขียนรายงานผลประจำเดือนของแผน โดยระบุทุกรหัสไว้ให้
+help-new-progress--plan = แผน เช่น 2566/samut-prakan/debt-relief
+help-new-progress--month = เดือน (ปปปป-ดด พ.ศ. หรือ ค.ศ. ใช้เลขไทยได้)
+help-new-progress--xlsx = เขียนเป็นไฟล์ Excel ให้กรอกแทน (อ่านกลับด้วย `planbook import`)
+help-new-progress--output = ใช้กับ --xlsx: ไฟล์ที่จะเขียน ปกติคือ OFFICE-ACTIVITY-YYYY-MM.xlsx (พ.ศ.) ในโฟลเดอร์นี้
+help-new-progress--content = โฟลเดอร์เนื้อหา
+help-report = เขียนรายงาน HTML ไฟล์เดียวของหน่วยงานหรือแผนประจำเดือน สำหรับแนบอีเมล
+help-report--target = ปี/หน่วยงาน (2566/samut-prakan) หรือ ปี/หน่วยงาน/กิจกรรม (2566/samut-prakan/debt-relief)
+help-report--month = เดือน (ปปปป-ดด พ.ศ. หรือ ค.ศ.) ถ้าไม่ระบุใช้เดือนล่าสุดที่มีรายงาน
+help-report--output = ไฟล์ที่จะเขียน ปกติคือ รายงาน-OFFICE[-ACTIVITY]-YYYY-MM.html ในโฟลเดอร์ปัจจุบัน
+help-report--content = โฟลเดอร์เนื้อหา
+help-import = อ่านไฟล์ Excel ผลการดำเนินงาน (จาก `new progress --xlsx`) กลับเป็นรายงานประจำเดือน
+help-import--file = ไฟล์ Excel ที่กรอกแล้ว
+help-import--force = แทนที่รายงานของเดือนนั้นถ้ามีอยู่แล้ว (แสดงบรรทัดที่เปลี่ยน)
+help-import--content = โฟลเดอร์เนื้อหา
+help-register = เขียนทะเบียนคุมการจัดสรร - เบิกจ่ายงบประมาณ ของหน่วยงานประจำเดือน เป็นไฟล์ Excel
+help-register--target = ปี/หน่วยงาน เช่น 2566/samut-prakan
+help-register--month = เดือน (ปปปป-ดด พ.ศ. หรือ ค.ศ.) ถ้าไม่ระบุใช้เดือนล่าสุดที่มีรายงาน
+help-register--output = ไฟล์ที่จะเขียน ปกติคือ ทะเบียนคุม-OFFICE-YYYY-MM.xlsx ในโฟลเดอร์ปัจจุบัน
+help-register--content = โฟลเดอร์เนื้อหา
+help-pdf = พิมพ์เอกสารแผนเป็น PDF ด้วย Chromium, Chrome หรือ Edge ที่ติดตั้งไว้ (หรือ PLANBOOK_BROWSER)
+help-pdf--plans = ปี/หน่วยงาน/กิจกรรม (2566/samut-prakan/debt-relief) หรือ ปี/หน่วยงาน สำหรับทุกแผนของหน่วยงาน
+help-pdf--output = โฟลเดอร์ที่จะเขียนไฟล์ PDF (YEAR-OFFICE-ACTIVITY.pdf)
+help-pdf--content = โฟลเดอร์เนื้อหา
+
+## แผน งบประมาณ รายงานประจำเดือน
+
+budget-empty = งบประมาณไม่มีรายการเลย
+budget-type-unknown = ไม่รู้จักประเภทงบประมาณ `{ $value }`: ใช้ได้เฉพาะ { $names }
+budget-type-not-top = กำหนด `type` ได้เฉพาะรายการงบประมาณชั้นบนสุด รายการนี้ใช้ประเภทเดียวกับรายการแม่
+budget-type-missing = ไม่มี `type` (personnel, operating, investment, subsidy, other): นับเป็นรายจ่ายประจำ
+budget-amount-and-items = รายการงบประมาณมีได้อย่างใดอย่างหนึ่ง คือ `amount` (รายการย่อย) หรือ `items` (กลุ่มรายการ) ไม่ใช่ทั้งสองอย่าง
+budget-amount-missing = ไม่มีช่อง `amount` ซึ่งต้องกรอก (หรือ `items` สำหรับกลุ่มรายการ)
+budget-total-on-line = `total` ใช้กับรายการที่มี `items` เท่านั้น รายการย่อยใช้ `amount`
+budget-items-empty = `items` ว่างอยู่: กลุ่มรายการต้องมีอย่างน้อยหนึ่งรายการ
+budget-total-differs = ยอดรวม { $total } ไม่เท่ากับผลรวมของรายการย่อย { $sum }
+event-kind-unknown = ไม่รู้จักประเภทกิจกรรม `{ $value }`: ใช้ training, seminar หรือ meeting
+event-evaluated-early = รายงานผลการประเมินวันที่ { $evaluated } ก่อนกิจกรรมสิ้นสุดวันที่ { $ended }
+id-duplicate = รหัส `{ $id }` ซ้ำ: ใช้แล้วที่บรรทัด { $line } (รหัสต้องไม่ซ้ำกันภายในแผน)
+placeholder-left = `{ $placeholder }` เป็นข้อความตั้งต้นจาก `planbook new plan`: ให้เขียนข้อความจริงตามแผนที่ได้รับอนุมัติ
+allocation-zero = แผนนี้ได้รับจัดสรร 0 บาท: ให้กรอกจำนวนเงินของรายการงบประมาณ
+plan-year-differs = fiscal_year `{ $value }` ไม่ตรงกับโฟลเดอร์ของแผน plans/{ $year }/
+kpi-direction-unknown = ไม่รู้จักทิศทาง `{ $value }`: ใช้ at_least หรือ at_most
+schedule-sum-differs = แผนการดำเนินงานรวมได้ { $planned } แต่เป้าหมายคือ { $target }
+month-twice = เดือน { $month } ระบุซ้ำ
+revision-of-group = `{ $id }` เป็นกลุ่มรายการ: การโอนเปลี่ยนแปลงทำได้กับรายการย่อย (รายการที่มี `amount`)
+revision-below-zero = การโอนเปลี่ยนแปลงนี้จะทำให้ `{ $id }` เหลือ { $amount } บาท: รายการติดลบไม่ได้
+spending-plan-differs = แผนการใช้จ่ายรวมได้ { $planned } แต่งบประมาณที่ได้รับจัดสรรคือ { $allocation }
+plan-folder-no-plan = โฟลเดอร์แผน plans/{ $plan }/ ไม่มีไฟล์ plan.yaml
+fiscal-year-no-file = ปีงบประมาณ { $year } ไม่มีไฟล์ fiscal-years/{ $year }.yaml
+entry-twice = รายงานของเดือน { $month } ซ้ำ: แผนหนึ่งมีรายงานได้เดือนละหนึ่งไฟล์
+site-year-invalid = `{ $value }` ไม่ใช่ปีงบประมาณ: เขียนเป็น พ.ศ. เช่น 2566
+site-due-day-invalid = report_due_day `{ $value }` ไม่ใช่วันที่ของเดือน: เขียน 1 ถึง 31 เช่น 10 คือวันที่ 10 ของเดือนถัดไป
+site-digits-invalid = thai_digits ต้องเป็น true, false หรือ official ไม่ใช่ `{ $value }`
+
+## ไฟล์ในโฟลเดอร์เนื้อหา
+
+file-not-read = ไฟล์นี้ไม่ได้อยู่ในที่ที่ planbook อ่าน (site.yaml, fiscal-years/, plans/<ปี>/<หน่วยงาน>/<กิจกรรม>/, pages/): ข้ามไป
+file-hidden = ชื่อขึ้นต้นด้วย `.` จึงเป็นไฟล์ซ่อนและถูกข้ามไปพร้อมทุกอย่างข้างใน: เปลี่ยนชื่อถ้าต้องการให้อ่าน
+page-no-front-matter = หน้าต้องขึ้นต้นด้วยส่วนหัว: บรรทัด `---` ตามด้วย `title: …` และบรรทัด `---` อีกบรรทัด
+page-front-matter-open = ส่วนหัวของหน้าไม่มีบรรทัด `---` ปิดท้าย
+
+## บรรทัดคำสั่ง: คำของ clap เอง
+
+help-usage = วิธีใช้:
+help-heading-commands = คำสั่ง
+help-heading-options = ตัวเลือก
+help-flag = แสดงวิธีใช้
+help-version-flag = แสดงรุ่นของโปรแกรม
+
+## การใช้จ่ายเทียบกับงบประมาณ
+
+# ส่วนที่ว่างของข้อความ (ไม่มีรายละเอียด ไม่มีคำแนะนำ)
+nothing = { "" }
+spend-line-over = `{ $id }` เบิกจ่ายและก่อหนี้ผูกพันรวม { $spent } บาท ณ { $month } เกินวงเงิน { $allocation }
+spend-flexible-room = { $what } ยอมให้ได้เพราะเป็นรายการถัวจ่ายและกลุ่มรายการยังมีวงเงินเหลือ{ $parts }
+spend-flexible-no-room = { $what } เป็นรายการถัวจ่ายแต่กลุ่มรายการไม่มีวงเงินเหลือแล้ว{ $parts }
+spend-over = { $what }{ $parts }
+spend-breakdown = { " " }(เบิกจ่าย { $disbursed } + ก่อหนี้ผูกพัน { $committed }{ $stale })
+spend-stale-commitment = ; ก่อหนี้ผูกพันนี้รายงานไว้เมื่อ { $month }: เมื่อจ่ายแล้วให้เขียน `{ $id }: 0` ใต้ `committed:`
+spend-group-over = กลุ่มรายการ `{ $id }` เบิกจ่ายและก่อหนี้ผูกพันรวม { $spent } บาท ณ { $month } เกินวงเงิน { $allocation }
+spend-plan-over = แผนนี้เบิกจ่ายและก่อหนี้ผูกพันรวม { $spent } บาท ณ { $month } เกินงบประมาณที่ได้รับจัดสรร { $allocation }
+spend-above-received = เบิกจ่ายแล้ว { $disbursed } บาท ณ { $month } แต่ได้รับโอนเพียง { $received } บาท (รับโอน)
