@@ -35,6 +35,8 @@ pub struct Checked {
     pub settings_diagnostics: Diagnostics,
     /// The findings of each plan folder, by plan id.
     pub folder_diagnostics: std::collections::BTreeMap<String, Diagnostics>,
+    /// The content folder read.
+    pub content_dir: PathBuf,
     /// The theme the build will render with; `None` when it cannot be loaded (an error of
     /// `diagnostics` says why), so `check` refuses what `build` would.
     pub theme: Option<Theme>,
@@ -58,6 +60,8 @@ pub enum BuildError {
     BrokenLinks(Vec<BrokenLink>),
     /// `build --pdf` could not print the documents (no browser, say).
     Pdf(Box<crate::pdf::PdfError>),
+    /// A file of `content/static/` could not be read.
+    AdminFile(site::admin_files::ReadError),
 }
 
 impl std::fmt::Display for BuildError {
@@ -75,6 +79,7 @@ impl std::fmt::Display for BuildError {
             BuildError::Write(e) => write!(f, "cannot write {e}"),
             BuildError::Render(e) => write!(f, "{e}"),
             BuildError::Pdf(e) => write!(f, "{e}"),
+            BuildError::AdminFile(e) => write!(f, "{e}"),
             BuildError::BrokenLinks(links) => {
                 for (i, link) in links.iter().enumerate() {
                     if i > 0 {
@@ -251,6 +256,7 @@ pub fn check(content_dir: &Path) -> Result<Checked, BuildError> {
         today: Some(crate::report::stamp::Stamp::now().date),
     };
     Ok(Checked {
+        content_dir: content_dir.to_path_buf(),
         content,
         sources,
         diagnostics,
@@ -388,7 +394,7 @@ fn build_full_with(
         None => Theme::load(&options.content_dir, checked.content.site.theme.as_deref())?,
     };
     let mut staging = Staging::begin(&destination)?;
-    let links = std::sync::Arc::new(LinkIndex::default());
+    let links = std::sync::Arc::new(LinkIndex::served_at(&checked.content.site.base_path));
     let observed = std::sync::Arc::clone(&links);
     staging.observe_with(Box::new(move |path, bytes| observed.observe(path, bytes)));
     let progress = Progress::new(started);
@@ -400,6 +406,7 @@ fn build_full_with(
         PageOptions {
             left_out,
             pdf_links: pdfs,
+            admin_files: Some(checked.content_dir.join(site::admin_files::FOLDER)),
         },
         &progress,
         &mut timings,
@@ -451,6 +458,8 @@ fn build_full_with(
 struct PageOptions {
     left_out: LeftOut,
     pdf_links: bool,
+    /// `content/static/`, copied to the output's root last (its files win).
+    admin_files: Option<PathBuf>,
 }
 
 struct WrittenOut {
@@ -494,6 +503,12 @@ fn write_everything(
         crate::report::Offices::All,
     )?;
     timings.phase("reports");
+    if let Some(folder) = &page_options.admin_files {
+        site::admin_files::copy(folder, sink).map_err(|e| match e {
+            site::admin_files::CopyError::Read(e) => BuildError::AdminFile(e),
+            site::admin_files::CopyError::Write(e) => BuildError::Write(e),
+        })?;
+    }
     Ok(WrittenOut {
         site: stats,
         reports: reports.files,
@@ -509,13 +524,19 @@ pub fn broken_links(checked: &Checked, figures: &Figures) -> Result<Vec<BrokenLi
     let Some(theme) = &checked.theme else {
         return Ok(Vec::new());
     };
-    let sink = LinksOnly::default();
+    let sink = LinksOnly {
+        links: LinkIndex::served_at(&checked.content.site.base_path),
+        written: Default::default(),
+    };
     write_everything(
         &sink,
         theme,
         &checked.content,
         figures,
-        PageOptions::default(),
+        PageOptions {
+            admin_files: Some(checked.content_dir.join(site::admin_files::FOLDER)),
+            ..PageOptions::default()
+        },
         &Progress::hidden(),
         &mut Timings::start(),
     )?;
@@ -587,9 +608,20 @@ pub fn write_data(
             export::json::summary_json(&content.plans, year).as_bytes(),
         )?;
         staging.write(
-            &format!("data/{fy}/offices.csv"),
+            &export::offices_csv_path(fy),
             &export::csv::offices_csv(year),
         )?;
+        staging.write(
+            &export::plans_csv_path(fy),
+            &export::csv::plans_csv(&content.plans, year, 0..year.plans.len()),
+        )?;
+        for (_, office) in &year.offices {
+            staging.write(
+                &export::office_csv_path(fy, &office.key),
+                &export::csv::plans_csv(&content.plans, year, office.plans.iter().copied()),
+            )?;
+        }
+        staging.write(&export::months_csv_path(fy), &export::csv::months_csv(year))?;
         year.plan_indices
             .par_iter()
             .zip(&year.plans)

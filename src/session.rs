@@ -373,7 +373,7 @@ fn render_changed(
         Job::Report(_, month) => *month >= from,
         _ => true,
     };
-    let links = Arc::new(LinkIndex::default());
+    let links = Arc::new(LinkIndex::served_at(&content.site.base_path));
     let observed = Arc::clone(&links);
     let mut sink = InPlace::new(
         &options.output_dir,

@@ -2,6 +2,7 @@
 //! theme and written through the staging writer, with the theme's static files.
 //! `check_links` then reads back everything staged, once every writer has run.
 
+pub mod admin_files;
 pub mod links;
 pub mod progress;
 pub mod source_links;
@@ -20,6 +21,12 @@ use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::time::{Duration, Instant};
+
+/// `robots.txt` at the output's root.
+pub const ROBOTS: &str = "robots.txt";
+/// What it says unless `content/static/robots.txt` says otherwise: the site is an intranet's,
+/// so no crawler is welcome.
+pub const ROBOTS_DISALLOW_ALL: &str = "User-agent: *\nDisallow: /\n";
 
 /// What the site stage wrote.
 #[derive(Debug, Clone, Copy, Default)]
@@ -59,6 +66,8 @@ pub enum Job<'a> {
     Reports(&'a YearFigures),
     Report(&'a YearFigures, Month),
     Free(&'a Page),
+    /// `404.html`.
+    NotFound,
 }
 
 impl Job<'_> {
@@ -75,6 +84,7 @@ impl Job<'_> {
             Job::Reports(_) => "reports",
             Job::Report(..) => "report",
             Job::Free(_) => "free",
+            Job::NotFound => "404",
         }
     }
 }
@@ -106,6 +116,7 @@ fn jobs<'a>(ctx: &SiteContext<'a>) -> Vec<Job<'a>> {
         );
     }
     jobs.extend(ctx.content.pages.iter().map(Job::Free));
+    jobs.push(Job::NotFound);
     jobs
 }
 
@@ -196,6 +207,10 @@ fn render<'a>(
             let view = views::report::report_page(ctx, year, month);
             page(theme, "report.html", view.layout.path.clone(), 0, &view)
         }
+        Job::NotFound => {
+            let view = views::page::not_found_page(ctx);
+            page(theme, "404.html", view.layout.path.clone(), 0, &view)
+        }
         Job::Free(free) => {
             let view = views::page::free_page(ctx, free);
             page(theme, "page.html", view.layout.path.clone(), 0, &view)
@@ -211,9 +226,10 @@ pub fn write_site(
     progress: &Progress,
 ) -> Result<SiteStats, SiteError> {
     let stats = write_pages(ctx, theme, sink, progress, &|_| true)?;
-    for (name, bytes) in theme.statics() {
+    for (name, bytes) in theme.static_files()? {
         sink.write(&format!("static/{name}"), bytes)?;
     }
+    sink.write(ROBOTS, ROBOTS_DISALLOW_ALL.as_bytes())?;
     Ok(stats)
 }
 
