@@ -368,7 +368,7 @@ fn render_changed(
             ranks_changed || offices.contains(&(year.year.0, office.key.as_str()))
         }
         Job::Group(_, _, group) => groups.contains(group.key.as_str()),
-        Job::Free(_) => false,
+        Job::Free(_) | Job::NotFound => false,
         // A month's report shows figures as of that month: earlier ones stay as they were.
         Job::Report(_, month) => *month >= from,
         _ => true,
