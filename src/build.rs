@@ -51,6 +51,9 @@ pub enum BuildError {
     /// `build --pdf` could not print the documents (no browser, say).
     #[error(transparent)]
     Pdf(Box<crate::pdf::PdfError>),
+    /// A file of `content/static/` could not be read.
+    #[error(transparent)]
+    AdminFile(crate::site::admin_files::ReadError),
 }
 
 /// Every broken link, one a line, each after the first with its own `error: `.
@@ -88,6 +91,7 @@ impl From<SiteError> for BuildError {
             SiteError::Render(e) => BuildError::Render(e),
             SiteError::Write(e) => BuildError::Write(e),
             SiteError::Font(e) => BuildError::Font(e),
+            SiteError::AdminFile(e) => BuildError::AdminFile(e),
         }
     }
 }
@@ -220,7 +224,7 @@ fn build_full_with(
         None => Theme::load(&options.content_dir, checked.content.site.theme.as_deref())?,
     };
     let staging = Staging::begin(&destination)?;
-    let sink = LinkChecked::new(&staging);
+    let sink = LinkChecked::new(&staging, &checked.content.site.base_path);
     let progress = Progress::new(started);
     let written_out = pipeline::write(
         &sink,
@@ -231,6 +235,7 @@ fn build_full_with(
         PageOptions {
             left_out,
             pdf_links: pdfs,
+            admin_files: Some(checked.content_dir.join(crate::site::admin_files::FOLDER)),
         },
         &progress,
     )?;

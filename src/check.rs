@@ -22,6 +22,8 @@ pub struct Checked {
     /// The findings across plan folders (an office named two ways) and of the output a
     /// clean content renders to (its links, for `check`).
     pub across_diagnostics: Diagnostics,
+    /// The content folder read (its `static/` is copied to the output's root).
+    pub content_dir: PathBuf,
     /// The theme the build will render with; `None` when it cannot be loaded (an error of
     /// the settings' findings says why), so `check` refuses what `build` would.
     pub theme: Option<Theme>,
@@ -252,6 +254,7 @@ pub fn check(content_dir: &Path) -> Result<Checked, CheckError> {
         settings_diagnostics: diagnostics,
         folder_diagnostics,
         across_diagnostics,
+        content_dir: content_dir.to_path_buf(),
         theme,
     })
 }

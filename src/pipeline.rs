@@ -42,6 +42,9 @@ pub struct Changes {
 pub struct PageOptions {
     pub left_out: LeftOut,
     pub pdf_links: bool,
+    /// `content/static/`, copied to the output's root last (its files win); only when
+    /// everything is written.
+    pub admin_files: Option<std::path::PathBuf>,
 }
 
 /// What [`write`] wrote.
@@ -121,7 +124,7 @@ impl<'a> Touched<'a> {
                 self.ranks_changed || self.offices.contains(&(year.year.0, office.key.as_str()))
             }
             Job::Group(_, _, group) => self.groups.contains(group.key.as_str()),
-            Job::Free(_) => false,
+            Job::Free(_) | Job::NotFound => false,
             // A month's report shows figures as of that month: earlier ones stay as they were.
             Job::Report(_, month) => self.from.is_none_or(|from| *month >= from),
             _ => true,
@@ -151,6 +154,7 @@ pub fn write(
     page_options: PageOptions,
     progress: &Progress,
 ) -> Result<Written, SiteError> {
+    let admin_files = page_options.admin_files.clone();
     let touched = Touched::new(selection, content);
     let everything = matches!(selection, Selection::All);
     let select_plan = |plan: &Plan| touched.plan(plan);
@@ -202,7 +206,11 @@ pub fn write(
         },
     );
     data?;
-    rendered
+    let written = rendered?;
+    if let (true, Some(folder)) = (everything, &admin_files) {
+        site::admin_files::copy(folder, sink)?;
+    }
+    Ok(written)
 }
 
 /// A sink that shows every file to a link checker on its way to another sink, and
@@ -214,10 +222,11 @@ pub struct LinkChecked<'a> {
 }
 
 impl<'a> LinkChecked<'a> {
-    pub fn new(inner: &'a dyn Sink) -> LinkChecked<'a> {
+    /// `base_path`: where the site is served (`site.yaml`), for links written from it.
+    pub fn new(inner: &'a dyn Sink, base_path: &str) -> LinkChecked<'a> {
         LinkChecked {
             inner,
-            links: LinkIndex::default(),
+            links: LinkIndex::served_at(base_path),
             written: Mutex::new(HashSet::new()),
         }
     }
@@ -261,14 +270,17 @@ pub fn broken_links(checked: &Checked, figures: &Figures) -> Result<Vec<BrokenLi
     let Some(theme) = &checked.theme else {
         return Ok(Vec::new());
     };
-    let sink = LinkChecked::new(&Discard);
+    let sink = LinkChecked::new(&Discard, &checked.content.site.base_path);
     write(
         &sink,
         theme,
         &checked.content,
         figures,
         &Selection::All,
-        PageOptions::default(),
+        PageOptions {
+            admin_files: Some(checked.content_dir.join(site::admin_files::FOLDER)),
+            ..PageOptions::default()
+        },
         &Progress::hidden(),
     )?;
     let (links, written) = sink.finish();
@@ -330,10 +342,23 @@ pub fn write_data(
             &format!("data/{fy}/summary.json"),
             export::json::summary_json(&content.plans, year).as_bytes(),
         )?;
-        let offices = format!("data/{fy}/offices.csv");
+        let offices = export::offices_csv_path(fy);
         sink.write(
             &offices,
             &export::csv::offices_csv(year).map_err(csv_error(&offices))?,
+        )?;
+        let plans = export::plans_csv_path(fy);
+        let csv = export::csv::plans_csv(&content.plans, year, 0..year.plans.len());
+        sink.write(&plans, &csv.map_err(csv_error(&plans))?)?;
+        for (_, office) in &year.offices {
+            let path = export::office_csv_path(fy, &office.key);
+            let csv = export::csv::plans_csv(&content.plans, year, office.plans.iter().copied());
+            sink.write(&path, &csv.map_err(csv_error(&path))?)?;
+        }
+        let months = export::months_csv_path(fy);
+        sink.write(
+            &months,
+            &export::csv::months_csv(year).map_err(csv_error(&months))?,
         )?;
         year.plan_indices
             .par_iter()

@@ -294,7 +294,7 @@ fn render_changed(
         ranks_changed,
     });
     let live = InPlace::new(&options.output_dir);
-    let sink = LinkChecked::new(&live);
+    let sink = LinkChecked::new(&live, &state.checked.content.site.base_path);
     let written_out = pipeline::write(
         &sink,
         &state.theme,

@@ -203,7 +203,8 @@ pub fn print_plans(options: &PdfOptions) -> Result<PdfSummary, PdfError> {
 
 /// The theme's static files (the fonts the documents link to) under `root/static/`.
 fn write_statics(theme: &Theme, root: &Path) -> Result<(), PdfError> {
-    for (name, bytes) in theme.statics() {
+    let files = theme.static_files().map_err(PdfError::Render)?;
+    for (name, bytes) in files {
         write_creating(&root.join("static").join(name), bytes)?;
     }
     Ok(())

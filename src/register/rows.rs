@@ -241,13 +241,7 @@ fn sum_groups(rows: &mut [Row<'_>], index: usize) -> (bool, bool) {
 
 /// งบบุคลากร, งบดำเนินงาน, …: the budget type as the register names it.
 pub fn budget_type_name(budget_type: BudgetType) -> &'static str {
-    match budget_type {
-        BudgetType::Personnel => "งบบุคลากร",
-        BudgetType::Operating => "งบดำเนินงาน",
-        BudgetType::Investment => "งบลงทุน",
-        BudgetType::Subsidy => "งบเงินอุดหนุน",
-        BudgetType::Other => "งบรายจ่ายอื่น",
-    }
+    budget_type.thai_name()
 }
 
 /// `ชื่อ (รหัส)`: a row's name with its code in parentheses, as the register shows it.

@@ -1,9 +1,10 @@
 //! Render: figures into pages through the theme's tera templates.
 //!
 //! `views` builds one small borrowed view per page, `paths` says where pages live and how
-//! they link, `markdown` makes users' text safe, `theme` compiles the templates once,
+//! they link, `markdown` makes users' text safe, `theme` compiles the templates once, `assets` versions its static files,
 //! `line_breaks` marks where Thai lines may end on every page.
 
+pub mod assets;
 pub mod charts;
 pub mod document;
 pub mod filters;

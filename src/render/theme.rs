@@ -3,6 +3,7 @@
 //! (`templates/**/*.html`, `static/**`). Templates are compiled once per build.
 
 use super::RenderError;
+use super::assets::{self, Assets};
 use crate::paths::is_plain_name;
 use serde::Serialize;
 use std::borrow::Cow;
@@ -21,7 +22,14 @@ pub struct Theme {
     /// The largest output of each template so far: the next one's buffer starts that big,
     /// rather than growing (and being copied) a dozen times on its way to 100 KB.
     sizes: std::sync::Mutex<std::collections::HashMap<String, usize>>,
+    /// The versions of the static files (templates link them through `asset(path=…)`).
+    assets: Assets,
+    /// The WOFF2 fonts made from the theme's TTFs, once (see [`Theme::static_files`]).
+    woff2: std::sync::OnceLock<Result<Vec<MadeFile>, RenderError>>,
 }
+
+/// A static file planbook makes from the theme's: (path under `static/`, bytes).
+type MadeFile = (String, Vec<u8>);
 
 impl Theme {
     /// The embedded default theme alone.
@@ -79,6 +87,41 @@ impl Theme {
     /// Static files, by path under `static/`.
     pub fn statics(&self) -> impl Iterator<Item = (&str, &[u8])> {
         self.statics.iter().map(|(k, v)| (k.as_str(), v.as_ref()))
+    }
+
+    /// Every file to write under `static/`: the theme's (stylesheets with versioned
+    /// `url(…)`s) and the WOFF2 fonts made from its TTFs, made on the first call.
+    pub fn static_files(&self) -> Result<Vec<(&str, &[u8])>, RenderError> {
+        let made = self.woff2.get_or_init(|| {
+            use rayon::prelude::*;
+            let derived: Vec<(&str, &str)> = self.assets.derived().collect();
+            derived
+                .par_iter()
+                .map(|(woff2, ttf)| {
+                    let bytes = self.statics.get(*ttf).map_or(&[][..], |b| b.as_ref());
+                    assets::woff2(bytes)
+                        .map(|made| (woff2.to_string(), made))
+                        .map_err(|message| RenderError {
+                            template: format!("static/{ttf}"),
+                            message: format!("cannot make {woff2} of it: {message}"),
+                        })
+                })
+                .collect()
+        });
+        let made = made.as_ref().map_err(|e| RenderError {
+            template: e.template.clone(),
+            message: e.message.clone(),
+        })?;
+        Ok(self
+            .statics()
+            .chain(made.iter().map(|(p, b)| (p.as_str(), b.as_slice())))
+            .collect())
+    }
+
+    /// `static/<path>?v=<version>` (from the output's root), or `None` when the theme has
+    /// no such static file.
+    pub fn asset_url(&self, path: &str) -> Option<String> {
+        self.assets.url(path)
     }
 
     pub fn has_template(&self, template: &str) -> bool {
@@ -168,10 +211,20 @@ fn embedded_files(folder: &str) -> impl Iterator<Item = (String, &'static [u8])>
 
 fn compile(
     templates: BTreeMap<String, Cow<'static, str>>,
-    statics: BTreeMap<String, Cow<'static, [u8]>>,
+    mut statics: BTreeMap<String, Cow<'static, [u8]>>,
 ) -> Result<Theme, RenderError> {
+    let assets = Assets::new(&mut statics);
     let mut tera = tera::Tera::new();
     super::filters::register(&mut tera);
+    // `{{ root }}{{ asset(path="css/site.css") }}`: a static file's versioned URL; a path
+    // the theme has no file at is an error, so a template cannot link to nothing.
+    let versions = assets.clone();
+    tera.register_function("asset", move |kwargs: tera::Kwargs, _: &tera::State| {
+        let path = kwargs.must_get::<&str>("path")?;
+        versions
+            .url(path)
+            .ok_or_else(|| tera::Error::message(format!("asset(): the theme has no static/{path}")))
+    });
     tera.add_raw_templates(templates.iter().map(|(n, t)| (n.as_str(), t.as_ref())))
         .map_err(|e| RenderError {
             template: "(theme)".into(),
@@ -181,6 +234,8 @@ fn compile(
         tera,
         statics,
         sizes: Default::default(),
+        assets,
+        woff2: std::sync::OnceLock::new(),
     })
 }
 

@@ -172,7 +172,6 @@ pub fn write_report(options: &ReportOptions) -> Result<ReportSummary, ReportErro
             .iter()
             .flat_map(|&i| content.plans[i].entries.iter())
             .filter(|e| e.month <= month),
-        content.site.thai_digits,
     );
     let html = render_report(&theme, &fonts, content, year, &target, month, &stamp)?;
     let path = options

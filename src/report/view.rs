@@ -29,8 +29,6 @@ pub struct EmailView<'a> {
     pub month: String,
     /// The quarter (1–4) of the fiscal year the month falls in.
     pub quarter: usize,
-    /// Dates and the footer in Thai digits (the site's `thai_digits`).
-    pub thai_digits: bool,
     pub office: &'a str,
     /// The office's roll-up; absent in a one-plan report.
     pub rollup: Option<OfficeSection<'a>>,
@@ -38,6 +36,9 @@ pub struct EmailView<'a> {
     /// `สร้างโดย planbook … เมื่อ …`.
     pub stamp: String,
     pub font_slot: &'static str,
+    /// The month's report page on the site, when `base_path` is a whole `http(s)://`
+    /// address (a path alone leads nowhere from a mail client).
+    pub site_link: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -168,14 +169,13 @@ pub fn email_view<'a>(
     EmailView {
         title: format!(
             "รายงานผลการดำเนินงานประจำเดือน{} {subject}",
-            crate::thai::month_full(month, site.thai_digits)
+            crate::thai::month_full(month, false)
         ),
         organisation: &site.organisation,
         ministry: &site.ministry,
         fiscal_year: year.year.0,
         month: month.to_string(),
         quarter: month.quarter(),
-        thai_digits: site.thai_digits,
         office: office_name,
         rollup,
         plans: plans
@@ -187,7 +187,15 @@ pub fn email_view<'a>(
             .collect(),
         stamp,
         font_slot: FONT_SLOT,
+        site_link: site_address(&site.base_path)
+            .map(|base| format!("{base}{}", crate::render::paths::report(year.year, month))),
     }
+}
+
+/// `base_path` when it is a whole address a mail client can open (it ends with `/`).
+fn site_address(base_path: &str) -> Option<&str> {
+    let lower = base_path.to_ascii_lowercase();
+    (lower.starts_with("https://") || lower.starts_with("http://")).then_some(base_path)
 }
 
 /// A chart made smaller for a file that travels by email: attributes that only restate the

@@ -45,9 +45,27 @@ pub struct LinkIndex {
     required: Mutex<HashMap<String, (String, String)>>,
     /// References that leave the folder or climb out of it.
     problems: Mutex<Vec<BrokenLink>>,
+    /// The site's own address (`base_path` when it is a whole `http(s)://` one): a link
+    /// starting with it leads into the output, and is checked as such (email reports' link
+    /// back to the site).
+    site_address: Option<String>,
+    /// `base_path`, from which the links of `404.html` start (it is shown at any depth).
+    base_path: String,
 }
 
 impl LinkIndex {
+    /// An index that takes links starting with `base_path` for links into the output,
+    /// when `base_path` is a whole `http(s)://` address.
+    pub fn served_at(base_path: &str) -> LinkIndex {
+        let lower = base_path.to_ascii_lowercase();
+        let address = lower.starts_with("http://") || lower.starts_with("https://");
+        LinkIndex {
+            site_address: address.then(|| base_path.to_string()),
+            base_path: base_path.to_string(),
+            ..LinkIndex::default()
+        }
+    }
+
     /// Reads the references of one written file (HTML or CSS; others are ignored).
     pub fn observe(&self, page: &str, bytes: &[u8]) {
         let references = if page.ends_with(".html") {
@@ -61,7 +79,19 @@ impl LinkIndex {
         let mut targets: Vec<(String, String)> = Vec::new();
         let mut problems = Vec::new();
         for href in references {
-            match classify(base, &href) {
+            let from_base = (page == crate::render::paths::NOT_FOUND && !self.base_path.is_empty())
+                .then(|| href.strip_prefix(self.base_path.as_str()))
+                .flatten();
+            let inside = from_base.or_else(|| {
+                self.site_address
+                    .as_deref()
+                    .and_then(|address| href.strip_prefix(address))
+            });
+            let reference = match inside {
+                Some(from_root) => classify("", from_root),
+                None => classify(base, &href),
+            };
+            match reference {
                 Reference::Ignored => {}
                 Reference::Target(target) => targets.push((target, href)),
                 Reference::Outside { external } => problems.push(BrokenLink {

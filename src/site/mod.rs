@@ -2,6 +2,7 @@
 //! theme and written through the staging writer, with the theme's static files.
 //! `check_links` then reads back everything staged, once every writer has run.
 
+pub mod admin_files;
 pub mod links;
 pub mod progress_bar;
 pub mod reports;
@@ -22,6 +23,12 @@ use serde::Serialize;
 use std::collections::BTreeMap;
 use std::time::{Duration, Instant};
 
+/// `robots.txt` at the output's root.
+pub const ROBOTS: &str = "robots.txt";
+/// What it says unless `content/static/robots.txt` says otherwise: the site is an intranet's,
+/// so no crawler is welcome.
+pub const ROBOTS_DISALLOW_ALL: &str = "User-agent: *\nDisallow: /\n";
+
 /// What the site stage wrote.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct SiteStats {
@@ -39,6 +46,9 @@ pub enum SiteError {
     /// The email reports' font could not be subset.
     #[error(transparent)]
     Font(#[from] crate::report::FontError),
+    /// A file of `content/static/` could not be read.
+    #[error(transparent)]
+    AdminFile(#[from] admin_files::ReadError),
 }
 
 impl From<crate::report::EmailError> for SiteError {
@@ -63,6 +73,8 @@ pub enum Job<'a> {
     Reports(&'a YearFigures),
     Report(&'a YearFigures, Month),
     Free(&'a Page),
+    /// `404.html`.
+    NotFound,
 }
 
 impl Job<'_> {
@@ -79,6 +91,7 @@ impl Job<'_> {
             Job::Reports(_) => "reports",
             Job::Report(..) => "report",
             Job::Free(_) => "free",
+            Job::NotFound => "404",
         }
     }
 }
@@ -110,6 +123,7 @@ fn jobs<'a>(ctx: &SiteContext<'a>) -> Vec<Job<'a>> {
         );
     }
     jobs.extend(ctx.content.pages.iter().map(Job::Free));
+    jobs.push(Job::NotFound);
     jobs
 }
 
@@ -200,6 +214,10 @@ fn render<'a>(
             let view = views::report::report_page(ctx, year, month);
             page(theme, "report.html", view.layout.path.clone(), 0, &view)
         }
+        Job::NotFound => {
+            let view = views::page::not_found_page(ctx);
+            page(theme, "404.html", view.layout.path.clone(), 0, &view)
+        }
         Job::Free(free) => {
             let view = views::page::free_page(ctx, free);
             page(theme, "page.html", view.layout.path.clone(), 0, &view)
@@ -207,11 +225,12 @@ fn render<'a>(
     }
 }
 
-/// The theme's static files, under `static/`.
-pub fn write_statics(theme: &Theme, sink: &dyn Sink) -> Result<(), WriteError> {
-    for (name, bytes) in theme.statics() {
+/// The theme's static files, under `static/`, and `robots.txt`.
+pub fn write_statics(theme: &Theme, sink: &dyn Sink) -> Result<(), SiteError> {
+    for (name, bytes) in theme.static_files()? {
         sink.write(&format!("static/{name}"), bytes)?;
     }
+    sink.write(ROBOTS, ROBOTS_DISALLOW_ALL.as_bytes())?;
     Ok(())
 }
 

@@ -186,7 +186,6 @@ impl Writer<'_> {
                                 .map(|&i| &content_then.plans[figures_then.plan_indices[i]])
                                 .flat_map(|p| p.entries.iter())
                                 .filter(|e| e.month <= month),
-                            content.site.thai_digits,
                         );
                         let html = render_report(
                             self.theme,

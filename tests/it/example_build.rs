@@ -52,7 +52,7 @@ fn the_summary_ranks_offices_and_the_csv_opens_in_excel() {
     assert_eq!(ranks, vec![1, 2, 3, 4]);
     assert_eq!(summary["plan_count"], 4);
     let csv = std::fs::read(site.join("data/2566/offices.csv")).unwrap();
-    assert!(csv.starts_with(b"\xEF\xBB\xBFrank,office,office_name"));
+    assert!(csv.starts_with("\u{FEFF}อันดับ,รหัสหน่วยงาน,หน่วยงาน".as_bytes()));
     assert!(
         String::from_utf8(csv)
             .unwrap()

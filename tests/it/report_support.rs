@@ -191,7 +191,8 @@ pub fn references(html: &str) -> Vec<String> {
 pub fn assert_self_contained(name: &str, html: &str) {
     let refs = references(html);
     assert!(
-        refs.iter().any(|r| r.starts_with("data:font/ttf;base64,")),
+        refs.iter()
+            .any(|r| r.starts_with("data:font/woff2;base64,")),
         "{name}: no embedded font"
     );
     for reference in &refs {
@@ -225,7 +226,7 @@ pub fn assert_self_contained(name: &str, html: &str) {
     );
 }
 
-/// The embedded faces: (CSS weight, font bytes).
+/// The embedded faces: (CSS weight, WOFF2 font bytes).
 pub fn embedded_fonts(html: &str) -> Vec<(u16, Vec<u8>)> {
     use base64::Engine as _;
     let (_, styles) = parse(html);
@@ -241,12 +242,16 @@ pub fn embedded_fonts(html: &str) -> Vec<(u16, Vec<u8>)> {
                 .expect("a weight");
             let data = css_urls(rule)
                 .into_iter()
-                .find_map(|u| u.strip_prefix("data:font/ttf;base64,").map(str::to_string))
+                .find_map(|u| {
+                    u.strip_prefix("data:font/woff2;base64,")
+                        .map(str::to_string)
+                })
                 .expect("a data: URI");
-            let bytes = base64::engine::general_purpose::STANDARD
+            let woff2 = base64::engine::general_purpose::STANDARD
                 .decode(data)
                 .expect("base64");
-            (weight, bytes)
+            assert_eq!(&woff2[..4], b"wOF2", "a WOFF2 font");
+            (weight, woff2)
         })
         .collect()
 }

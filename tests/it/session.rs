@@ -79,11 +79,11 @@ fn one_entry_changed_rerenders_only_the_pages_that_show_it() {
     // office (unless the ranking moved), the 3 group lists and its 3 groups, the report
     // index and the monthly reports of March to September (the entry is March's: earlier
     // months' figures are as they were): far fewer than the full site.
-    // 1 + 1 + 1 + 1 + 1 + 1 + 3 + 3 + 1 + 7 = 20 of the 41 pages and documents: not the
+    // 1 + 1 + 1 + 1 + 1 + 1 + 3 + 3 + 1 + 7 = 20 of the 42 pages and documents: not the
     // other 3 plans and documents, the other 3 offices, the 5 other groups, the 2 free
-    // pages, the reports of October to February.
+    // pages, 404.html, the reports of October to February.
     assert_eq!(stats.pages_rendered, 20, "{stats:?}");
-    assert_eq!(full.pages_rendered, 41, "{full:?}");
+    assert_eq!(full.pages_rendered, 42, "{full:?}");
     // The email reports of its office from March on; not the 3 other offices' 36.
     assert_eq!(stats.reports_written, 7, "{stats:?}");
     assert_eq!(full.reports_written, 48, "{full:?}");

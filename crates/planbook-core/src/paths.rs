@@ -106,6 +106,13 @@ pub fn page(slug: &str) -> String {
     format!("pages/{slug}/index.html")
 }
 
+/// The page a server shows for a missing file (nginx `error_page 404 /404.html;`).
+pub const NOT_FOUND: &str = "404.html";
+
+pub fn not_found() -> String {
+    NOT_FOUND.into()
+}
+
 pub fn stylesheet() -> String {
     "static/css/site.css".into()
 }

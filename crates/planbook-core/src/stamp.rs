@@ -29,21 +29,19 @@ fn source_date_epoch() -> Option<i64> {
 
 /// The footer of a report showing `entries`: `SOURCE_DATE_EPOCH` when set; else the day the
 /// latest of them changed (its `reported_on`, else its file's modification day), so an
-/// unchanged month rebuilds byte for byte; else (nothing shown) now.
-pub fn report_label<'a>(
-    entries: impl Iterator<Item = &'a crate::model::ProgressEntry>,
-    thai_digits: bool,
-) -> String {
+/// unchanged month rebuilds byte for byte; else (nothing shown) now. In Arabic digits, as
+/// every figure of the report (`thai_digits` governs the printable document only).
+pub fn report_label<'a>(entries: impl Iterator<Item = &'a crate::model::ProgressEntry>) -> String {
     if source_date_epoch().is_some() {
-        return Stamp::now().label(thai_digits);
+        return Stamp::now().label(false);
     }
     match entries.filter_map(|e| e.changed_on()).max() {
         Some(date) => format!(
             "สร้างโดย planbook {} จากข้อมูลที่รายงานถึง {}",
             env!("CARGO_PKG_VERSION"),
-            thai::digits_if(&thai::date_short(date, false), thai_digits)
+            thai::date_short(date, false)
         ),
-        None => Stamp::now().label(thai_digits),
+        None => Stamp::now().label(false),
     }
 }
 

@@ -55,11 +55,24 @@ pub fn offices(title: &str, year: &YearFigures) -> String {
         .offices
         .iter()
         .map(|(_, office)| RankRow {
-            label: office.name.clone(),
+            label: short_office_name(&office.name),
             rate: office.totals.disbursement_rate(),
         })
         .collect();
     charts::ranking_bars(title, &rows, year.total.target.quarter_target)
+}
+
+/// An office's name as a chart label, short enough to leave the bars room on a phone: a
+/// provincial office is named by its province (`สำนักงานสหกรณ์จังหวัดลพบุรี` → `จ.ลพบุรี`);
+/// any other name stays whole (the table beside the chart gives every name in full).
+pub fn short_office_name(name: &str) -> String {
+    const PROVINCE: &str = "จังหวัด";
+    match name.rfind(PROVINCE) {
+        Some(at) if name[at + PROVINCE.len()..].trim().chars().count() > 1 => {
+            format!("จ.{}", name[at + PROVINCE.len()..].trim())
+        }
+        _ => name.to_string(),
+    }
 }
 
 /// A plan's page: S-curve, monthly columns, budget lines, tasks and KPIs.
@@ -129,4 +142,17 @@ pub fn kpis(plan: &Plan, figures: &PlanFigures) -> String {
         return String::new();
     }
     charts::progress_bars("ผลตัวชี้วัดเทียบเป้าหมาย (ร้อยละ)", &rows)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::short_office_name;
+
+    #[test]
+    fn a_provincial_office_is_named_by_its_province() {
+        assert_eq!(short_office_name("สำนักงานสหกรณ์จังหวัดลพบุรี"), "จ.ลพบุรี");
+        assert_eq!(short_office_name("สำนักงานสหกรณ์จังหวัด ชลบุรี"), "จ.ชลบุรี");
+        assert_eq!(short_office_name("กองแผนงาน"), "กองแผนงาน");
+        assert_eq!(short_office_name("สำนักงานจังหวัด"), "สำนักงานจังหวัด");
+    }
 }

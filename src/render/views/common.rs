@@ -34,6 +34,19 @@ pub struct Layout<'a> {
     pub page_year: Option<i32>,
 }
 
+/// A file to download (CSV for Excel), linked from a page's head.
+#[derive(Serialize)]
+pub struct Download {
+    pub label: &'static str,
+    pub href: String,
+}
+
+impl Download {
+    pub fn new(label: &'static str, href: String) -> Download {
+        Download { label, href }
+    }
+}
+
 #[derive(Serialize)]
 pub struct SiteInfo<'a> {
     pub title: &'a str,

@@ -3,8 +3,8 @@
 use super::SiteContext;
 use super::charts::{self, Charts};
 use super::common::{
-    AlertView, Crumb, Layout, MonthRow, PlanRow, RollUpRow, Summary, month_rows, plan_row,
-    plans_alerts, rollup_row, rollup_summary,
+    AlertView, Crumb, Download, Layout, MonthRow, PlanRow, RollUpRow, Summary, month_rows,
+    plan_row, plans_alerts, rollup_row, rollup_summary,
 };
 use crate::compute::{RollUp, YearFigures};
 use crate::render::paths;
@@ -18,6 +18,7 @@ pub struct OfficesView<'a> {
     pub as_of: String,
     pub offices: Vec<RollUpRow<'a>>,
     pub charts: Charts,
+    pub downloads: Vec<Download>,
 }
 
 pub fn offices_page<'a>(ctx: &'a SiteContext<'a>, year: &'a YearFigures) -> OfficesView<'a> {
@@ -39,6 +40,10 @@ pub fn offices_page<'a>(ctx: &'a SiteContext<'a>, year: &'a YearFigures) -> Offi
             offices: charts::offices("ร้อยละการเบิกจ่ายรายหน่วยงานเทียบเป้าหมาย", year),
             ..Charts::default()
         },
+        downloads: vec![Download::new(
+            "หน่วยงาน (CSV)",
+            crate::export::offices_csv_path(year.year),
+        )],
     }
 }
 
@@ -58,6 +63,7 @@ pub struct OfficeView<'a> {
     pub charts: Charts,
     /// The office's register of every month with an entry: (page, workbook).
     pub registers: Vec<RegisterLink>,
+    pub downloads: Vec<Download>,
 }
 
 #[derive(Serialize)]
@@ -108,5 +114,9 @@ pub fn office_page<'a>(
                 workbook: crate::register::workbook_path(year.year, month, &office.key),
             })
             .collect(),
+        downloads: vec![Download::new(
+            "แผนของหน่วยงาน (CSV)",
+            crate::export::office_csv_path(year.year, &office.key),
+        )],
     }
 }

@@ -17,6 +17,24 @@ pub struct PageView<'a> {
     pub heading: bool,
 }
 
+/// `404.html` at the output's root: a server shows it for a missing page at any depth, so
+/// its links start from `base_path` (`/plans/static/…`), not from where it is.
+pub fn not_found_page<'a>(ctx: &'a SiteContext<'a>) -> PageView<'a> {
+    let mut layout = ctx.layout(
+        paths::not_found(),
+        "ไม่พบหน้าที่ต้องการ".into(),
+        "page",
+        Vec::new(),
+    );
+    layout.root = ctx.content.site.base_path.clone();
+    PageView {
+        layout,
+        description: None,
+        body: String::new(),
+        heading: true,
+    }
+}
+
 pub fn free_page<'a>(ctx: &'a SiteContext<'a>, page: &'a Page) -> PageView<'a> {
     let body = markdown::to_html(&page.body);
     PageView {

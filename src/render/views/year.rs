@@ -1,6 +1,6 @@
 //! `<fy>/index.html`: a fiscal year with every plan, its groupings and its monthly reports.
 
-use super::common::{LIST_LIMIT, Layout, PlanRow, limited_plan_rows};
+use super::common::{Download, LIST_LIMIT, Layout, PlanRow, limited_plan_rows};
 use super::dashboard::{YearGlance, year_glance};
 use super::{SiteContext, groups_of};
 use crate::compute::YearFigures;
@@ -19,6 +19,7 @@ pub struct YearView<'a> {
     pub reports: Vec<MonthLink>,
     pub offices_href: String,
     pub reports_href: String,
+    pub downloads: Vec<Download>,
 }
 
 #[derive(Serialize)]
@@ -60,6 +61,11 @@ pub fn year_page<'a>(ctx: &'a SiteContext<'a>, year: &'a YearFigures) -> YearVie
         reports: month_links(year),
         offices_href: paths::offices(year.year),
         reports_href: paths::reports(year.year),
+        downloads: vec![
+            Download::new("แผนทั้งหมด (CSV)", crate::export::plans_csv_path(year.year)),
+            Download::new("ผลรายเดือน (CSV)", crate::export::months_csv_path(year.year)),
+            Download::new("หน่วยงาน (CSV)", crate::export::offices_csv_path(year.year)),
+        ],
     }
 }
 

@@ -1,11 +1,21 @@
-//! CSV twins of the office table and each plan's budget table: UTF-8 with a byte-order mark
-//! so Excel reads Thai, and text cells neutralised against formula injection.
+//! CSV files for Excel: UTF-8 with a byte-order mark so Excel reads Thai, Thai headers and
+//! Thai labels for codes (`on_track` → `ตามเป้าหมาย`; the JSON keeps the English keys), text
+//! cells neutralised against formula injection, and an as-of column last on every row.
+//!
+//! Each file is one table of columns, (Thai header, cell of a row), so adding a column is
+//! one line: the office table, each plan's budget table, all plans of a year, and the
+//! year's monthly series (the whole year, then each office).
 
 use super::money;
-use crate::compute::{OfReceived, PlanFigures, YearFigures};
-use crate::model::Plan;
+use crate::compute::series::MonthFigures;
+use crate::compute::targets::Status;
+use crate::compute::{Amounts, OfReceived, PlanFigures, RollUp, YearFigures};
+use crate::model::{Month, Plan};
 
 const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// The header of the as-of column, last in every file: the month the figures are as of.
+pub const AS_OF_HEADER: &str = "ข้อมูล ณ สิ้นเดือน (ค.ศ.)";
 
 /// A text cell Excel would run as a formula (`=`, `+`, `-`, `@`, tab, CR, and the full-width
 /// `＝＋－＠` that Excel takes for them in East Asian locales) gets a `'` first.
@@ -18,142 +28,286 @@ pub fn text_cell(text: &str) -> String {
     }
 }
 
-/// The columns against the allotment received, after the existing ones.
-const OF_RECEIVED_HEADERS: [&str; 4] = [
-    "received",
-    "remaining_of_received",
-    "spent_rate_of_received",
-    "disbursement_rate_of_received",
-];
-
-/// The cells of [`OF_RECEIVED_HEADERS`]: empty where nothing in scope reports `received`.
-fn of_received_cells(of_received: Option<OfReceived>) -> [String; 4] {
-    match of_received {
-        Some(r) => [
-            money(r.received),
-            money(r.remaining_of_received()),
-            money(r.spent_rate_of_received()),
-            money(r.disbursement_rate_of_received()),
-        ],
-        None => Default::default(),
+/// A status as the site's badges say it.
+pub fn status_label(status: Status) -> &'static str {
+    match status {
+        Status::OnTrack => "ตามเป้าหมาย",
+        Status::AtRisk => "เสี่ยง",
+        Status::Behind => "ต่ำกว่าเป้าหมาย",
+        Status::NoTarget => "ไม่มีเป้าหมาย",
+        Status::NotDue => "ยังไม่ถึงกำหนดส่ง",
     }
 }
 
-fn finish(writer: csv::Writer<Vec<u8>>) -> csv::Result<Vec<u8>> {
-    writer
-        .into_inner()
-        .map_err(|e| csv::Error::from(e.into_error()))
+/// One column: its header and the cell a row gives.
+type Column<'c, R> = (&'static str, Box<dyn Fn(&R) -> String + 'c>);
+
+fn column<'c, R>(header: &'static str, cell: impl Fn(&R) -> String + 'c) -> Column<'c, R> {
+    (header, Box::new(cell))
 }
 
-fn writer() -> csv::Writer<Vec<u8>> {
-    csv::Writer::from_writer(BOM.to_vec())
+/// `rows` under `columns`' headers, the as-of column last.
+/// Every error is returned, `write_record`'s too: a CSV made in memory is not assumed to succeed.
+fn table<R>(
+    columns: &[Column<R>],
+    as_of: Month,
+    rows: impl IntoIterator<Item = R>,
+) -> csv::Result<Vec<u8>> {
+    let mut w = csv::Writer::from_writer(BOM.to_vec());
+    let as_of = as_of.to_string();
+    let headers = columns.iter().map(|(header, _)| *header);
+    w.write_record(headers.chain([AS_OF_HEADER]))?;
+    for row in rows {
+        let cells = columns.iter().map(|(_, cell)| cell(&row));
+        w.write_record(cells.chain([as_of.clone()]))?;
+    }
+    w.into_inner().map_err(|e| csv::Error::from(e.into_error()))
 }
 
-/// `data/<fy>/offices.csv`
+fn optional(value: Option<rust_decimal::Decimal>) -> String {
+    value.map(money).unwrap_or_default()
+}
+
+/// The columns of amounts, from the allocation to the disbursement rate.
+fn amount_columns<'c, R>(amounts: impl Fn(&R) -> Amounts + Copy + 'c) -> [Column<'c, R>; 6] {
+    [
+        column(
+            "งบประมาณหลังโอนเปลี่ยนแปลง",
+            move |r| money(amounts(r).allocation),
+        ),
+        column("เบิกจ่ายสะสม", move |r| {
+            money(amounts(r).disbursed)
+        }),
+        column("ก่อหนี้ผูกพัน", move |r| {
+            money(amounts(r).committed)
+        }),
+        column("ใช้จ่ายรวม", move |r| {
+            money(amounts(r).spent())
+        }),
+        column("คงเหลือ", move |r| {
+            money(amounts(r).remaining())
+        }),
+        column(
+            "ร้อยละการเบิกจ่าย",
+            move |r| money(amounts(r).disbursement_rate()),
+        ),
+    ]
+}
+
+/// The columns against the allotment received: empty where nothing in scope reports it.
+fn of_received_columns<'c, R>(
+    of_received: impl Fn(&R) -> Option<OfReceived> + Copy + 'c,
+) -> [Column<'c, R>; 4] {
+    let cell = move |value: fn(OfReceived) -> rust_decimal::Decimal| {
+        move |r: &R| optional(of_received(r).map(value))
+    };
+    [
+        column("ได้รับจัดสรร (งวดเงิน)", cell(|o| o.received)),
+        column("คงเหลือจากที่ได้รับ", cell(|o| o.remaining_of_received())),
+        column("ร้อยละใช้จ่ายของที่ได้รับ", cell(|o| o.spent_rate_of_received())),
+        column(
+            "ร้อยละเบิกจ่ายของที่ได้รับ",
+            cell(|o| o.disbursement_rate_of_received()),
+        ),
+    ]
+}
+
+/// `data/<fy>/offices.csv`: one row per office, best rate first.
 pub fn offices_csv(year: &YearFigures) -> csv::Result<Vec<u8>> {
-    let mut w = writer();
-    let headers = [
-        "rank",
-        "office",
-        "office_name",
-        "plans",
-        "allocation",
-        "disbursed",
-        "committed",
-        "spent",
-        "remaining",
-        "disbursement_rate",
-        "quarter_target",
-        "target_gap",
-        "status",
+    type Row<'a> = &'a (usize, RollUp);
+    let mut columns: Vec<Column<Row>> = vec![
+        column("อันดับ", |(rank, _): &Row| rank.to_string()),
+        column("รหัสหน่วยงาน", |(_, o): &Row| {
+            text_cell(&o.key)
+        }),
+        column("หน่วยงาน", |(_, o): &Row| {
+            text_cell(&o.name)
+        }),
+        column("จำนวนแผน", |(_, o): &Row| {
+            o.plans.len().to_string()
+        }),
     ];
-    w.write_record(headers.iter().chain(&OF_RECEIVED_HEADERS))?;
-    for (rank, office) in &year.offices {
-        let t = &office.totals;
-        let cells = [
-            rank.to_string(),
-            text_cell(&office.key),
-            text_cell(&office.name),
-            office.plans.len().to_string(),
-            money(t.allocation),
-            money(t.disbursed),
-            money(t.committed),
-            money(t.spent()),
-            money(t.remaining()),
-            money(t.disbursement_rate()),
-            office.target.quarter_target.map(money).unwrap_or_default(),
-            office.target.target_gap.map(money).unwrap_or_default(),
-            office.target.status.as_str().to_string(),
-        ];
-        w.write_record(cells.iter().chain(&of_received_cells(office.of_received)))?;
-    }
-    finish(w)
+    columns.extend(amount_columns(|(_, o): &Row| o.totals));
+    columns.extend([
+        column(
+            "เป้าหมายการเบิกจ่าย (ร้อยละ)",
+            |(_, o): &Row| optional(o.target.quarter_target),
+        ),
+        column(
+            "ส่วนต่างจากเป้าหมาย (จุด)",
+            |(_, o): &Row| optional(o.target.target_gap),
+        ),
+        column("สถานะ", |(_, o): &Row| {
+            status_label(o.target.status).to_string()
+        }),
+    ]);
+    columns.extend(of_received_columns(|(_, o): &Row| o.of_received));
+    table(&columns, year.as_of, &year.offices)
+}
+
+/// A row of a plan's budget table: the plan's total (no id), then each node.
+struct BudgetLine<'a> {
+    id: &'a str,
+    name: &'a str,
+    level: usize,
+    kind: &'static str,
+    flexible: bool,
+    amounts: Amounts,
+    of_received: Option<OfReceived>,
+    code: Option<&'a str>,
 }
 
 /// `data/<fy>/plans/<office>/<plan>.csv`: the budget table, one row per node.
 pub fn budget_csv(plan: &Plan, figures: &PlanFigures) -> csv::Result<Vec<u8>> {
-    let mut w = writer();
-    let headers = [
-        "id",
-        "name",
-        "level",
-        "type",
-        "flexible",
-        "original_allocation",
-        "allocation",
-        "disbursed",
-        "committed",
-        "spent",
-        "remaining",
-        "disbursement_rate",
+    type Line<'a> = BudgetLine<'a>;
+    let mut columns: Vec<Column<Line>> = vec![
+        column("รหัสรายการ", |l: &Line| text_cell(l.id)),
+        column("รายการ", |l: &Line| text_cell(l.name)),
+        column("ระดับ", |l: &Line| l.level.to_string()),
+        column("ประเภทงบ", |l: &Line| l.kind.to_string()),
+        column("ปรับแผนได้", |l: &Line| {
+            if l.flexible { "ใช่" } else { "" }.to_string()
+        }),
+        column("งบประมาณเดิม", |l: &Line| {
+            money(l.amounts.original_allocation)
+        }),
     ];
-    w.write_record(headers.iter().chain(&OF_RECEIVED_HEADERS).chain(&["code"]))?;
-    let total = figures.totals;
-    let mut rows = vec![(
-        String::new(),
-        "รวมทั้งสิ้น".to_string(),
-        "0".to_string(),
-        String::new(),
-        String::new(),
-        total,
-        figures.of_received,
-        String::new(),
-    )];
-    for (i, node) in plan.budget.nodes.iter().enumerate() {
-        rows.push((
-            node.id.to_string(),
-            node.name.to_string(),
-            (node.depth + 1).to_string(),
-            node.budget_type.as_str().to_string(),
-            if node.flexible { "yes" } else { "" }.to_string(),
-            figures.nodes[i],
-            figures.node_of_received(i),
-            node.code.as_deref().map(text_cell).unwrap_or_default(),
-        ));
-    }
-    for (id, name, level, kind, flexible, a, of_received, code) in rows {
-        let cells = [
-            text_cell(&id),
-            text_cell(&name),
-            level,
-            kind,
-            flexible,
-            money(a.original_allocation),
-            money(a.allocation),
-            money(a.disbursed),
-            money(a.committed),
-            money(a.spent()),
-            money(a.remaining()),
-            money(a.disbursement_rate()),
-        ];
-        w.write_record(
-            cells
-                .iter()
-                .chain(&of_received_cells(of_received))
-                .chain([&code]),
-        )?;
-    }
-    finish(w)
+    columns.extend(amount_columns(|l: &Line| l.amounts));
+    columns.extend(of_received_columns(|l: &Line| l.of_received));
+    columns.push(column(
+        "รหัสงบประมาณ",
+        |l: &Line| l.code.map(text_cell).unwrap_or_default(),
+    ));
+    let total = BudgetLine {
+        id: "",
+        name: "รวมทั้งสิ้น",
+        level: 0,
+        kind: "",
+        flexible: false,
+        amounts: figures.totals,
+        of_received: figures.of_received,
+        code: None,
+    };
+    let nodes = plan
+        .budget
+        .nodes
+        .iter()
+        .enumerate()
+        .map(|(i, node)| BudgetLine {
+            id: &node.id,
+            name: &node.name,
+            level: node.depth + 1,
+            kind: node.budget_type.thai_name(),
+            flexible: node.flexible,
+            amounts: figures.nodes[i],
+            of_received: figures.node_of_received(i),
+            code: node.code.as_deref(),
+        });
+    table(&columns, figures.as_of, std::iter::once(total).chain(nodes))
+}
+
+/// `data/<fy>/plans.csv` (every plan of the year, `positions` all of `year.plans`) and
+/// `data/<fy>/offices/<office>.csv` (an office's, its roll-up's `plans`): one row per plan.
+pub fn plans_csv(
+    plans: &[Plan],
+    year: &YearFigures,
+    positions: impl IntoIterator<Item = usize>,
+) -> csv::Result<Vec<u8>> {
+    type Row<'a> = (&'a Plan, &'a PlanFigures);
+    let text = |value: Option<&str>| value.map(text_cell).unwrap_or_default();
+    let mut columns: Vec<Column<Row>> = vec![
+        column("รหัสหน่วยงาน", |(p, _): &Row| {
+            text_cell(&p.id.office)
+        }),
+        column("หน่วยงาน", |(p, _): &Row| {
+            text_cell(&p.office_name)
+        }),
+        column("รหัสแผน", |(p, _): &Row| {
+            text_cell(&p.id.activity)
+        }),
+        column("กิจกรรม", |(p, _): &Row| {
+            text_cell(&p.activity)
+        }),
+        column("รหัสกิจกรรม", move |(p, _): &Row| {
+            text(p.activity_code.as_deref())
+        }),
+        column("โครงการ", move |(p, _): &Row| {
+            text(p.project.as_deref())
+        }),
+        column("แผนงาน", move |(p, _): &Row| {
+            text(p.program.as_deref())
+        }),
+    ];
+    columns.extend(amount_columns(|(_, f): &Row| f.totals));
+    columns.extend([
+        column("แผนการใช้จ่ายสะสม", |(_, f): &Row| optional(f.planned)),
+        column(
+            "เป้าหมายการเบิกจ่าย (ร้อยละ)",
+            |(_, f): &Row| optional(f.target.quarter_target),
+        ),
+        column(
+            "ส่วนต่างจากเป้าหมาย (จุด)",
+            |(_, f): &Row| optional(f.target.target_gap),
+        ),
+        column("สถานะ", |(_, f): &Row| {
+            status_label(f.target.status).to_string()
+        }),
+        column("จำนวนการแจ้งเตือน", |(_, f): &Row| f.alerts.len().to_string()),
+    ]);
+    columns.extend(of_received_columns(|(_, f): &Row| f.of_received));
+    let rows = positions.into_iter().filter_map(|position| {
+        let figures = year.plans.get(position)?;
+        Some((plans.get(*year.plan_indices.get(position)?)?, figures))
+    });
+    table(&columns, year.as_of, rows)
+}
+
+/// `data/<fy>/months.csv`: the year's monthly series, for the whole year (รวมทุกหน่วยงาน)
+/// and then each office, from October to the as-of month.
+pub fn months_csv(year: &YearFigures) -> csv::Result<Vec<u8>> {
+    type Row<'a> = (&'a str, &'a str, &'a MonthFigures);
+    let columns: [Column<Row>; 9] = [
+        column("รหัสหน่วยงาน", |(key, _, _): &Row| text_cell(key)),
+        column("หน่วยงาน", |(_, name, _): &Row| {
+            text_cell(name)
+        }),
+        column("เดือน (ค.ศ.)", |(_, _, m): &Row| {
+            m.month.to_string()
+        }),
+        column("มีรายงาน", |(_, _, m): &Row| {
+            if m.reported {
+                "ใช่"
+            } else {
+                "ไม่มี"
+            }
+            .to_string()
+        }),
+        column("เบิกจ่ายในเดือน", |(_, _, m): &Row| money(m.disbursed)),
+        column("เบิกจ่ายสะสม", |(_, _, m): &Row| {
+            money(m.disbursed_cumulative)
+        }),
+        column("ร้อยละการเบิกจ่ายสะสม", |(_, _, m): &Row| money(m.rate())),
+        column(
+            "แผนการใช้จ่ายสะสม",
+            |(_, _, m): &Row| optional(m.planned_cumulative),
+        ),
+        column(
+            "เป้าหมายการเบิกจ่าย (ร้อยละ)",
+            |(_, _, m): &Row| optional(m.target_rate),
+        ),
+    ];
+    let whole = std::iter::once(("", "รวมทุกหน่วยงาน", &year.total.months));
+    let offices = year
+        .offices
+        .iter()
+        .map(|(_, o)| (o.key.as_str(), o.name.as_str(), &o.months));
+    let rows = whole.chain(offices).flat_map(|(key, name, months)| {
+        months
+            .iter()
+            .filter(|m| m.month <= year.as_of)
+            .map(move |m| (key, name, m))
+    });
+    table(&columns, year.as_of, rows)
 }
 
 #[cfg(test)]
@@ -167,5 +321,24 @@ mod tests {
         assert_eq!(text_cell("＝1+1"), "'＝1+1");
         assert_eq!(text_cell("－2+3"), "'－2+3");
         assert_eq!(text_cell("สำนักงาน"), "สำนักงาน");
+    }
+
+    #[test]
+    fn every_status_has_a_thai_label() {
+        for status in [
+            Status::OnTrack,
+            Status::AtRisk,
+            Status::Behind,
+            Status::NoTarget,
+            Status::NotDue,
+        ] {
+            let label = status_label(status);
+            assert!(
+                label
+                    .chars()
+                    .all(|c| ('\u{0E00}'..='\u{0E7F}').contains(&c)),
+                "{label}"
+            );
+        }
     }
 }

@@ -51,6 +51,26 @@ pub fn plan_json_path(plan: &crate::model::PlanId) -> String {
     )
 }
 
+/// `data/<fy>/offices.csv`: the year's offices, ranked.
+pub fn offices_csv_path(year: crate::model::FiscalYear) -> String {
+    format!("data/{year}/offices.csv")
+}
+
+/// `data/<fy>/plans.csv`: every plan of the year.
+pub fn plans_csv_path(year: crate::model::FiscalYear) -> String {
+    format!("data/{year}/plans.csv")
+}
+
+/// `data/<fy>/offices/<office>.csv`: an office's plans.
+pub fn office_csv_path(year: crate::model::FiscalYear, office: &str) -> String {
+    format!("data/{year}/offices/{office}.csv")
+}
+
+/// `data/<fy>/months.csv`: the year's monthly series, whole and by office.
+pub fn months_csv_path(year: crate::model::FiscalYear) -> String {
+    format!("data/{year}/months.csv")
+}
+
 pub fn plan_csv_path(plan: &crate::model::PlanId) -> String {
     format!(
         "data/{}/plans/{}/{}.csv",

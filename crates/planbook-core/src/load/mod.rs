@@ -151,6 +151,10 @@ pub fn discover(content_dir: &Path) -> (Discovered, SourceMap, Diagnostics) {
             }
             continue;
         }
+        // content/static/: copied to the output as it is (site::admin_files), not read.
+        if relative.starts_with(ADMIN_FILES) {
+            continue;
+        }
         if kind.is_none() && !is_content_like(&relative) {
             continue;
         }
@@ -539,6 +543,9 @@ fn read_capped(
 
 /// Editor backups, hidden files and folders are skipped (by the build's walk, and by
 /// `serve`'s watcher).
+/// The content's folder of files copied to the output's root as they are, never read.
+pub const ADMIN_FILES: &str = "static";
+
 pub fn is_skipped_name(name: &str) -> bool {
     name.starts_with('.') || is_editor_leftover(name)
 }

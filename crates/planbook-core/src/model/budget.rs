@@ -29,6 +29,17 @@ impl BudgetType {
         }
     }
 
+    /// งบบุคลากร, งบดำเนินงาน, …: the budget type as officers name it.
+    pub fn thai_name(self) -> &'static str {
+        match self {
+            BudgetType::Personnel => "งบบุคลากร",
+            BudgetType::Operating => "งบดำเนินงาน",
+            BudgetType::Investment => "งบลงทุน",
+            BudgetType::Subsidy => "งบเงินอุดหนุน",
+            BudgetType::Other => "งบรายจ่ายอื่น",
+        }
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             BudgetType::Personnel => "personnel",

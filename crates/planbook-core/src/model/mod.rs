@@ -38,7 +38,8 @@ pub struct Site {
     pub organisation: String,
     pub ministry: String,
     pub base_path: String,
-    /// Thai digits in the body of pages, documents and reports (`thai_digits: true`).
+    /// Thai digits in the body of the printable plan document (`thai_digits: true`); site
+    /// pages and email reports write Arabic digits throughout, whatever this says.
     pub thai_digits: bool,
     /// Thai digits where the official document writes them whatever the body does: the
     /// cover's year and the page numbers (`thai_digits: official`, the default, and `true`).

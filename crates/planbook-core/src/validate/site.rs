@@ -17,9 +17,7 @@ pub fn site(f: Fields, raw: &RawSite, diags: &mut Diagnostics) -> Site {
             .optional_text(&raw.organisation, diags)
             .unwrap_or_default(),
         ministry: f.optional_text(&raw.ministry, diags).unwrap_or_default(),
-        base_path: f
-            .optional_text(&raw.base_path, diags)
-            .unwrap_or(defaults.base_path),
+        base_path: base_path(f, raw.base_path.as_ref(), diags).unwrap_or(defaults.base_path),
         thai_digits: digits == DigitStyle::Thai,
         thai_digits_official: digits != DigitStyle::Arabic,
         as_of: raw.as_of.as_ref().and_then(|t| f.month(t, diags)),
@@ -112,6 +110,38 @@ fn digit_style(f: Fields, raw: Option<&Text>, diags: &mut Diagnostics) -> DigitS
 
 /// `theme:` names a folder of `themes/` beside the content folder, nothing else: a path
 /// (`../../etc`, `/srv/x`, `a/b`) or a hidden name is refused at its place.
+/// `base_path`: where the site is served, for the few links that must be absolute (the
+/// 404 page, shown at any depth; email reports' link back to the site). A path from the
+/// server's root (`/plans/`) or a whole `http(s)://` address; a `/` is added at its end.
+fn base_path(f: Fields, raw: Option<&Text>, diags: &mut Diagnostics) -> Option<String> {
+    let text = raw?;
+    let value = text.value.trim();
+    let lower = value.to_ascii_lowercase();
+    let absolute = value.starts_with('/') && !value.starts_with("//");
+    let address = ["http://", "https://"]
+        .iter()
+        .any(|scheme| lower.starts_with(scheme) && lower.len() > scheme.len());
+    let plain = !value
+        .chars()
+        .any(|c| c.is_whitespace() || c.is_control() || "\"'<>`\\?#".contains(c));
+    if !(absolute || address) || !plain {
+        diags.error(
+            f.at(text),
+            format!(
+                "base_path `{value}` is not where a site is served: write a path from the \
+                 server's root such as `/` or `/plans/`, or a whole address such as \
+                 `https://intranet.example/plans/`"
+            ),
+        );
+        return None;
+    }
+    Some(if value.ends_with('/') {
+        value.to_string()
+    } else {
+        format!("{value}/")
+    })
+}
+
 fn theme(f: Fields, raw: Option<&Text>, diags: &mut Diagnostics) -> Option<String> {
     let text = raw?;
     let name = text.value.trim();

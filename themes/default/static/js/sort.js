@@ -15,7 +15,10 @@
   function sortBy(table, index, button) {
     var body = table.tBodies[0];
     var rows = Array.prototype.slice.call(body.rows);
-    var ascending = button.getAttribute("aria-sort") !== "ascending";
+    // The heading's own state: other columns' states are cleared below, so a column sorted
+    // before, then left for another, sorts ascending again when it is chosen once more.
+    var th = button.parentNode;
+    var ascending = th.getAttribute("aria-sort") !== "ascending";
     rows.sort(function (x, y) {
       var result = compare(key(x.cells[index]), key(y.cells[index]));
       return ascending ? result : -result;
@@ -24,8 +27,8 @@
     Array.prototype.forEach.call(table.querySelectorAll("thead th"), function (th) {
       th.removeAttribute("aria-sort");
     });
-    button.parentNode.setAttribute("aria-sort", ascending ? "ascending" : "descending");
-    button.setAttribute("aria-sort", ascending ? "ascending" : "descending");
+    // aria-sort belongs on the column header (a button may not carry it).
+    th.setAttribute("aria-sort", ascending ? "ascending" : "descending");
   }
   function enhance(table) {
     if (!table.tHead || !table.tBodies.length) return;
