@@ -18,6 +18,7 @@ pub mod register;
 pub mod render;
 pub mod report;
 pub mod scaffold;
+pub mod search;
 pub mod serve;
 pub mod session;
 pub mod site;

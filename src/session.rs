@@ -368,7 +368,9 @@ fn render_changed(
             ranks_changed || offices.contains(&(year.year.0, office.key.as_str()))
         }
         Job::Group(_, _, group) => groups.contains(group.key.as_str()),
-        Job::Free(_) => false,
+        Job::Free(_) | Job::Search => false,
+        // Names and narratives may have changed: the search index is rebuilt whole.
+        Job::SearchIndex => true,
         // A month's report shows figures as of that month: earlier ones stay as they were.
         Job::Report(_, month) => *month >= from,
         _ => true,
