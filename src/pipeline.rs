@@ -124,7 +124,9 @@ impl<'a> Touched<'a> {
                 self.ranks_changed || self.offices.contains(&(year.year.0, office.key.as_str()))
             }
             Job::Group(_, _, group) => self.groups.contains(group.key.as_str()),
-            Job::Free(_) | Job::NotFound => false,
+            Job::Free(_) | Job::NotFound | Job::Search => false,
+            // Names and narratives may have changed: the search index is rebuilt whole.
+            Job::SearchIndex => true,
             // A month's report shows figures as of that month: earlier ones stay as they were.
             Job::Report(_, month) => self.from.is_none_or(|from| *month >= from),
             _ => true,

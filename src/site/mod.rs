@@ -75,6 +75,10 @@ pub enum Job<'a> {
     Free(&'a Page),
     /// `404.html`.
     NotFound,
+    /// The search page.
+    Search,
+    /// The search index beside it: a script, not a page.
+    SearchIndex,
 }
 
 impl Job<'_> {
@@ -92,6 +96,8 @@ impl Job<'_> {
             Job::Report(..) => "report",
             Job::Free(_) => "free",
             Job::NotFound => "404",
+            Job::Search => "search",
+            Job::SearchIndex => "search index",
         }
     }
 }
@@ -123,7 +129,7 @@ fn jobs<'a>(ctx: &SiteContext<'a>) -> Vec<Job<'a>> {
         );
     }
     jobs.extend(ctx.content.pages.iter().map(Job::Free));
-    jobs.push(Job::NotFound);
+    jobs.extend([Job::NotFound, Job::Search, Job::SearchIndex]);
     jobs
 }
 
@@ -222,6 +228,17 @@ fn render<'a>(
             let view = views::page::free_page(ctx, free);
             page(theme, "page.html", view.layout.path.clone(), 0, &view)
         }
+        Job::Search => {
+            let view = views::search::search_page(ctx);
+            page(theme, "search.html", view.layout.path.clone(), 0, &view)
+        }
+        Job::SearchIndex => Ok(Rendered {
+            path: crate::render::search::INDEX.to_string(),
+            html: crate::render::search::site_index(ctx)
+                .to_script()
+                .into_bytes(),
+            charts: 0,
+        }),
     }
 }
 
@@ -249,7 +266,7 @@ pub fn write_pages(
     let timed = std::env::var_os("PLANBOOK_TIMINGS").is_some();
     let charts = jobs
         .into_par_iter()
-        .map(|job| -> Result<usize, SiteError> {
+        .map(|job| -> Result<(usize, bool), SiteError> {
             let started = Instant::now();
             let rendered = render(ctx, theme, job)?;
             sink.write(&rendered.path, &rendered.html)?;
@@ -259,9 +276,9 @@ pub fn write_pages(
                 entry.1 += started.elapsed();
             }
             progress.inc();
-            Ok(rendered.charts)
+            Ok((rendered.charts, rendered.path.ends_with(".html")))
         })
-        .collect::<Result<Vec<usize>, SiteError>>()?;
+        .collect::<Result<Vec<(usize, bool)>, SiteError>>()?;
     if timed {
         for (kind, (count, time)) in by_kind.into_inner().unwrap_or_default() {
             eprintln!(
@@ -271,7 +288,7 @@ pub fn write_pages(
         }
     }
     Ok(SiteStats {
-        pages: charts.len(),
-        charts: charts.iter().sum(),
+        pages: charts.iter().filter(|(_, page)| *page).count(),
+        charts: charts.iter().map(|(charts, _)| charts).sum(),
     })
 }

@@ -333,9 +333,9 @@ const TEXT_ATTRIBUTES: &[&str] = &[
 ];
 
 const NEVER: &[&str] = &[
-    "iframe", "object", "embed", "img", "image", "frame", "frameset", "applet", "base", "form",
-    "input", "textarea", "select", "isindex", "math", "bgsound", "marquee", "audio", "video",
-    "source", "track", "portal", "template", "xml", "import", "x", "scr", "mtext",
+    "iframe", "object", "embed", "img", "image", "frame", "frameset", "applet", "base", "textarea",
+    "select", "isindex", "math", "bgsound", "marquee", "audio", "video", "source", "track",
+    "portal", "template", "xml", "import", "x", "scr", "mtext",
 ];
 
 /// Tags that sanitised Markdown may produce from user text.
@@ -386,11 +386,28 @@ fn check_document(name: &str, html: &str, known: &BTreeSet<String>, problems: &m
                 "an element the theme never makes: <{tag}> {attrs:?}"
             ));
         }
+        // The theme's search forms only: to the search page, one search box each.
+        let attr = |name: &str| {
+            attrs
+                .iter()
+                .find(|(a, _)| a == name)
+                .map(|(_, v)| v.as_str())
+        };
+        if tag == "form"
+            && !attr("action")
+                .is_some_and(|v| v.ends_with("search/index.html") || v == "index.html")
+        {
+            fail(format!("<form> {attrs:?}"));
+        }
+        if tag == "input" && (attr("type") != Some("search") || attr("value").is_some()) {
+            fail(format!("<input> {attrs:?}"));
+        }
         if tag == "script" {
             let own = attrs.iter().any(|(a, v)| {
                 let v = v.split("?v=").next().unwrap_or_default();
                 a == "src" && v.contains("static/js/") && v.ends_with(".js") && !v.contains("//")
-            });
+            }) || (name.ends_with("search/index.html")
+                && attr("src") == Some("index.js"));
             if !own {
                 fail(format!("a script other than the theme's: {attrs:?}"));
             }

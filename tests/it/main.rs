@@ -38,6 +38,8 @@ mod register;
 mod report_browser;
 mod report_command;
 mod report_file;
+mod search_browser;
+mod search_index;
 mod serve_limits;
 mod serve_live;
 mod serve_load;

@@ -10,6 +10,7 @@ pub mod page;
 pub mod progress;
 pub mod register;
 pub mod report;
+pub mod search;
 pub mod year;
 
 use crate::compute::{Figures, PlanFigures, RollUp, YearFigures};

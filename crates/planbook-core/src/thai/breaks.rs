@@ -9,8 +9,8 @@
 //! wherever its own dictionary says (ส่ง/เสริม); [`marked_html`] turns these offsets into markup that
 //! leaves it no other choice.
 
-use icu_segmenter::options::LineBreakOptions;
-use icu_segmenter::{LineSegmenter, LineSegmenterBorrowed};
+use icu_segmenter::options::{LineBreakOptions, WordBreakInvariantOptions};
+use icu_segmenter::{LineSegmenter, LineSegmenterBorrowed, WordSegmenter, WordSegmenterBorrowed};
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -95,6 +95,18 @@ pub enum BreakMode {
 
 static SEGMENTER: LazyLock<LineSegmenterBorrowed<'static>> =
     LazyLock::new(|| LineSegmenter::new_lstm(LineBreakOptions::default()));
+
+/// Words for search, not line breaks: ICU's Thai dictionary, the one browsers' `Intl.Segmenter`
+/// uses, so a query and the index it meets are cut alike. (The line model keeps compounds
+/// whole, `สมาชิกสหกรณ์`, where a search for `สหกรณ์` must find them.)
+static WORDS: LazyLock<WordSegmenterBorrowed<'static>> =
+    LazyLock::new(|| WordSegmenter::new_dictionary(WordBreakInvariantOptions::default()));
+
+/// Where the words of `text` end (and the spaces and punctuation between them), as byte
+/// offsets, ending with the text's length: for the search index.
+pub fn word_offsets(text: &str) -> Vec<usize> {
+    WORDS.segment_str(text).filter(|&at| at > 0).collect()
+}
 
 /// True when `text` holds a letter of the Thai block.
 pub fn has_thai(text: &str) -> bool {

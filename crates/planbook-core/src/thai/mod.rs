@@ -14,7 +14,7 @@ mod words;
 #[cfg(any(test, fuzzing))]
 pub mod words_reader;
 
-pub use breaks::{BreakMode, break_offsets, has_thai, marked_html};
+pub use breaks::{BreakMode, break_offsets, has_thai, marked_html, word_offsets};
 pub use dates::{
     MONTHS_ABBR, MONTHS_FULL, date_full, date_short, fiscal_year_label, month_abbr, month_full,
     month_number, month_short,
