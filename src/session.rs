@@ -116,7 +116,12 @@ impl Session {
             return self.full();
         };
         if folders.is_empty() {
-            return Ok(RebuildStats::default());
+            // Nothing the content is made of changed: the warnings stand as they were.
+            return Ok(RebuildStats {
+                warnings: state.checked.render(),
+                elapsed: started.elapsed(),
+                ..RebuildStats::default()
+            });
         }
         let content_dir = self.options.content_dir.clone();
         let mut timings = crate::timings::Timings::start();

@@ -21,23 +21,23 @@ use std::sync::OnceLock;
 const BASE: &[(&str, &[u8])] = &[
     (
         "site.yaml",
-        include_bytes!("../../tests/fixtures/base/site.yaml"),
+        include_bytes!("../../tests/it/fixtures/base/site.yaml"),
     ),
     (
         "fiscal-years/2566.yaml",
-        include_bytes!("../../tests/fixtures/base/fiscal-years/2566.yaml"),
+        include_bytes!("../../tests/it/fixtures/base/fiscal-years/2566.yaml"),
     ),
     (
         "plans/2566/office-a/act/plan.yaml",
-        include_bytes!("../../tests/fixtures/base/plans/2566/office-a/act/plan.yaml"),
+        include_bytes!("../../tests/it/fixtures/base/plans/2566/office-a/act/plan.yaml"),
     ),
     (
         "plans/2566/office-a/act/progress/2022-10.yaml",
-        include_bytes!("../../tests/fixtures/base/plans/2566/office-a/act/progress/2022-10.yaml"),
+        include_bytes!("../../tests/it/fixtures/base/plans/2566/office-a/act/progress/2022-10.yaml"),
     ),
     (
         "pages/about.md",
-        include_bytes!("../../tests/fixtures/base/pages/about.md"),
+        include_bytes!("../../tests/it/fixtures/base/pages/about.md"),
     ),
 ];
 
