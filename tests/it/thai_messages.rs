@@ -4,21 +4,9 @@
 use std::path::Path;
 use std::process::Output;
 
+/// The base fixture, copied.
 fn fixture() -> tempfile::TempDir {
-    let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/it/fixtures/base");
-    let dir = tempfile::tempdir().expect("tempdir");
-    for entry in walkdir::WalkDir::new(&from) {
-        let entry = entry.expect("walk the fixture");
-        let target = dir
-            .path()
-            .join(entry.path().strip_prefix(&from).expect("inside"));
-        if entry.file_type().is_dir() {
-            std::fs::create_dir_all(&target).expect("mkdir");
-        } else {
-            std::fs::copy(entry.path(), &target).expect("copy");
-        }
-    }
-    dir
+    crate::common::fixture("base")
 }
 
 /// A fixture with three mistakes: an unknown key, a bad amount and a month outside the year.

@@ -9,21 +9,9 @@ const PLAN: &str = "plans/2566/office-a/act/plan.yaml";
 const ENTRY: &str = "plans/2566/office-a/act/progress/2022-10.yaml";
 const BASE_PLAN: &str = include_str!("fixtures/base/plans/2566/office-a/act/plan.yaml");
 
+/// The base fixture, copied.
 fn fixture() -> tempfile::TempDir {
-    let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/it/fixtures/base");
-    let dir = tempfile::tempdir().expect("tempdir");
-    for entry in walkdir::WalkDir::new(&from) {
-        let entry = entry.expect("walk the fixture");
-        let target = dir
-            .path()
-            .join(entry.path().strip_prefix(&from).expect("inside"));
-        if entry.file_type().is_dir() {
-            std::fs::create_dir_all(&target).expect("mkdir");
-        } else {
-            std::fs::copy(entry.path(), &target).expect("copy");
-        }
-    }
-    dir
+    crate::common::fixture("base")
 }
 
 fn write(content: &Path, file: &str, text: &str) {
