@@ -8,9 +8,14 @@ use crate::common::read_built;
 use crate::site_support::{attribute_values, build_ok, copy_example, files};
 use std::path::Path;
 
-fn example_site(dir: &Path) -> std::path::PathBuf {
+/// A copy of the example content in `dir` whose site.yaml says `to` where it said `from`.
+fn example_with_settings(dir: &Path, from: &str, to: &str) -> std::path::PathBuf {
     let content = copy_example(dir);
-    build_ok(&content, &dir.join("site"))
+    let site_yaml = content.join("site.yaml");
+    let yaml = std::fs::read_to_string(&site_yaml).unwrap();
+    assert!(yaml.contains(from), "site.yaml says no `{from}`");
+    std::fs::write(&site_yaml, yaml.replace(from, to)).unwrap();
+    content
 }
 
 /// The CSV's rows, its byte-order mark checked and dropped.
@@ -39,8 +44,7 @@ fn column(rows: &[Vec<String>], header: &str) -> usize {
 
 #[test]
 fn every_page_and_email_report_sets_the_viewport() {
-    let dir = tempfile::tempdir().unwrap();
-    let root = example_site(dir.path());
+    let root = crate::common::example_site().site.clone();
     let pages = files(&root, &["html"]);
     let reports = pages
         .iter()
@@ -61,14 +65,7 @@ fn every_page_and_email_report_sets_the_viewport() {
 #[test]
 fn not_found_page_robots_favicon_and_the_administrators_files() {
     let dir = tempfile::tempdir().unwrap();
-    let content = copy_example(dir.path());
-    let site_yaml = content.join("site.yaml");
-    let yaml = std::fs::read_to_string(&site_yaml).unwrap();
-    std::fs::write(
-        &site_yaml,
-        yaml.replace("base_path: /", "base_path: /plans"),
-    )
-    .unwrap();
+    let content = example_with_settings(dir.path(), "base_path: /", "base_path: /plans");
     std::fs::create_dir_all(content.join("static/img")).unwrap();
     std::fs::write(content.join("static/img/logo.png"), b"PNG").unwrap();
     std::fs::write(
@@ -138,14 +135,7 @@ fn not_found_page_robots_favicon_and_the_administrators_files() {
 #[test]
 fn a_base_path_that_is_no_place_is_refused_at_its_line() {
     let dir = tempfile::tempdir().unwrap();
-    let content = copy_example(dir.path());
-    let site_yaml = content.join("site.yaml");
-    let yaml = std::fs::read_to_string(&site_yaml).unwrap();
-    std::fs::write(
-        &site_yaml,
-        yaml.replace("base_path: /", "base_path: plans here"),
-    )
-    .unwrap();
+    let content = example_with_settings(dir.path(), "base_path: /", "base_path: plans here");
     let out = crate::common::planbook(&["check", "--content", content.to_str().unwrap()]);
     assert!(!out.status.success());
     let stderr = crate::common::stderr(&out);
@@ -157,8 +147,7 @@ fn a_base_path_that_is_no_place_is_refused_at_its_line() {
 
 #[test]
 fn css_scripts_and_fonts_are_versioned_and_exist_woff2_first() {
-    let dir = tempfile::tempdir().unwrap();
-    let root = example_site(dir.path());
+    let root = crate::common::example_site().site.clone();
     for (name, path) in files(&root, &["html"]) {
         if name.contains("/reports/") && !name.ends_with("index.html") || name == "404.html" {
             continue; // email reports: everything inside; 404.html: from base_path, above
@@ -202,8 +191,7 @@ fn css_scripts_and_fonts_are_versioned_and_exist_woff2_first() {
 
 #[test]
 fn csvs_speak_thai_are_linked_and_agree_with_the_json() {
-    let dir = tempfile::tempdir().unwrap();
-    let root = example_site(dir.path());
+    let root = crate::common::example_site().site.clone();
     let summary: serde_json::Value = serde_json::from_str(
         &std::fs::read_to_string(root.join("data/2566/summary.json")).unwrap(),
     )
@@ -318,14 +306,7 @@ fn csvs_speak_thai_are_linked_and_agree_with_the_json() {
 #[test]
 fn pages_and_email_reports_write_arabic_digits_even_with_thai_digits_on() {
     let dir = tempfile::tempdir().unwrap();
-    let content = copy_example(dir.path());
-    let site_yaml = content.join("site.yaml");
-    let yaml = std::fs::read_to_string(&site_yaml).unwrap();
-    std::fs::write(
-        &site_yaml,
-        yaml.replace("thai_digits: official", "thai_digits: true"),
-    )
-    .unwrap();
+    let content = example_with_settings(dir.path(), "thai_digits: official", "thai_digits: true");
     let root = build_ok(&content, &dir.path().join("site"));
     // The example's own text holds no Thai digit, so any on a page came from a template; the
     // printable document (plan.html) follows thai_digits and is left out.
