@@ -74,6 +74,45 @@ fn height(rows: usize, row_h: u32, x_desc: bool, legend: bool) -> u32 {
         + if legend { draw::LEGEND_BAND } else { 8 }
 }
 
+/// How a bar chart is sized: its row height, and whether it has an axis caption and legend.
+struct Layout {
+    row_h: u32,
+    x_desc: bool,
+    legend: bool,
+}
+
+/// The steps every bar chart takes: clean the title, hash the id (`kind`, title, `extra`,
+/// then each row's label and figures as `row` gives them), cut the row labels, describe,
+/// size by rows, and draw.
+fn render_bars<R>(
+    kind: &str,
+    (title, rows, extra): (&str, &[R], &[Decimal]),
+    row: impl Fn(&R) -> (&str, Vec<Decimal>),
+    layout: &Layout,
+    describe: impl FnOnce(&[String]) -> String,
+    draw_rows: impl FnOnce(&Area, &str, &[String]) -> DrawResult,
+) -> String {
+    let title = text::clean(title);
+    let mut hash = Fnv::new(kind);
+    hash.str(&title);
+    extra.iter().for_each(|v| hash.dec(*v));
+    for r in rows {
+        let (label, figures) = row(r);
+        hash.str(label);
+        figures.into_iter().for_each(|v| hash.dec(v));
+    }
+    let id = hash.id();
+    let labels = row_labels(rows.iter().map(|r| row(r).0));
+    let desc = describe(&labels);
+    let size = (
+        WIDTH,
+        height(labels.len(), layout.row_h, layout.x_desc, layout.legend),
+    );
+    draw::render(&id, size, &title, &desc, |root| {
+        draw_rows(root, &title, &labels)
+    })
+}
+
 /// What the frame shared by the bar charts shows.
 struct FrameSpec<'s> {
     title: &'s str,
@@ -221,25 +260,33 @@ fn widest(labels: &[String], px: f64) -> u32 {
         .ceil() as u32
 }
 
-fn percent_tick(axis: &Axis) -> impl Fn(Decimal) -> String {
+/// The frame of a percent axis with the `values` written after the bars.
+fn percent_frame<'a, 'b>(
+    root: &'a Area<'b>,
+    (title, labels): (&str, &[String]),
+    axis: &Axis,
+    values: &[String],
+    legend: bool,
+) -> Result<Rows<'a, 'b>, Box<dyn std::error::Error>> {
     let decimals = text::decimals_for(axis.step);
-    move |t| format!("{}%", format_number(t, decimals))
+    let tick = move |t: Decimal| format!("{}%", format_number(t, decimals));
+    Rows::draw(
+        root,
+        &FrameSpec {
+            title,
+            labels,
+            axis,
+            tick_label: &tick,
+            x_desc: None,
+            right_pad: widest(values, draw::SMALL_PX) + 12,
+            legend,
+        },
+    )
 }
 
 // ---------------------------------------------------------------------------------------
 
 const RANK_ROW: u32 = 26;
-
-fn rank_id(title: &str, rows: &[RankRow], target: Option<Decimal>) -> String {
-    let mut h = Fnv::new("ranking_bars");
-    h.str(title);
-    h.dec(target.unwrap_or(Decimal::MIN));
-    for r in rows {
-        h.str(&r.label);
-        h.dec(r.rate);
-    }
-    h.id()
-}
 
 fn rank_desc(rows: &[RankRow], labels: &[String], target: Option<Decimal>) -> String {
     let mut out = format!("{} รายการ", rows.len());
@@ -269,15 +316,20 @@ fn rank_desc(rows: &[RankRow], labels: &[String], target: Option<Decimal>) -> St
 /// at the bar's end, and a dotted vertical line at `target`. With a target, bars that meet it
 /// are solid and bars below it hatched. Labels are cut with `…` past 34 characters.
 pub fn ranking_bars(title: &str, rows: &[RankRow], target: Option<Decimal>) -> String {
-    let title = text::clean(title);
-    let id = rank_id(&title, rows, target);
-    let labels = row_labels(rows.iter().map(|r| r.label.as_str()));
-    let desc = rank_desc(rows, &labels, target);
-    let legend = target.is_some();
-    let size = (WIDTH, height(rows.len(), RANK_ROW, false, legend));
-    draw::render(&id, size, &title, &desc, |root| {
-        draw_ranking(root, &title, rows, &labels, target)
-    })
+    let layout = Layout {
+        row_h: RANK_ROW,
+        x_desc: false,
+        legend: target.is_some(),
+    };
+    let extra = [target.unwrap_or(Decimal::MIN)];
+    render_bars(
+        "ranking_bars",
+        (title, rows, &extra),
+        |r| (&r.label, vec![r.rate]),
+        &layout,
+        |labels| rank_desc(rows, labels, target),
+        |root, title, labels| draw_ranking(root, title, rows, labels, target),
+    )
 }
 
 fn draw_ranking(
@@ -296,19 +348,7 @@ fn draw_ranking(
         });
     let axis = Axis::nice(min, max, 5);
     let values: Vec<String> = rows.iter().map(|r| percent(r.rate)).collect();
-    let right = widest(&values, draw::SMALL_PX) + 12;
-    let frame = Rows::draw(
-        root,
-        &FrameSpec {
-            title,
-            labels,
-            axis: &axis,
-            tick_label: &percent_tick(&axis),
-            x_desc: None,
-            right_pad: right,
-            legend: target.is_some(),
-        },
-    )?;
+    let frame = percent_frame(root, (title, labels), &axis, &values, target.is_some())?;
     let zero = axis.clamp(Decimal::ZERO);
     for (i, row) in rows.iter().enumerate() {
         let below = target.is_some_and(|t| row.rate < t);
@@ -380,7 +420,11 @@ fn draw_ranking(
 
 // ---------------------------------------------------------------------------------------
 
-const BUDGET_ROW: u32 = 54;
+const BUDGET_LAYOUT: Layout = Layout {
+    row_h: 54,
+    x_desc: true,
+    legend: true,
+};
 /// Sub-bar centres (row units, downwards) and half thickness.
 const BUDGET_OFFSETS: [f64; 3] = [-0.27, 0.0, 0.27];
 const BUDGET_HALF: f64 = 0.115;
@@ -390,18 +434,6 @@ const BUDGET_STYLES: [(RGBColor, Option<RGBColor>); 3] = [
     (draw::DARK, None),
     (draw::HATCH, Some(draw::DARK)),
 ];
-
-fn budget_id(title: &str, rows: &[BudgetRow]) -> String {
-    let mut h = Fnv::new("budget_nodes");
-    h.str(title);
-    for r in rows {
-        h.str(&r.label);
-        h.dec(r.allocation);
-        h.dec(r.disbursed);
-        h.dec(r.committed);
-    }
-    h.id()
-}
 
 fn budget_desc(rows: &[BudgetRow]) -> String {
     let allocation = text::total(rows.iter().map(|r| r.allocation));
@@ -420,14 +452,14 @@ fn budget_desc(rows: &[BudgetRow]) -> String {
 /// Budget nodes: for each row three bars, allocation (light with outline), disbursed (solid)
 /// and committed (hatched), each with its amount. Baht, or ล้านบาท from ten million.
 pub fn budget_nodes(title: &str, rows: &[BudgetRow]) -> String {
-    let title = text::clean(title);
-    let id = budget_id(&title, rows);
-    let labels = row_labels(rows.iter().map(|r| r.label.as_str()));
-    let desc = budget_desc(rows);
-    let size = (WIDTH, height(rows.len(), BUDGET_ROW, true, true));
-    draw::render(&id, size, &title, &desc, |root| {
-        draw_budget(root, &title, rows, &labels)
-    })
+    render_bars(
+        "budget_nodes",
+        (title, rows, &[]),
+        |r| (&r.label, vec![r.allocation, r.disbursed, r.committed]),
+        &BUDGET_LAYOUT,
+        |_| budget_desc(rows),
+        |root, title, labels| draw_budget(root, title, rows, labels),
+    )
 }
 
 fn draw_budget(root: &Area, title: &str, rows: &[BudgetRow], labels: &[String]) -> DrawResult {
@@ -531,17 +563,11 @@ fn draw_budget(root: &Area, title: &str, rows: &[BudgetRow], labels: &[String]) 
 
 // ---------------------------------------------------------------------------------------
 
-const PROGRESS_ROW: u32 = 26;
-
-fn progress_id(title: &str, rows: &[ProgressRow]) -> String {
-    let mut h = Fnv::new("progress_bars");
-    h.str(title);
-    for r in rows {
-        h.str(&r.label);
-        h.dec(r.percent);
-    }
-    h.id()
-}
+const PROGRESS_LAYOUT: Layout = Layout {
+    row_h: 26,
+    x_desc: false,
+    legend: false,
+};
 
 fn progress_desc(rows: &[ProgressRow]) -> String {
     let done = rows
@@ -559,32 +585,20 @@ fn progress_desc(rows: &[ProgressRow]) -> String {
 /// Progress per row: a 0–100 track filled to the percent achieved (the bar stops at 100 and
 /// at 0), with the real value written after the track (`120.50%`).
 pub fn progress_bars(title: &str, rows: &[ProgressRow]) -> String {
-    let title = text::clean(title);
-    let id = progress_id(&title, rows);
-    let labels = row_labels(rows.iter().map(|r| r.label.as_str()));
-    let desc = progress_desc(rows);
-    let size = (WIDTH, height(rows.len(), PROGRESS_ROW, false, false));
-    draw::render(&id, size, &title, &desc, |root| {
-        draw_progress(root, &title, rows, &labels)
-    })
+    render_bars(
+        "progress_bars",
+        (title, rows, &[]),
+        |r| (&r.label, vec![r.percent]),
+        &PROGRESS_LAYOUT,
+        |_| progress_desc(rows),
+        |root, title, labels| draw_progress(root, title, rows, labels),
+    )
 }
 
 fn draw_progress(root: &Area, title: &str, rows: &[ProgressRow], labels: &[String]) -> DrawResult {
     let axis = Axis::nice(Decimal::ZERO, Decimal::ONE_HUNDRED, 4);
     let values: Vec<String> = rows.iter().map(|r| percent(r.percent)).collect();
-    let right = widest(&values, draw::SMALL_PX) + 12;
-    let frame = Rows::draw(
-        root,
-        &FrameSpec {
-            title,
-            labels,
-            axis: &axis,
-            tick_label: &percent_tick(&axis),
-            x_desc: None,
-            right_pad: right,
-            legend: false,
-        },
-    )?;
+    let frame = percent_frame(root, (title, labels), &axis, &values, false)?;
     let (lo, hi) = (coord(axis.lo), coord(axis.hi));
     let band = Band {
         offset: 0.0,

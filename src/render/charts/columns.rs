@@ -1,32 +1,17 @@
 //! Monthly disbursement columns in baht, October to September.
 
-use super::axis::{Axis, Ticked, coord};
+use super::axis::{Axis, coord};
 use super::draw::{self, Area, DrawResult};
 use super::font;
-use super::svg::Fnv;
+use super::months::{self, Margins};
 use super::text::{self, MoneyUnit};
 use crate::compute::series::MonthFigures;
 use crate::model::FiscalYear;
-use crate::thai::{baht, fiscal_year_label, format_number, month_abbr, month_short};
-use plotters::prelude::*;
+use crate::thai::{baht, fiscal_year_label, format_number, month_short};
 use plotters::style::text_anchor::{HPos, VPos};
 use rust_decimal::Decimal;
 
 const SIZE: (u32, u32) = (720, 400);
-
-fn id(title: &str, months: &[MonthFigures], fiscal_year: FiscalYear) -> String {
-    let mut h = Fnv::new("monthly_columns");
-    h.str(title);
-    h.str(&fiscal_year.0.to_string());
-    for m in months {
-        h.str(&m.month.to_string());
-        h.dec(m.disbursed);
-        if !m.reported {
-            h.str("not reported");
-        }
-    }
-    h.id()
-}
 
 /// `ปีงบประมาณ พ.ศ. 2566: เบิกจ่ายรายเดือน ต.ค. 65 ถึง มี.ค. 66 รวม 1,234.00 บาท สูงสุด ธ.ค. 65 500.00 บาท`
 fn describe(months: &[(usize, &MonthFigures)], fiscal_year: FiscalYear) -> String {
@@ -58,7 +43,12 @@ fn describe(months: &[(usize, &MonthFigures)], fiscal_year: FiscalYear) -> Strin
 /// million, with thousands separators. Months outside `fiscal_year` are ignored.
 pub fn monthly_columns(title: &str, months: &[MonthFigures], fiscal_year: FiscalYear) -> String {
     let title = text::clean(title);
-    let id = id(&title, months, fiscal_year);
+    let id = months::id("monthly_columns", &title, months, fiscal_year, |h, m| {
+        h.dec(m.disbursed);
+        if !m.reported {
+            h.str("not reported");
+        }
+    });
     // A month not reported gets no column (a gap), not a column of 0.
     let mut placed: Vec<(usize, &MonthFigures)> = months
         .iter()
@@ -97,57 +87,27 @@ fn draw_chart(
             (lo.min(*v), hi.max(*v))
         });
     let axis = Axis::nice(min, max, 5);
-    let ticks = axis.ticks();
     let decimals = text::decimals_for(axis.step);
-    let y_labels: Vec<String> = ticks.iter().map(|t| format_number(*t, decimals)).collect();
+    let y_labels: Vec<String> = axis
+        .ticks()
+        .iter()
+        .map(|t| format_number(*t, decimals))
+        .collect();
     let widest = y_labels
         .iter()
         .map(|l| font::width(l, draw::LABEL_PX))
         .fold(0.0, f64::max);
-    let months: Vec<_> = fiscal_year.months().collect();
-
-    let mut chart = ChartBuilder::on(root)
-        .margin_top(draw::TITLE_BAND + 28)
-        .margin_bottom(8)
-        .margin_right(24)
-        .x_label_area_size(52)
-        .y_label_area_size((widest.ceil() as u32 + 14).max(40))
-        .build_cartesian_2d(
-            Ticked::new(-0.5..11.5, (0..12).map(f64::from).collect()),
-            axis.ticked(),
-        )?;
-    let x_label = |x: &f64| {
-        let i = x.round();
-        if (0.0..12.0).contains(&i) {
-            months
-                .get(i as usize)
-                .map(|m| month_abbr(*m).to_owned())
-                .unwrap_or_default()
-        } else {
-            String::new()
-        }
-    };
-    let y_label = |y: &f64| {
-        ticks
-            .iter()
-            .zip(&y_labels)
-            .find(|(t, _)| coord(**t) == *y)
-            .map(|(_, l)| l.clone())
-            .unwrap_or_default()
-    };
-    chart
-        .configure_mesh()
-        .disable_x_mesh()
-        .bold_line_style(draw::GRID)
-        .light_line_style(TRANSPARENT)
-        .axis_style(draw::AXIS)
-        .x_label_style(font::text(draw::LABEL_PX, draw::MUTED))
-        .y_label_style(font::text(draw::LABEL_PX, draw::MUTED))
-        .axis_desc_style(font::text(draw::SMALL_PX, draw::MUTED))
-        .x_label_formatter(&x_label)
-        .y_label_formatter(&y_label)
-        .x_desc(fiscal_year_label(fiscal_year, false))
-        .draw()?;
+    let chart = months::frame(
+        root,
+        fiscal_year,
+        &axis,
+        &y_labels,
+        Margins {
+            top: draw::TITLE_BAND + 28,
+            bottom: 8,
+            y_labels: (widest.ceil() as u32 + 14).max(40),
+        },
+    )?;
 
     // Unit caption above the y labels, from the left edge.
     let (_, uy) = chart.backend_coord(&(-0.5, coord(axis.hi)));
@@ -198,16 +158,7 @@ fn draw_chart(
         }
     }
     if scaled.is_empty() {
-        let (px, py) =
-            chart.backend_coord(&(5.5, coord(axis.lo + (axis.hi - axis.lo) / Decimal::TWO)));
-        draw::text(
-            root,
-            "ยังไม่มีข้อมูลการเบิกจ่าย",
-            (px, py),
-            font::text(draw::LABEL_PX, draw::MUTED),
-            HPos::Center,
-            VPos::Center,
-        )?;
+        months::no_data(root, &chart, &axis)?;
     }
     Ok(())
 }

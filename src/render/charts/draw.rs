@@ -12,28 +12,33 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 pub type Area<'a> = DrawingArea<SVGBackend<'a>, Shift>;
 pub type DrawResult = Result<(), Box<dyn std::error::Error>>;
 
+/// `RGBColor` from `0xRRGGBB`.
+const fn rgb(hex: u32) -> RGBColor {
+    RGBColor((hex >> 16) as u8, (hex >> 8) as u8, hex as u8)
+}
+
 /// Body text.
-pub const INK: RGBColor = RGBColor(0x22, 0x22, 0x22);
+pub const INK: RGBColor = rgb(0x222222);
 /// Axis labels and notes.
-pub const MUTED: RGBColor = RGBColor(0x55, 0x55, 0x55);
-pub const GRID: RGBColor = RGBColor(0xDD, 0xDD, 0xDD);
-pub const AXIS: RGBColor = RGBColor(0x88, 0x88, 0x88);
+pub const MUTED: RGBColor = rgb(0x555555);
+pub const GRID: RGBColor = rgb(0xDDDDDD);
+pub const AXIS: RGBColor = rgb(0x888888);
 /// The main series: actual disbursement, achieved progress.
-pub const DARK: RGBColor = RGBColor(0x1F, 0x4E, 0x79);
+pub const DARK: RGBColor = rgb(0x1F4E79);
 /// A light fill drawn with a `DARK` outline (allocation, progress track).
-pub const LIGHT: RGBColor = RGBColor(0xD6, 0xE4, 0xF0);
-pub const TRACK: RGBColor = RGBColor(0xEE, 0xEE, 0xEE);
-pub const TRACK_EDGE: RGBColor = RGBColor(0xB0, 0xB0, 0xB0);
+pub const LIGHT: RGBColor = rgb(0xD6E4F0);
+pub const TRACK: RGBColor = rgb(0xEEEEEE);
+pub const TRACK_EDGE: RGBColor = rgb(0xB0B0B0);
 
 // Reserved colours, rewritten by `svg::finish`; use them for nothing else.
 /// Dashed line (spending plan).
-pub const PLAN_LINE: RGBColor = RGBColor(0xC0, 0x5A, 0x11);
+pub const PLAN_LINE: RGBColor = rgb(0xC05A11);
 /// Plan markers: the same hue, not dashed.
-pub const PLAN_MARK: RGBColor = RGBColor(0xC0, 0x5A, 0x12);
+pub const PLAN_MARK: RGBColor = rgb(0xC05A12);
 /// Dotted line (targets).
-pub const TARGET_LINE: RGBColor = RGBColor(0xA8, 0x1E, 0x2E);
+pub const TARGET_LINE: RGBColor = rgb(0xA81E2E);
 /// A fill replaced by diagonal `DARK` hatching on white.
-pub const HATCH: RGBColor = RGBColor(0x8F, 0xAA, 0xC1);
+pub const HATCH: RGBColor = rgb(0x8FAAC1);
 
 const HATCH_NAME: &str = "hatch";
 

@@ -32,6 +32,7 @@ mod bars;
 mod columns;
 mod draw;
 mod font;
+mod months;
 mod s_curve;
 mod svg;
 mod text;

@@ -1,14 +1,14 @@
 //! The cumulative S-curve of a fiscal year: actual rate, spending plan, quarterly targets.
 
-use super::axis::{Axis, Ticked, coord};
+use super::axis::Axis;
 use super::draw::{self, Area, DrawResult, Marker, Swatch};
-use super::svg::Fnv;
+use super::months::{self, Margins};
 use super::text::percent;
 use super::{font, text};
 use crate::compute::round2;
 use crate::compute::series::MonthFigures;
 use crate::model::FiscalYear;
-use crate::thai::{fiscal_year_label, format_number, month_abbr, month_short};
+use crate::thai::{fiscal_year_label, format_number, month_short};
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 use rust_decimal::Decimal;
@@ -58,23 +58,6 @@ fn reported_runs<'p>(reported: &[&'p Point]) -> Vec<Vec<&'p Point>> {
     runs
 }
 
-fn id(title: &str, months: &[MonthFigures], fiscal_year: FiscalYear) -> String {
-    let mut h = Fnv::new("s_curve");
-    h.str(title);
-    h.str(&fiscal_year.0.to_string());
-    for m in months {
-        h.str(&m.month.to_string());
-        h.dec(m.disbursed_cumulative);
-        if !m.reported {
-            h.str("not reported");
-        }
-        h.dec(m.allocation);
-        h.dec(m.planned_cumulative.unwrap_or(Decimal::MIN));
-        h.dec(m.target_rate.unwrap_or(Decimal::MIN));
-    }
-    h.id()
-}
-
 /// `ปีงบประมาณ พ.ศ. 2566: เบิกจ่ายสะสมร้อยละ 93.65 ณ มี.ค. 66 แผนร้อยละ 60.00 เป้าหมายร้อยละ 52.00`
 fn describe(months: &[MonthFigures], fiscal_year: FiscalYear) -> String {
     let mut out = fiscal_year_label(fiscal_year, false);
@@ -112,7 +95,15 @@ fn describe(months: &[MonthFigures], fiscal_year: FiscalYear) -> String {
 /// Months outside `fiscal_year` are ignored. Rates are computed like `MonthFigures::rate`.
 pub fn s_curve(title: &str, months: &[MonthFigures], fiscal_year: FiscalYear) -> String {
     let title = text::clean(title);
-    let id = id(&title, months, fiscal_year);
+    let id = months::id("s_curve", &title, months, fiscal_year, |h, m| {
+        h.dec(m.disbursed_cumulative);
+        if !m.reported {
+            h.str("not reported");
+        }
+        h.dec(m.allocation);
+        h.dec(m.planned_cumulative.unwrap_or(Decimal::MIN));
+        h.dec(m.target_rate.unwrap_or(Decimal::MIN));
+    });
     let desc = describe(months, fiscal_year);
     let points = points(months, fiscal_year);
     draw::render(&id, SIZE, &title, &desc, |root| {
@@ -132,51 +123,23 @@ fn draw_chart(root: &Area, title: &str, points: &[Point], fiscal_year: FiscalYea
         (lo.min(v), hi.max(v))
     });
     let axis = Axis::nice(min, max, 5);
-    let ticks = axis.ticks();
-    let tick_decimals = super::text::decimals_for(axis.step);
-    let months: Vec<_> = fiscal_year.months().collect();
-
-    let mut chart = ChartBuilder::on(root)
-        .margin_top(draw::TITLE_BAND + 12)
-        .margin_bottom(draw::LEGEND_BAND)
-        .margin_right(24)
-        .x_label_area_size(52)
-        .y_label_area_size(56)
-        .build_cartesian_2d(
-            Ticked::new(-0.5..11.5, (0..12).map(f64::from).collect()),
-            axis.ticked(),
-        )?;
-    let x_label = |x: &f64| {
-        let i = x.round();
-        if (0.0..12.0).contains(&i) {
-            months
-                .get(i as usize)
-                .map(|m| month_abbr(*m).to_owned())
-                .unwrap_or_default()
-        } else {
-            String::new()
-        }
-    };
-    let y_label = |y: &f64| {
-        ticks
-            .iter()
-            .find(|t| coord(**t) == *y)
-            .map(|t| format!("{}%", format_number(*t, tick_decimals)))
-            .unwrap_or_default()
-    };
-    chart
-        .configure_mesh()
-        .disable_x_mesh()
-        .bold_line_style(draw::GRID)
-        .light_line_style(TRANSPARENT)
-        .axis_style(draw::AXIS)
-        .x_label_style(font::text(draw::LABEL_PX, draw::MUTED))
-        .y_label_style(font::text(draw::LABEL_PX, draw::MUTED))
-        .axis_desc_style(font::text(draw::SMALL_PX, draw::MUTED))
-        .x_label_formatter(&x_label)
-        .y_label_formatter(&y_label)
-        .x_desc(fiscal_year_label(fiscal_year, false))
-        .draw()?;
+    let tick_decimals = text::decimals_for(axis.step);
+    let y_labels: Vec<String> = axis
+        .ticks()
+        .iter()
+        .map(|t| format!("{}%", format_number(*t, tick_decimals)))
+        .collect();
+    let mut chart = months::frame(
+        root,
+        fiscal_year,
+        &axis,
+        &y_labels,
+        Margins {
+            top: draw::TITLE_BAND + 12,
+            bottom: draw::LEGEND_BAND,
+            y_labels: 56,
+        },
+    )?;
 
     let x = |p: &Point| p.index as f64;
 
@@ -257,16 +220,7 @@ fn draw_chart(root: &Area, title: &str, points: &[Point], fiscal_year: FiscalYea
             VPos::Center,
         )?;
     } else {
-        let (px, py) =
-            chart.backend_coord(&(5.5, coord(axis.lo + (axis.hi - axis.lo) / Decimal::TWO)));
-        draw::text(
-            root,
-            "ยังไม่มีข้อมูลการเบิกจ่าย",
-            (px, py),
-            font::text(draw::LABEL_PX, draw::MUTED),
-            HPos::Center,
-            VPos::Center,
-        )?;
+        months::no_data(root, &chart, &axis)?;
     }
 
     let mut entries = vec![(
