@@ -13,9 +13,13 @@
 //!
 //! **Text.** All user text (titles, labels) is cleaned to one line and escaped: plotters'
 //! SVG backend escapes `<>&"'` in text and attributes, and our `<title>`/`<desc>` are
-//! escaped here. Text is SVG `<text font-family="Sarabun, sans-serif">`, so the browser
+//! escaped here. Text is SVG `<text>` in Sarabun (set by the stylesheet), so the browser
 //! shapes Thai with the page's `@font-face` for Sarabun; the bundled font is used only to
 //! measure text (parsed once per process).
+//!
+//! **Size.** Styles are classes (`compact`): the site stylesheet and the email report each
+//! hold `CSS` once, and a chart's elements carry short class names, integer coordinates and
+//! one `<path>` per run of lines of a style; about half the bytes of plotters' own SVG.
 //!
 //! **Print.** Series differ by line style (solid, dashed, dotted) and marker (dot, square),
 //! bars by solid, light-with-outline and hatched fills, so charts read in black and white.
@@ -30,6 +34,7 @@
 mod axis;
 mod bars;
 mod columns;
+mod compact;
 mod draw;
 mod font;
 mod months;
@@ -42,5 +47,6 @@ mod tests;
 
 pub use bars::{BudgetRow, ProgressRow, RankRow, budget_nodes, progress_bars, ranking_bars};
 pub use columns::monthly_columns;
+pub use compact::CSS;
 pub use font::FAMILY as FONT_FAMILY;
 pub use s_curve::s_curve;

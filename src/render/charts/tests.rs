@@ -182,12 +182,20 @@ fn desc(svg: &str) -> &str {
     &svg[start..end]
 }
 
+/// The lines drawn in style `class`: the subpaths (`M`) of its `<path>`s.
+fn subpaths(svg: &str, class: &str) -> usize {
+    svg.split(&format!("<path class=\"{class}\" d=\""))
+        .skip(1)
+        .map(|rest| rest.split('"').next().unwrap().matches('M').count())
+        .sum()
+}
+
 fn count(svg: &str, needle: &str) -> usize {
     svg.matches(needle).count()
 }
 
 /// Elements drawn in the main series colour with a fill: dots and solid bars.
-const DARK_FILL: &str = "fill=\"#1F4E79\"";
+const DARK_FILL: &str = "class=\"dk\"";
 const HATCHED: &str = "-hatch)\"";
 
 // ---- S-curve -------------------------------------------------------------------------
@@ -202,31 +210,28 @@ fn s_curve_structure() {
     );
     // All twelve months on the axis, ต.ค. first and ก.ย. last.
     for abbr in crate::thai::MONTHS_ABBR {
-        assert!(svg.contains(&format!("\n{abbr}\n")), "{abbr}");
+        assert!(svg.contains(&format!(">{abbr}</text>")), "{abbr}");
     }
-    assert!(svg.find("\nต.ค.\n").unwrap() < svg.find("\nก.ย.\n").unwrap());
+    assert!(svg.find(">ต.ค.</text>").unwrap() < svg.find(">ก.ย.</text>").unwrap());
     // Six actual dots plus the legend's; six plan squares plus the legend's.
     assert_eq!(count(&svg, "<circle"), 7);
-    assert_eq!(
-        count(
-            &svg,
-            "<polyline fill=\"none\" opacity=\"1\" stroke=\"#C05A12\""
-        ),
-        7
-    );
+    assert_eq!(count(&svg, "<path class=\"pm\""), 7);
     // Dashed plan, dotted target, solid actual.
-    assert!(svg.contains("stroke=\"#C05A11\" stroke-dasharray=\"8 5\""));
-    assert!(svg.contains("stroke=\"#A81E2E\" stroke-dasharray=\"0.1 6\""));
-    assert!(svg.contains("stroke=\"#1F4E79\" stroke-width=\"3\""));
+    assert!(svg.contains("<path class=\"pl\""));
+    assert!(svg.contains("<path class=\"tl\""));
+    assert!(svg.contains("<path class=\"ac\""));
     // Percent axis and the latest value.
     for label in ["0%", "20%", "100%", "93.65%"] {
-        assert!(svg.contains(&format!("\n{label}\n")), "{label}");
+        assert!(svg.contains(&format!(">{label}</text>")), "{label}");
     }
     for legend in ["เบิกจ่ายสะสม", "แผนการใช้จ่ายสะสม", "เป้าหมายการเบิกจ่าย"]
     {
-        assert!(svg.contains(&format!("\n{legend}\n")), "{legend}");
+        assert!(svg.contains(&format!(">{legend}</text>")), "{legend}");
     }
-    assert!(svg.contains("font-family=\"Sarabun, sans-serif\""));
+    // Styles are classes of the stylesheet, not attributes on every element.
+    for attribute in ["font-family=", "opacity=", "stroke=", "font-size="] {
+        assert!(!svg.contains(attribute), "{attribute}");
+    }
 }
 
 #[test]
@@ -241,7 +246,8 @@ fn s_curve_without_plan_or_target_has_neither_line() {
         .collect();
     let svg = s_curve("ก", &months, FY);
     assert_frame(&svg, "ก");
-    assert!(!svg.contains("stroke-dasharray"));
+    assert!(!svg.contains("class=\"pl\""));
+    assert!(!svg.contains("class=\"tl\""));
     assert!(!svg.contains("แผนการใช้จ่ายสะสม"));
     assert!(!svg.contains("เป้าหมายการเบิกจ่าย"));
     assert_eq!(
@@ -256,7 +262,7 @@ fn s_curve_edge_cases() {
     let svg = s_curve("ว่าง", &[], FY);
     assert_frame(&svg, "ว่าง");
     assert_eq!(desc(&svg), "ปีงบประมาณ พ.ศ. 2566: ยังไม่มีข้อมูลการเบิกจ่าย");
-    assert!(svg.contains("\nก.ย.\n"));
+    assert!(svg.contains(">ก.ย.</text>"));
     assert_eq!(count(&svg, "<circle"), 1);
 
     // Allocation 0: rates are 0, no panic.
@@ -278,9 +284,9 @@ fn s_curve_edge_cases() {
     wild[4].allocation = dec!(0.01);
     let svg = s_curve("เกิน", &wild, FY);
     assert_frame(&svg, "เกิน");
-    assert!(svg.contains("\n130.00%\n"));
+    assert!(svg.contains(">130.00%</text>"));
     assert!(svg.contains("-"), "negative tick");
-    assert!(svg.contains("\n1,000%\n"), "axis clamped at 1000%");
+    assert!(svg.contains(">1,000%</text>"), "axis clamped at 1000%");
 
     // Huge amounts and one month; months of another year are ignored.
     let mut huge = six_months();
@@ -320,9 +326,9 @@ fn monthly_columns_structure() {
     );
     // Six columns (January's is zero high, still drawn), twelve month labels.
     assert_eq!(count(&svg, DARK_FILL), 6);
-    assert!(svg.contains("\nก.ย.\n"));
+    assert!(svg.contains(">ก.ย.</text>"));
     for label in ["บาท", "1,500", "1,250", "0"] {
-        assert!(svg.contains(&format!("\n{label}\n")), "{label}");
+        assert!(svg.contains(&format!(">{label}</text>")), "{label}");
     }
 }
 
@@ -337,8 +343,8 @@ fn monthly_columns_in_millions_with_separators() {
         .collect();
     let svg = monthly_columns("ล้าน", &months, FY);
     assert_frame(&svg, "ล้าน");
-    assert!(svg.contains("\nล้านบาท\n"));
-    assert!(svg.contains("\n1,500,000,000\n"), "{svg}");
+    assert!(svg.contains(">ล้านบาท</text>"));
+    assert!(svg.contains(">1,500,000,000</text>"), "{svg}");
     assert!(desc(&svg).contains("รวม 5,900,000,000,000,000.00 บาท"));
 }
 
@@ -351,7 +357,7 @@ fn monthly_columns_edge_cases() {
     negative[1].disbursed = dec!(-2500.75);
     let svg = monthly_columns("ติดลบ", &negative, FY);
     assert_frame(&svg, "ติดลบ");
-    assert!(svg.contains("\n-2,501\n"));
+    assert!(svg.contains(">-2,501</text>"));
 }
 
 // ---- Ranking -------------------------------------------------------------------------
@@ -366,11 +372,11 @@ fn ranking_structure() {
     assert!(svg.contains("<pattern id=\""));
     for label in ["93.65%", "48.33%", "12.50%", "กองแผนงาน", "เป้าหมาย 52.00%"]
     {
-        assert!(svg.contains(&format!("\n{label}\n")), "{label}");
+        assert!(svg.contains(&format!(">{label}</text>")), "{label}");
     }
     // The long name is cut, whole characters only.
     assert!(
-        svg.contains("\nศูนย์ส่งเสริมและพัฒนาอาชีพการเกษตร จังหวั…\n"),
+        svg.contains(">ศูนย์ส่งเสริมและพัฒนาอาชีพการเกษตร จังหวั…</text>"),
         "{svg}"
     );
     assert!(
@@ -397,7 +403,7 @@ fn ranking_edge_cases() {
     }];
     let svg = ranking_bars("หนึ่ง", &one, Some(dec!(-20)));
     assert_frame(&svg, "หนึ่ง");
-    assert!(svg.contains("\n150.00%\n"));
+    assert!(svg.contains(">150.00%</text>"));
     let many: Vec<RankRow> = (0..200)
         .map(|i| RankRow {
             label: format!("หน่วยงานที่ {i}"),
@@ -406,7 +412,7 @@ fn ranking_edge_cases() {
         .collect();
     let svg = ranking_bars("สองร้อย", &many, Some(dec!(30)));
     assert_frame(&svg, "สองร้อย");
-    assert!(svg.contains("\nหน่วยงานที่ 199\n"));
+    assert!(svg.contains(">หน่วยงานที่ 199</text>"));
     assert_eq!(count(&svg, DARK_FILL) + count(&svg, HATCHED), 200 + 2);
     let wild = [
         RankRow {
@@ -428,7 +434,7 @@ fn budget_structure() {
     let svg = budget_nodes("งบประมาณตามหมวดรายจ่าย", &nodes());
     assert_frame(&svg, "งบประมาณตามหมวดรายจ่าย");
     // Per node: allocation light, disbursed solid, committed hatched; plus the legend.
-    assert_eq!(count(&svg, "fill=\"#D6E4F0\""), 3 + 1);
+    assert_eq!(count(&svg, "class=\"lt\""), 3 + 1);
     assert_eq!(count(&svg, DARK_FILL), 3 + 1);
     assert_eq!(count(&svg, HATCHED), 3 + 1);
     for label in [
@@ -439,7 +445,7 @@ fn budget_structure() {
         "บาท",
         "งบลงทุน: ครุภัณฑ์",
     ] {
-        assert!(svg.contains(&format!("\n{label}\n")), "{label}");
+        assert!(svg.contains(&format!(">{label}</text>")), "{label}");
     }
     assert_eq!(
         desc(&svg),
@@ -465,8 +471,8 @@ fn budget_edge_cases() {
     }];
     let svg = budget_nodes("ใหญ่", &huge);
     assert_frame(&svg, "ใหญ่");
-    assert!(svg.contains("\nล้านบาท\n"));
-    assert!(svg.contains("\n1,000,000,000.00\n"));
+    assert!(svg.contains(">ล้านบาท</text>"));
+    assert!(svg.contains(">1,000,000,000.00</text>"));
     let many: Vec<BudgetRow> = (0..200)
         .map(|i| BudgetRow {
             label: format!("รายการ {i}"),
@@ -485,11 +491,11 @@ fn progress_structure() {
     let svg = progress_bars("ความก้าวหน้าของกิจกรรม", &tasks());
     assert_frame(&svg, "ความก้าวหน้าของกิจกรรม");
     // Four tracks; three fills (0% draws none).
-    assert_eq!(count(&svg, "fill=\"#EEEEEE\""), 4);
+    assert_eq!(count(&svg, "class=\"tr\""), 4);
     assert_eq!(count(&svg, DARK_FILL), 3);
     // Capped at 100 on the bar, the real value in the label.
-    assert!(svg.contains("\n120.50%\n"));
-    let track_end = svg.split("fill=\"#EEEEEE\"").count();
+    assert!(svg.contains(">120.50%</text>"));
+    let track_end = svg.split("class=\"tr\"").count();
     assert!(track_end > 1);
     assert_eq!(
         desc(&svg),
@@ -516,8 +522,8 @@ fn progress_bar_stops_at_the_track_end() {
     let svg = progress_bars("ก", &rows);
     assert_frame(&svg, "ก");
     let widths: Vec<&str> = svg
-        .lines()
-        .filter(|l| l.starts_with("<rect") && l.contains(DARK_FILL))
+        .split('<')
+        .filter(|l| l.starts_with("rect") && l.contains(DARK_FILL))
         .map(|l| {
             l.split("width=\"")
                 .nth(1)
@@ -529,7 +535,7 @@ fn progress_bar_stops_at_the_track_end() {
         .collect();
     assert_eq!(widths.len(), 2);
     assert_eq!(widths[0], widths[1]);
-    assert!(svg.contains("\n-10.00%\n"));
+    assert!(svg.contains(">-10.00%</text>"));
 }
 
 #[test]
@@ -696,8 +702,7 @@ fn a_month_not_reported_is_a_gap_not_a_zero_column() {
 fn a_month_not_reported_breaks_the_s_curve() {
     let whole = s_curve("ผลการเบิกจ่ายสะสม", &six_months(), FY);
     let broken = s_curve("ผลการเบิกจ่ายสะสม", &six_months_february_unreported(), FY);
-    let actual = "stroke=\"#1F4E79\" stroke-width=\"3\"";
     // One actual line becomes two (Oct–Jan, Mar); one dot fewer.
-    assert_eq!(count(&broken, actual), count(&whole, actual) + 1);
+    assert_eq!(subpaths(&broken, "ac"), subpaths(&whole, "ac") + 1);
     assert_eq!(count(&broken, "<circle"), count(&whole, "<circle") - 1);
 }
