@@ -163,6 +163,12 @@ fn font_face(weight: u16, woff2: &[u8]) -> String {
     )
 }
 
+/// The features that draw fractions, and the one character that turns them on: a browser
+/// applies them around U+2044 only (no report asks for `diagonal-fractions`), so without it
+/// their numerator and denominator glyphs are never shown and stay out of the subset.
+const FRACTION_FEATURES: [Tag; 3] = [Tag::new(b"frac"), Tag::new(b"numr"), Tag::new(b"dnom")];
+const FRACTION_SLASH: char = '\u{2044}';
+
 /// `font` cut down to the glyphs of `chars` and those its layout rules reach from them.
 pub fn subset(font: &[u8], chars: &[char]) -> Result<Vec<u8>, String> {
     let font = FontRef::new(font).map_err(|e| e.to_string())?;
@@ -171,7 +177,11 @@ pub fn subset(font: &[u8], chars: &[char]) -> Result<Vec<u8>, String> {
     let drop_tables: IntSet<Tag> = DEFAULT_DROP_TABLES.iter().copied().collect();
     let mut scripts = IntSet::<Tag>::empty();
     scripts.invert();
-    let features: IntSet<Tag> = DEFAULT_LAYOUT_FEATURES.iter().copied().collect();
+    let features: IntSet<Tag> = DEFAULT_LAYOUT_FEATURES
+        .iter()
+        .copied()
+        .filter(|tag| chars.contains(&FRACTION_SLASH) || !FRACTION_FEATURES.contains(tag))
+        .collect();
     // Family, style and copyright (0–6), and the licence (13, 14): the OFL asks for them.
     let mut names = IntSet::<NameId>::empty();
     names.insert_range(NameId::from(0)..=NameId::from(6));
@@ -218,6 +228,19 @@ mod tests {
             assert!(cmap.map_codepoint(c).is_some(), "{c} missing");
         }
         assert!(cmap.map_codepoint('Z').is_none());
+    }
+
+    #[test]
+    fn fraction_glyphs_come_only_with_the_fraction_slash() {
+        let glyphs = |text: &str| {
+            let chars: Vec<char> = text.chars().collect();
+            let small = subset(REGULAR, &chars).unwrap();
+            FontRef::new(&small).unwrap().maxp().unwrap().num_glyphs()
+        };
+        let digits = glyphs("0123456789/");
+        let with_slash = glyphs("0123456789/\u{2044}");
+        // More than the slash itself: the fraction forms its features draw.
+        assert!(with_slash > digits + 1, "{digits} {with_slash}");
     }
 
     #[test]

@@ -311,7 +311,7 @@ fn page_rows(html: &str) -> Vec<(String, Vec<Option<String>>)> {
             let name = &row[name_start..];
             let name = &name[name.find('>').unwrap() + 1..name.find("</th>").unwrap()];
             let figures = row
-                .split("<td class=\"num\">")
+                .split("<td>")
                 .skip(1)
                 .map(|cell| {
                     let text = &cell[..cell.find("</td>").unwrap()];

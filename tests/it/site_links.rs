@@ -126,6 +126,8 @@ fn every_page_uses_the_bundled_font_and_no_script_is_needed() {
     assert!(css.contains("font-family: \"Sarabun\""));
     assert!(css.contains("url(\"../fonts/Sarabun-Regular.woff2?v="));
     assert!(css.contains("url(\"../fonts/Sarabun-Regular.ttf?v="));
+    let document_css = std::fs::read_to_string(root.join("static/css/document.css")).unwrap();
+    assert!(document_css.contains("url(\"../fonts/Sarabun-Regular.woff2?v="));
     for (name, path) in files(root, &["html"]) {
         let html = std::fs::read_to_string(&path).unwrap();
         if name.contains("/reports/") && !name.ends_with("/index.html") {
@@ -135,11 +137,8 @@ fn every_page_uses_the_bundled_font_and_no_script_is_needed() {
                 "{name}"
             );
         } else if name.ends_with("plan.html") {
-            // The printable document carries its own print stylesheet, on the same fonts.
-            assert!(
-                html.contains("static/fonts/Sarabun-Regular.woff2?v="),
-                "{name}"
-            );
+            // The printable document links its own print stylesheet, on the same fonts.
+            assert!(html.contains("static/css/document.css?v="), "{name}");
         } else {
             assert!(
                 html.contains("static/css/site.css?v="),
