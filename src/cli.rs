@@ -205,10 +205,22 @@ pub fn localized_help(command: clap::Command, lang: crate::i18n::Lang) -> clap::
     // clap adds its `help` subcommands, with an English line, when it builds the command.
     command.build();
     let help = crate::i18n::lookup(lang, "help-subcommand-help").unwrap_or_default();
-    relabel_help_subcommands(command, &help)
+    let options = crate::i18n::lookup(lang, "help-usage-options").unwrap_or_default();
+    relabel_help_subcommands(command, &help, &options)
 }
 
-fn relabel_help_subcommands(mut command: clap::Command, help: &str) -> clap::Command {
+/// The `help` subcommands' line, and clap's `[OPTIONS]` in the usage lines, in the catalog's
+/// words.
+fn relabel_help_subcommands(
+    mut command: clap::Command,
+    help: &str,
+    options: &str,
+) -> clap::Command {
+    let usage = command.render_usage().to_string();
+    let usage = usage
+        .split_once(": ")
+        .map_or(usage.as_str(), |(_, rest)| rest);
+    command = command.override_usage(usage.replace("[OPTIONS]", options));
     let names: Vec<String> = command
         .get_subcommands()
         .map(|sub| sub.get_name().to_string())
@@ -218,7 +230,7 @@ fn relabel_help_subcommands(mut command: clap::Command, help: &str) -> clap::Com
             if sub.get_name() == "help" {
                 sub.about(help.to_string())
             } else {
-                relabel_help_subcommands(sub, help)
+                relabel_help_subcommands(sub, help, options)
             }
         });
     }
@@ -259,9 +271,10 @@ fn localize_command(command: clap::Command, id: &str, lang: crate::i18n::Lang) -
         );
     }
     let options_heading = text("help-heading-options");
+    let arguments_heading = text("help-heading-arguments");
     command = command.mut_args(|arg| {
         if arg.is_positional() {
-            arg
+            arg.help_heading(arguments_heading.clone())
         } else {
             arg.help_heading(options_heading.clone())
         }
@@ -272,7 +285,25 @@ fn localize_command(command: clap::Command, id: &str, lang: crate::i18n::Lang) -
         .collect();
     for arg in args {
         if let Some(text) = crate::i18n::lookup(lang, &format!("{id}--{arg}")) {
-            command = command.mut_arg(arg.as_str(), |a| a.help(text).long_help(None));
+            command = command.mut_arg(arg.as_str(), |a| {
+                // clap's `[default: …]`, in the catalog's words.
+                let defaults: Vec<String> = a
+                    .get_default_values()
+                    .iter()
+                    .map(|v| v.to_string_lossy().into_owned())
+                    .collect();
+                let shown = !defaults.is_empty()
+                    && a.get_action().takes_values()
+                    && !a.is_hide_default_value_set();
+                if !shown {
+                    return a.help(text).long_help(None);
+                }
+                let value = defaults.join(", ");
+                let default = crate::i18n::text(lang, "help-default", &[("value", value)]);
+                a.help(format!("{text} {default}"))
+                    .long_help(None)
+                    .hide_default_value(true)
+            });
         }
     }
     let subcommands: Vec<String> = command

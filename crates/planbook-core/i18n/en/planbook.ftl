@@ -191,6 +191,9 @@ page-front-matter-open = the front matter has no closing `---` line
 help-usage = Usage:
 help-heading-commands = Commands
 help-heading-options = Options
+help-heading-arguments = Arguments
+help-default = [default: { $value }]
+help-usage-options = [OPTIONS]
 help-flag = Print help
 help-version-flag = Print version
 

@@ -174,6 +174,9 @@ help-usage = วิธีใช้:
 help-heading-commands = คำสั่ง
 help-heading-options = ตัวเลือก
 help-flag = แสดงวิธีใช้
+help-heading-arguments = อาร์กิวเมนต์
+help-default = [ค่าเริ่มต้น: { $value }]
+help-usage-options = [ตัวเลือก]
 help-version-flag = แสดงรุ่นของโปรแกรม
 
 ## การใช้จ่ายเทียบกับงบประมาณ
