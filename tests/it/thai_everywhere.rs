@@ -119,7 +119,7 @@ fn bad_content() -> tempfile::TempDir {
     std::fs::write(progress.join("2022-11.yaml"), b"month: 2022-11\n\xff\xfe\n").expect("write");
     rustix::fs::mkfifoat(
         rustix::fs::CWD,
-        &progress.join("2022-12.yaml"),
+        progress.join("2022-12.yaml"),
         rustix::fs::Mode::from_raw_mode(0o644),
     )
     .expect("mkfifo");
