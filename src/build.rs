@@ -3,7 +3,6 @@
 
 use crate::check::CheckError;
 use crate::compute::{self, Figures};
-use crate::diag::plural;
 use crate::left_out::LeftOut;
 use crate::model::{Content, Month, Plan};
 use crate::output::guard::{self, OutputRefused};
@@ -30,15 +29,15 @@ pub use crate::check::{Checked, check};
 #[derive(Debug, thiserror::Error)]
 pub enum BuildError {
     /// The content has errors; the rendered findings are in `report`.
-    #[error("{errors} error{} in the content; nothing was written", plural(*errors))]
+    #[error("{}", crate::tr!("build-content-errors", errors = errors))]
     Content { report: String, errors: usize },
     /// The content folder is missing or not a folder.
-    #[error("{}: no such content folder", .0.display())]
+    #[error("{}", crate::tr!("no-content-folder", path = .0.display()))]
     NoContent(PathBuf),
     /// The output would replace the content or themes, or cannot be a folder.
     #[error(transparent)]
     OutputRefused(OutputRefused),
-    #[error("cannot write {0}")]
+    #[error("{}", crate::tr!("cannot-write", what = .0))]
     Write(#[from] WriteError),
     #[error(transparent)]
     Render(#[from] RenderError),
@@ -62,7 +61,7 @@ fn broken_links(links: &[BrokenLink]) -> String {
         .iter()
         .map(ToString::to_string)
         .collect::<Vec<_>>()
-        .join("\nerror: ")
+        .join(&format!("\n{}: ", crate::tr!("diag-error")))
 }
 
 impl BuildError {
@@ -115,20 +114,15 @@ pub struct BuildSummary {
 impl BuildSummary {
     /// The one line printed at the end of a build, also when piped.
     pub fn line(&self, output: &Path) -> String {
-        format!(
-            "built {} plan{} into {}: {} page{}, {} chart{}, {} file{}, {} warning{} in {:.2} s",
-            self.plans,
-            plural(self.plans),
-            output.display(),
-            self.pages,
-            plural(self.pages),
-            self.charts,
-            plural(self.charts),
-            self.files,
-            plural(self.files),
-            self.warning_count,
-            plural(self.warning_count),
-            self.elapsed.as_secs_f64()
+        crate::tr!(
+            "built",
+            plans = self.plans,
+            output = output.display(),
+            pages = self.pages,
+            charts = self.charts,
+            files = self.files,
+            warnings = self.warning_count,
+            seconds = format!("{:.2}", self.elapsed.as_secs_f64())
         )
     }
 }

@@ -33,10 +33,10 @@ pub struct Checked {
 #[derive(Debug, thiserror::Error)]
 pub enum CheckError {
     /// The content has errors; the rendered findings are in `report`.
-    #[error("{errors} error{} in the content; nothing was written", crate::diag::plural(*errors))]
+    #[error("{}", crate::tr!("build-content-errors", errors = errors))]
     Content { report: String, errors: usize },
     /// The content folder is missing or not a folder.
-    #[error("{}: no such content folder", .0.display())]
+    #[error("{}", crate::tr!("no-content-folder", path = .0.display()))]
     NoContent(PathBuf),
 }
 
@@ -290,6 +290,6 @@ fn load_theme(
         )),
     };
     let message = error.message.trim_start_matches("error: ");
-    diagnostics.error(at, message.to_string());
+    diagnostics.error(at, crate::msg!("theme-error", detail = message));
     None
 }

@@ -3,7 +3,6 @@
 
 use crate::build::{self, BuildError, BuildOptions};
 use crate::commands::register::{self, RegisterError, RegisterOptions};
-use crate::diag::plural;
 use crate::model::{FiscalYear, Month};
 use crate::report::{self, ReportError, ReportOptions};
 use crate::scaffold::{self, ScaffoldError};
@@ -202,7 +201,40 @@ pub fn localized_help(command: clap::Command, lang: crate::i18n::Lang) -> clap::
     if lang == crate::i18n::Lang::En {
         return command;
     }
-    localize_command(command, "help", lang)
+    let mut command = localize_command(command, "help", lang);
+    // clap adds its `help` subcommands, with an English line, when it builds the command.
+    command.build();
+    let help = crate::i18n::lookup(lang, "help-subcommand-help").unwrap_or_default();
+    let options = crate::i18n::lookup(lang, "help-usage-options").unwrap_or_default();
+    relabel_help_subcommands(command, &help, &options)
+}
+
+/// The `help` subcommands' line, and clap's `[OPTIONS]` in the usage lines, in the catalog's
+/// words.
+fn relabel_help_subcommands(
+    mut command: clap::Command,
+    help: &str,
+    options: &str,
+) -> clap::Command {
+    let usage = command.render_usage().to_string();
+    let usage = usage
+        .split_once(": ")
+        .map_or(usage.as_str(), |(_, rest)| rest);
+    command = command.override_usage(usage.replace("[OPTIONS]", options));
+    let names: Vec<String> = command
+        .get_subcommands()
+        .map(|sub| sub.get_name().to_string())
+        .collect();
+    for name in names {
+        command = command.mut_subcommand(name.as_str(), |sub| {
+            if sub.get_name() == "help" {
+                sub.about(help.to_string())
+            } else {
+                relabel_help_subcommands(sub, help, options)
+            }
+        });
+    }
+    command
 }
 
 fn localize_command(command: clap::Command, id: &str, lang: crate::i18n::Lang) -> clap::Command {
@@ -239,9 +271,10 @@ fn localize_command(command: clap::Command, id: &str, lang: crate::i18n::Lang) -
         );
     }
     let options_heading = text("help-heading-options");
+    let arguments_heading = text("help-heading-arguments");
     command = command.mut_args(|arg| {
         if arg.is_positional() {
-            arg
+            arg.help_heading(arguments_heading.clone())
         } else {
             arg.help_heading(options_heading.clone())
         }
@@ -252,7 +285,25 @@ fn localize_command(command: clap::Command, id: &str, lang: crate::i18n::Lang) -
         .collect();
     for arg in args {
         if let Some(text) = crate::i18n::lookup(lang, &format!("{id}--{arg}")) {
-            command = command.mut_arg(arg.as_str(), |a| a.help(text).long_help(None));
+            command = command.mut_arg(arg.as_str(), |a| {
+                // clap's `[default: …]`, in the catalog's words.
+                let defaults: Vec<String> = a
+                    .get_default_values()
+                    .iter()
+                    .map(|v| v.to_string_lossy().into_owned())
+                    .collect();
+                let shown = !defaults.is_empty()
+                    && a.get_action().takes_values()
+                    && !a.is_hide_default_value_set();
+                if !shown {
+                    return a.help(text).long_help(None);
+                }
+                let value = defaults.join(", ");
+                let default = crate::i18n::text(lang, "help-default", &[("value", value)]);
+                a.help(format!("{text} {default}"))
+                    .long_help(None)
+                    .hide_default_value(true)
+            });
         }
     }
     let subcommands: Vec<String> = command
@@ -356,12 +407,19 @@ fn import_command(options: &crate::progress_sheet::ImportOptions) -> ExitCode {
     match crate::progress_sheet::import(options) {
         Ok(summary) => {
             eprint!("{}", summary.warnings);
-            println!("wrote {} ({})", summary.path.display(), summary.month);
+            println!(
+                "{}",
+                tr!(
+                    "wrote-month",
+                    path = summary.path.display(),
+                    month = summary.month
+                )
+            );
             if let Some(changes) = summary.changes {
                 if changes.is_empty() {
-                    println!("replaced the entry; nothing changed");
+                    println!("{}", tr!("import-replaced-same"));
                 } else {
-                    println!("replaced the entry; changed:");
+                    println!("{}", tr!("import-replaced-changed"));
                     for line in changes {
                         println!("  {line}");
                     }
@@ -382,7 +440,7 @@ fn import_command(options: &crate::progress_sheet::ImportOptions) -> ExitCode {
         }
         Err(ImportError::Content(report)) => {
             eprint!("{report}");
-            eprintln!("{}: the content has errors; fix them first", error_label());
+            eprintln!("{}: {}", error_label(), tr!("import-content-errors"));
             ExitCode::from(EXIT_CONTENT)
         }
         Err(error) => usage_error(&error),
@@ -396,21 +454,32 @@ struct Wrote<'a> {
     path: &'a std::path::Path,
     bytes: usize,
     count: usize,
-    noun: &'a str,
+    /// What is counted: rows of a register, or plans of a report.
+    rows: bool,
     month: Month,
 }
 
 fn wrote(w: Wrote<'_>) -> ExitCode {
     eprint!("{}", w.warnings);
-    println!(
-        "wrote {} ({}, {} {}{}, {})",
-        w.path.display(),
-        report::size_label(w.bytes),
-        w.count,
-        w.noun,
-        plural(w.count),
-        w.month
-    );
+    let (path, size) = (w.path.display(), report::size_label(w.bytes));
+    let line = if w.rows {
+        tr!(
+            "wrote-rows",
+            path = path,
+            size = size,
+            count = w.count,
+            month = w.month
+        )
+    } else {
+        tr!(
+            "wrote-plans",
+            path = path,
+            size = size,
+            count = w.count,
+            month = w.month
+        )
+    };
+    println!("{line}");
     ExitCode::SUCCESS
 }
 
@@ -427,7 +496,7 @@ fn register_command(options: RegisterOptions) -> ExitCode {
             path: &s.path,
             bytes: s.bytes,
             count: s.rows,
-            noun: "row",
+            rows: true,
             month: s.month,
         }),
         Err(RegisterError::Check(error)) => fail(&error.into()),
@@ -440,13 +509,16 @@ fn pdf_command(options: &crate::pdf::PdfOptions) -> ExitCode {
         Ok(summary) => {
             eprint!("{}", summary.warnings);
             for path in &summary.written {
-                println!("wrote {}", path.display());
+                println!("{}", tr!("wrote", path = path.display()));
             }
-            let seconds = summary.printing.as_secs_f64();
+            let seconds = format!("{:.2}", summary.printing.as_secs_f64());
             println!(
-                "printed {} document{} in {seconds:.2} s",
-                summary.written.len(),
-                plural(summary.written.len())
+                "{}",
+                tr!(
+                    "printed-documents",
+                    count = summary.written.len(),
+                    seconds = seconds
+                )
             );
             ExitCode::SUCCESS
         }
@@ -465,7 +537,7 @@ fn report_command(options: ReportOptions) -> ExitCode {
             path: &s.path,
             bytes: s.bytes,
             count: s.plans,
-            noun: "plan",
+            rows: false,
             month: s.month,
         }),
         Err(ReportError::Check(error)) => fail(&error.into()),
@@ -477,7 +549,7 @@ fn serve(options: &ServeOptions) -> ExitCode {
     match crate::serve::serve(options) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
-            eprintln!("error: {error}");
+            eprintln!("{}: {error}", error_label());
             ExitCode::from(EXIT_USAGE)
         }
     }
@@ -518,7 +590,7 @@ fn scaffold_command(new: New) -> ExitCode {
         Ok((path, note)) => {
             println!("{}", tr!("wrote", path = path.display()));
             if let Some(note) = note {
-                eprintln!("note: {note}");
+                eprintln!("{}: {note}", tr!("note"));
             }
             ExitCode::SUCCESS
         }

@@ -2,7 +2,6 @@
 //! of the publication and the rest is built; what was left out is listed on every page
 //! where it would have been, on `left-out.html`, and on stderr grouped by office.
 
-use crate::diag::plural;
 use crate::diag::{Diagnostics, FileId, Severity, SourceMap};
 use crate::model::{Content, FiscalYear};
 use serde::Serialize;
@@ -85,11 +84,14 @@ impl LeftOut {
                 .push(plan);
         }
         for ((year, office), plans) in offices {
-            out.push_str(&format!(
-                "── office {year}/{office}: {} plan{} left out ──\n",
-                plans.len(),
-                if plans.len() == 1 { "" } else { "s" }
+            let office = format!("{year}/{office}");
+            let count = plans.len();
+            out.push_str(&crate::tr!(
+                "left-out-office",
+                office = office,
+                count = count
             ));
+            out.push('\n');
             for plan in plans {
                 out.push_str(&plan.findings);
             }
@@ -110,14 +112,12 @@ impl LeftOut {
     pub fn line(&self) -> String {
         let errors: usize = self.plans.iter().map(|p| p.errors).sum::<usize>()
             + self.files.iter().map(|f| f.errors).sum::<usize>();
-        format!(
-            "left out {} plan{} and {} settings file{} with {} error{}; see {PAGE}",
-            self.plans.len(),
-            plural(self.plans.len()),
-            self.files.len(),
-            plural(self.files.len()),
-            errors,
-            plural(errors)
+        crate::tr!(
+            "left-out-line",
+            plans = self.plans.len(),
+            files = self.files.len(),
+            errors = errors,
+            page = PAGE
         )
     }
 }

@@ -38,9 +38,9 @@ pub enum RegisterError {
     /// The target is malformed, names no office, or the month is outside its year.
     #[error("{0}")]
     Target(String),
-    #[error("cannot make the workbook: {0}")]
+    #[error("{}", crate::tr!("cannot-make-workbook", reason = .0))]
     Xlsx(#[source] rust_xlsxwriter::XlsxError),
-    #[error("cannot write {0}")]
+    #[error("{}", crate::tr!("cannot-write", what = .0))]
     Write(#[source] WriteError),
 }
 
@@ -50,9 +50,9 @@ pub fn write_register(options: &RegisterOptions) -> Result<RegisterSummary, Regi
     let (fiscal_year, office) = match crate::report::Target::parse(&options.target) {
         Ok(crate::report::Target::Office { year, office }) => (year, office),
         _ => {
-            return Err(RegisterError::Target(format!(
-                "`{}` is not YEAR/OFFICE (e.g. 2566/samut-prakan)",
-                options.target
+            return Err(RegisterError::Target(crate::tr!(
+                "register-target-invalid",
+                value = &options.target
             )));
         }
     };
@@ -64,19 +64,23 @@ pub fn write_register(options: &RegisterOptions) -> Result<RegisterSummary, Regi
         .month
         .unwrap_or_else(|| compute::as_of_for(content, fiscal_year, content.site.as_of));
     if !fiscal_year.contains_month(month) {
-        return Err(RegisterError::Target(format!(
-            "{month} is outside fiscal year {fiscal_year}: choose a month from {} to {}",
-            fiscal_year.first_month(),
-            fiscal_year.last_month()
+        return Err(RegisterError::Target(crate::tr!(
+            "month-outside-office-year",
+            month = month,
+            year = fiscal_year,
+            first = fiscal_year.first_month(),
+            last = fiscal_year.last_month()
         )));
     }
     let figures = compute::execute(content, Some(month));
     let year = figures.years.iter().find(|y| y.year == fiscal_year);
     let office_figures = year.and_then(|y| y.offices.iter().find(|(_, o)| o.key == office));
     let (Some(year), Some((_, office_figures))) = (year, office_figures) else {
-        return Err(RegisterError::Target(format!(
-            "no office `{office}` in fiscal year {fiscal_year}"
-        )));
+        let message = crate::tr!("no-office-in-year", office = office, year = fiscal_year);
+        let offices = crate::validate::suggest::office_ids(content, Some(fiscal_year));
+        return Err(RegisterError::Target(
+            crate::validate::suggest::did_you_mean(message, &options.target, &offices),
+        ));
     };
     let register = register(content, year, office_figures);
     let bytes = xlsx::workbook(&register, creation_time(month)).map_err(RegisterError::Xlsx)?;

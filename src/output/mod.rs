@@ -92,7 +92,7 @@ pub struct Staging {
 
 /// An I/O failure, naming the path.
 #[derive(Debug, thiserror::Error)]
-#[error("{}: {error}", .path.display())]
+#[error("{}: {}", .path.display(), crate::i18n::io_said(.error))]
 pub struct WriteError {
     pub path: PathBuf,
     #[source]

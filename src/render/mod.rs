@@ -17,7 +17,7 @@ pub mod views;
 
 /// A failure to render a template, naming it.
 #[derive(Debug, thiserror::Error)]
-#[error("template {template}: {message}")]
+#[error("{}", crate::tr!("template-error", template = template, detail = message))]
 pub struct RenderError {
     pub template: String,
     pub message: String,

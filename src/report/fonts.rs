@@ -73,7 +73,7 @@ pub struct FontEmbedder<'a> {
 
 /// A face that skera could not read or subset.
 #[derive(Debug, thiserror::Error)]
-#[error("cannot subset the Sarabun face of weight {weight}: {message}")]
+#[error("{}", crate::tr!("font-subset-error", weight = weight, detail = message))]
 pub struct FontError {
     pub weight: u16,
     pub message: String,

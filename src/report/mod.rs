@@ -69,7 +69,7 @@ pub enum ReportError {
     /// The font could not be subset to what the report shows.
     #[error(transparent)]
     Font(#[from] FontError),
-    #[error("cannot write {0}")]
+    #[error("{}", crate::tr!("cannot-write", what = .0))]
     Write(#[source] WriteError),
 }
 
@@ -143,22 +143,36 @@ pub fn write_report(options: &ReportOptions) -> Result<ReportSummary, ReportErro
         .unwrap_or_else(|| compute::as_of_for(content, fiscal_year, None));
     let mut warnings = checked.render();
     if fiscal_year.contains_month(month) && !filed(month) {
+        let latest = own_latest.map_or(String::new(), |m| {
+            crate::tr!("report-latest-entry", month = m)
+        });
         warnings.push_str(&format!(
-            "warning: `{target}` has no entry for {month}: the report shows that month as not \
-             reported (ยังไม่รายงาน){}\n",
-            own_latest.map_or(String::new(), |m| format!("; its latest entry is {m}"))
+            "{}: {}\n",
+            crate::tr!("diag-warning"),
+            crate::tr!(
+                "report-no-entry",
+                target = &target,
+                month = month,
+                latest = latest
+            )
         ));
     }
     if !fiscal_year.contains_month(month) {
-        return Err(ReportError::Month(format!(
-            "{month} is outside fiscal year {fiscal_year} of `{target}`: choose a month from {} to {}",
-            fiscal_year.first_month(),
-            fiscal_year.last_month()
+        return Err(ReportError::Month(crate::tr!(
+            "month-outside-target-year",
+            month = month,
+            year = fiscal_year,
+            target = &target,
+            first = fiscal_year.first_month(),
+            last = fiscal_year.last_month()
         )));
     }
     let figures = compute::execute(content, Some(month));
     let Some(year) = figures.years.iter().find(|y| y.year == fiscal_year) else {
-        return Err(ReportError::Target(format!("no plan `{target}`")));
+        return Err(ReportError::Target(crate::tr!(
+            "no-plan-plain",
+            plan = &target
+        )));
     };
     // Loaded by the check (which reports why, when it could not).
     let theme = match loaded_theme {

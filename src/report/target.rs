@@ -13,11 +13,7 @@ pub enum Target {
 impl Target {
     /// Parses `YEAR/OFFICE` or `YEAR/OFFICE/ACTIVITY` (the year in B.E. or C.E.).
     pub fn parse(text: &str) -> Result<Target, String> {
-        let usage = || {
-            format!(
-                "`{text}` is not a report target: write YEAR/OFFICE (2566/samut-prakan) or YEAR/OFFICE/ACTIVITY (2566/samut-prakan/debt-relief)"
-            )
-        };
+        let usage = || crate::tr!("report-target-invalid", value = text);
         let parts: Vec<&str> = text.trim().trim_matches('/').split('/').collect();
         let year = parts
             .first()
@@ -81,32 +77,23 @@ impl Target {
         if !found.is_empty() {
             return Ok(found);
         }
+        use crate::validate::suggest;
         let year = self.year();
-        let candidates: Vec<String> = match self {
-            Target::Office { .. } => content
-                .plans
-                .iter()
-                .filter(|p| p.id.fiscal_year == year)
-                .map(|p| format!("{}/{}", year, p.id.office))
-                .collect(),
-            Target::Plan(_) => content
-                .plans
-                .iter()
-                .filter(|p| p.id.fiscal_year == year)
-                .map(|p| p.id.to_string())
-                .collect(),
-        };
         let wanted = self.to_string();
-        let mut message = match self {
-            Target::Office { .. } => format!("no office `{wanted}`: no plan in that folder"),
-            Target::Plan(_) => format!("no plan `{wanted}`"),
+        let (message, candidates) = match self {
+            Target::Office { .. } => (
+                crate::tr!("no-office", office = &wanted),
+                suggest::office_ids(content, Some(year)),
+            ),
+            Target::Plan(_) => (
+                crate::tr!("no-plan-plain", plan = &wanted),
+                suggest::plan_ids(content, Some(year)),
+            ),
         };
         if candidates.is_empty() {
-            message.push_str(&format!("; fiscal year {year} has no plans"));
-        } else if let Some(near) = nearest(&wanted, &candidates) {
-            message.push_str(&format!("; did you mean `{near}`?"));
+            return Err(crate::tr!("year-has-no-plans", what = message, year = year));
         }
-        Err(message)
+        Err(suggest::did_you_mean(message, &wanted, &candidates))
     }
 
     /// `รายงาน-samut-prakan-2023-03.html`, `รายงาน-samut-prakan-debt-relief-2023-03.html`.
@@ -127,15 +114,6 @@ impl std::fmt::Display for Target {
             Target::Plan(id) => write!(f, "{id}"),
         }
     }
-}
-
-fn nearest<'a>(wanted: &str, candidates: &'a [String]) -> Option<&'a str> {
-    candidates
-        .iter()
-        .map(|c| (strsim::levenshtein(wanted, c), c))
-        .filter(|(d, c)| *d <= c.len() / 3 + 1)
-        .min()
-        .map(|(_, c)| c.as_str())
 }
 
 #[cfg(test)]

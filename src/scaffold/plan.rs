@@ -50,15 +50,13 @@ pub fn new_plan(
                 .join(from.trim_matches('/'))
                 .join("plan.yaml");
             let original = std::fs::read_to_string(&source).map_err(|e| {
-                let mut message =
-                    crate::tr!("copy-unreadable", path = source.display(), reason = e);
+                let message = crate::tr!(
+                    "copy-unreadable",
+                    path = source.display(),
+                    reason = crate::i18n::io_said(&e)
+                );
                 let ids = plan_ids(content_dir);
-                let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
-                if let Some(near) = crate::load::yaml::closest(from.trim_matches('/'), &ids) {
-                    message.push_str("; ");
-                    message.push_str(&crate::tr!("did-you-mean", best = near));
-                }
-                ScaffoldError::Invalid(message)
+                ScaffoldError::Invalid(crate::validate::suggest::did_you_mean(message, from, &ids))
             })?;
             let from_year = from
                 .split('/')

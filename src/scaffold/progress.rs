@@ -41,14 +41,8 @@ pub fn entry_place<'a>(
             if checked.has_errors() {
                 return ScaffoldError::Content(checked.render());
             }
-            let ids: Vec<String> = checked
-                .content
-                .plans
-                .iter()
-                .map(|p| p.id.to_string())
-                .collect();
-            let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
-            ScaffoldError::Invalid(match crate::load::yaml::closest(wanted, &ids) {
+            let ids = crate::validate::suggest::plan_ids(&checked.content, None);
+            ScaffoldError::Invalid(match crate::validate::suggest::nearest(wanted, &ids) {
                 Some(near) => crate::tr!("no-plan-suggest", plan = plan_id, best = near),
                 None => crate::tr!("no-plan", plan = plan_id),
             })

@@ -11,7 +11,7 @@ pub use crate::load::ADMIN_FILES as FOLDER;
 
 /// A file of `content/static/` that could not be read.
 #[derive(Debug, thiserror::Error)]
-#[error("cannot read {}: {error}", .path.display())]
+#[error("{}", crate::tr!("admin-file-unreadable", path = .path.display(), reason = crate::i18n::io_said(.error)))]
 pub struct ReadError {
     pub path: PathBuf,
     #[source]

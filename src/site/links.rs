@@ -26,15 +26,12 @@ pub struct BrokenLink {
 
 impl std::fmt::Display for BrokenLink {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        if self.external {
-            write!(
-                f,
-                "external reference in {}: {} (nothing may leave the site folder)",
-                self.page, self.href
-            )
+        let text = if self.external {
+            crate::tr!("link-external-short", page = &self.page, href = &self.href)
         } else {
-            write!(f, "broken link in {}: {}", self.page, self.href)
-        }
+            crate::tr!("link-broken-short", page = &self.page, href = &self.href)
+        };
+        f.write_str(&text)
     }
 }
 

@@ -41,7 +41,7 @@ pub struct SiteStats {
 pub enum SiteError {
     #[error(transparent)]
     Render(#[from] RenderError),
-    #[error("cannot write {0}")]
+    #[error("{}", crate::tr!("cannot-write", what = .0))]
     Write(#[from] WriteError),
     /// The email reports' font could not be subset.
     #[error(transparent)]

@@ -45,15 +45,9 @@ pub fn report(
 ) {
     for link in broken {
         let message = if link.external {
-            format!(
-                "the reference `{}` leaves the site folder (on {}): nothing may leave it",
-                link.href, link.page
-            )
+            crate::msg!("link-leaves-site", href = &link.href, page = &link.page)
         } else {
-            format!(
-                "the link `{}` leads to no file of the site (on {})",
-                link.href, link.page
-            )
+            crate::msg!("link-broken", href = &link.href, page = &link.page)
         };
         let at = written_at(&link.href, content, content_dir, sources).unwrap_or_else(|| {
             let theme = content.site.theme.as_deref().unwrap_or("default");

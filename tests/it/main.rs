@@ -54,5 +54,6 @@ mod site_sort;
 mod site_theme;
 mod site_web;
 mod synth_corpus;
+mod thai_everywhere;
 mod thai_messages;
 mod typed_input;

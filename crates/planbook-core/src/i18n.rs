@@ -190,6 +190,34 @@ impl IntoArg for Message {
     }
 }
 
+impl IntoArg for Arg {
+    fn into_arg(self) -> Arg {
+        self
+    }
+}
+
+/// Why a file could not be read, for a message's `reason`: the common causes in the
+/// catalog's words, any other as the system says it.
+pub fn io_reason(error: Option<&std::io::Error>, said: &dyn std::fmt::Display) -> Arg {
+    match error.map(std::io::Error::kind) {
+        Some(std::io::ErrorKind::PermissionDenied) => {
+            Arg::Message(Box::new(crate::msg!("io-permission-denied", said = said)))
+        }
+        Some(std::io::ErrorKind::NotFound) => {
+            Arg::Message(Box::new(crate::msg!("io-not-found", said = said)))
+        }
+        _ => Arg::Text(said.to_string()),
+    }
+}
+
+/// [`io_reason`] of an I/O error, in the language of this run.
+pub fn io_said(error: &std::io::Error) -> String {
+    match io_reason(Some(error), error) {
+        Arg::Text(text) => text,
+        Arg::Message(message) => message.render(current()),
+    }
+}
+
 impl Message {
     pub fn new(id: &'static str, args: Vec<(&'static str, Arg)>) -> Message {
         Message { id, args }

@@ -95,7 +95,6 @@ wrote = wrote { $path }
 no-plan-suggest = no plan `{ $plan }`; did you mean `{ $best }`?
 no-plan = no plan `{ $plan }`: give its folder under plans/, e.g. 2566/samut-prakan/debt-relief
 copy-unreadable = cannot read the plan to copy, { $path }: { $reason }
-did-you-mean = did you mean `{ $best }`?
 not-a-month = `{ $value }` is not a month: write YYYY-MM, e.g. 2023-03 or 2566-03
 not-a-year = `{ $value }` is not a fiscal year: write e.g. 2567
 
@@ -192,6 +191,9 @@ page-front-matter-open = the front matter has no closing `---` line
 help-usage = Usage:
 help-heading-commands = Commands
 help-heading-options = Options
+help-heading-arguments = Arguments
+help-default = [default: { $value }]
+help-usage-options = [OPTIONS]
 help-flag = Print help
 help-version-flag = Print version
 
@@ -208,3 +210,131 @@ spend-stale-commitment = ; the commitment was reported in { $month }: once paid,
 spend-group-over = group `{ $id }` has { $spent } baht disbursed and committed by { $month }, above its { $allocation }
 spend-plan-over = the plan has { $spent } baht disbursed and committed by { $month }, above its allocation of { $allocation }
 spend-above-received = { $disbursed } baht disbursed by { $month } but only { $received } received (รับโอน) so far
+
+## Reading the content folder's files
+
+file-cannot-read = cannot read: { $reason }
+file-special = this is { $what ->
+        [symlink] a symlink
+        [fifo] a named pipe (FIFO)
+        [socket] a socket
+        [device] a device
+       *[other] a special file
+    }, not a regular file: planbook reads regular files only, so it is skipped
+file-not-regular = this is not a regular file: planbook reads regular files only
+file-too-large = the file is { $size } bytes, more than the { $limit } MiB a content file may have
+file-grew = the file has more than the { $limit } MiB a content file may have (it grew while it was read)
+file-not-utf8 = the file is not UTF-8 text (save it as UTF-8; Excel: "CSV UTF-8", editors: "UTF-8")
+file-twice = two files hold the { $what ->
+        [site] site settings
+       *[plan] plan
+    }: this one and { $other }; keep one
+# The system's own words in English; the other catalogs say them in their language.
+io-permission-denied = { $said }
+io-not-found = { $said }
+
+## Folders, fiscal years, pages, settings
+
+plan-in-two-folders = the plan { $plan } is also in { $others }: one plan, one folder; remove the other
+fiscal-year-file-ce = the file name `{ $stem }` is a year C.E.: fiscal-year files are named in B.E.; rename it `{ $year }.yaml`
+fiscal-year-twice = fiscal year { $year } is defined twice: here and in { $others }; keep one file
+year-folder-ce = the year folder plans/{ $folder }/ is a year C.E.: year folders are B.E.; rename it plans/{ $year }/
+year-folder-not-year = plans/{ $folder }/ is not a fiscal year: plan folders are plans/<year B.E.>/<office>/<activity>/
+folder-name-invalid = the { $what ->
+        [office] office
+       *[activity] activity
+    } folder name `{ $name }` must use lower-case a-z, digits 0-9 and `-`
+folder-names-too-long = the office and activity folder names are too long: the longest file the build writes with them (the email report `รายงาน-<office>-<activity>-<month>.html` and its temporary) would have a name of { $bytes } bytes, above the { $limit } a file name may have; shorten them by { $excess } characters together
+page-weight-invalid = weight `{ $value }` is not a whole number
+page-name-invalid = page file name `{ $slug }.md` must use lower-case a-z, digits 0-9 and `-`
+office-name-differs = office `{ $name }` differs from `{ $common }`, the name the other plans of plans/{ $year }/{ $office }/ use: one office folder is one office
+code-invalid = `{ $code }` is not a budget code: { $problem }
+code-too-long = longer than { $max } characters
+code-bad-character = `{ $bad }` is not allowed (letters A–Z, digits 0–9, `-`, `.` and `/` only)
+base-path-invalid = base_path `{ $value }` is not where a site is served: write a path from the server's root such as `/` or `/plans/`, or a whole address such as `https://intranet.example/plans/`
+theme-name-invalid = theme `{ $name }` is not a folder name: write the name of a folder in themes/ beside the content folder, e.g. `theme: mine` for themes/mine/
+theme-error = { $detail }
+fiscal-year-differs = fiscal_year { $declared } differs from the file name's { $named }
+fiscal-year-missing = missing required field `fiscal_year` (the file name is not a year either)
+target-not-percentage = target `{ $value }` is not a percentage between 0 and 100
+targets-not-cumulative = targets are cumulative: each should be at least the one before
+targets-count = give 4 quarter-end or 12 month-end targets, not { $count }
+link-leaves-site = the reference `{ $href }` leaves the site folder (on { $page }): nothing may leave it
+link-broken = the link `{ $href }` leads to no file of the site (on { $page })
+
+## Command line: what was written
+
+built = built { $plans } { $plans ->
+        [one] plan
+       *[other] plans
+    } into { $output }: { $pages } { $pages ->
+        [one] page
+       *[other] pages
+    }, { $charts } { $charts ->
+        [one] chart
+       *[other] charts
+    }, { $files } { $files ->
+        [one] file
+       *[other] files
+    }, { $warnings } { $warnings ->
+        [one] warning
+       *[other] warnings
+    } in { $seconds } s
+wrote-rows = wrote { $path } ({ $size }, { $count } { $count ->
+        [one] row
+       *[other] rows
+    }, { $month })
+wrote-plans = wrote { $path } ({ $size }, { $count } { $count ->
+        [one] plan
+       *[other] plans
+    }, { $month })
+wrote-month = wrote { $path } ({ $month })
+printed-documents = printed { $count } { $count ->
+        [one] document
+       *[other] documents
+    } in { $seconds } s
+import-replaced-same = replaced the entry; nothing changed
+import-replaced-changed = replaced the entry; changed:
+import-content-errors = the content has errors; fix them first
+note = note
+left-out-office = ── office { $office }: { $count } { $count ->
+        [one] plan
+       *[other] plans
+    } left out ──
+left-out-line = left out { $plans } { $plans ->
+        [one] plan
+       *[other] plans
+    } and { $files } settings { $files ->
+        [one] file
+       *[other] files
+    } with { $errors } { $errors ->
+        [one] error
+       *[other] errors
+    }; see { $page }
+alerts-of-plan = { $plan } ({ $office }, as of { $month }): { $count } { $count ->
+        [one] alert
+       *[other] alerts
+    }
+help-subcommand-help = Print this message or the help of the given subcommand(s)
+
+## Command line: errors of build, check, report, register
+
+no-content-folder = { $path }: no such content folder
+cannot-write = cannot write { $what }
+cannot-make-workbook = cannot make the workbook: { $reason }
+template-error = template { $template }: { $detail }
+font-subset-error = cannot subset the Sarabun face of weight { $weight }: { $detail }
+admin-file-unreadable = cannot read { $path }: { $reason }
+report-target-invalid = `{ $value }` is not a report target: write YEAR/OFFICE (2566/samut-prakan) or YEAR/OFFICE/ACTIVITY (2566/samut-prakan/debt-relief)
+register-target-invalid = `{ $value }` is not YEAR/OFFICE (e.g. 2566/samut-prakan)
+no-office = no office `{ $office }`: no plan in that folder
+no-office-in-year = no office `{ $office }` in fiscal year { $year }
+no-plan-plain = no plan `{ $plan }`
+year-has-no-plans = { $what }; fiscal year { $year } has no plans
+with-suggestion = { $what }; did you mean `{ $best }`?
+month-outside-target-year = { $month } is outside fiscal year { $year } of `{ $target }`: choose a month from { $first } to { $last }
+month-outside-office-year = { $month } is outside fiscal year { $year }: choose a month from { $first } to { $last }
+report-no-entry = `{ $target }` has no entry for { $month }: the report shows that month as not reported (ยังไม่รายงาน){ $latest }
+report-latest-entry = ; its latest entry is { $month }
+link-external-short = external reference in { $page }: { $href } (nothing may leave the site folder)
+link-broken-short = broken link in { $page }: { $href }

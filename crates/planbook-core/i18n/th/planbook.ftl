@@ -77,7 +77,6 @@ wrote = เขียนไฟล์ { $path } แล้ว
 no-plan-suggest = ไม่มีแผน `{ $plan }` หมายถึง `{ $best }` หรือไม่?
 no-plan = ไม่มีแผน `{ $plan }`: ให้ระบุโฟลเดอร์ของแผนใต้ plans/ เช่น 2566/samut-prakan/debt-relief
 copy-unreadable = อ่านแผนที่จะคัดลอกไม่ได้ { $path }: { $reason }
-did-you-mean = หมายถึง `{ $best }` หรือไม่?
 not-a-month = `{ $value }` ไม่ใช่เดือน: เขียนแบบ ปปปป-ดด เช่น 2566-03 หรือ ๒๕๖๖-๐๓ หรือ มี.ค. 2566
 not-a-year = `{ $value }` ไม่ใช่ปีงบประมาณ: เขียน เช่น 2567
 
@@ -175,6 +174,9 @@ help-usage = วิธีใช้:
 help-heading-commands = คำสั่ง
 help-heading-options = ตัวเลือก
 help-flag = แสดงวิธีใช้
+help-heading-arguments = อาร์กิวเมนต์
+help-default = [ค่าเริ่มต้น: { $value }]
+help-usage-options = [ตัวเลือก]
 help-version-flag = แสดงรุ่นของโปรแกรม
 
 ## การใช้จ่ายเทียบกับงบประมาณ
@@ -190,3 +192,91 @@ spend-stale-commitment = ; ก่อหนี้ผูกพันนี้ร�
 spend-group-over = กลุ่มรายการ `{ $id }` เบิกจ่ายและก่อหนี้ผูกพันรวม { $spent } บาท ณ { $month } เกินวงเงิน { $allocation }
 spend-plan-over = แผนนี้เบิกจ่ายและก่อหนี้ผูกพันรวม { $spent } บาท ณ { $month } เกินงบประมาณที่ได้รับจัดสรร { $allocation }
 spend-above-received = เบิกจ่ายแล้ว { $disbursed } บาท ณ { $month } แต่ได้รับโอนเพียง { $received } บาท (รับโอน)
+
+## การอ่านไฟล์ในโฟลเดอร์เนื้อหา
+
+file-cannot-read = อ่านไฟล์ไม่ได้: { $reason }
+file-special = ไฟล์นี้เป็น{ $what ->
+        [symlink] ลิงก์ (symlink)
+        [fifo] ไปป์ (FIFO)
+        [socket] ซ็อกเก็ต
+        [device] อุปกรณ์
+       *[other] ไฟล์พิเศษ
+    } ไม่ใช่ไฟล์ธรรมดา: planbook อ่านเฉพาะไฟล์ธรรมดา จึงข้ามไฟล์นี้ไป
+file-not-regular = ไฟล์นี้ไม่ใช่ไฟล์ธรรมดา: planbook อ่านเฉพาะไฟล์ธรรมดา
+file-too-large = ไฟล์มีขนาด { $size } ไบต์ เกิน { $limit } MiB ที่ไฟล์เนื้อหาหนึ่งไฟล์มีได้
+file-grew = ไฟล์มีขนาดเกิน { $limit } MiB ที่ไฟล์เนื้อหาหนึ่งไฟล์มีได้ (ไฟล์ใหญ่ขึ้นระหว่างที่อ่าน)
+file-not-utf8 = ไฟล์นี้ไม่ได้บันทึกเป็นข้อความ UTF-8 (ให้บันทึกเป็น UTF-8; ใน Excel เลือก "CSV UTF-8" ในโปรแกรมแก้ไขข้อความเลือก "UTF-8")
+file-twice = มีสองไฟล์ที่เป็น{ $what ->
+        [site] การตั้งค่าเว็บไซต์
+       *[plan] แผน
+    }: ไฟล์นี้และ { $other } ให้เก็บไว้เพียงไฟล์เดียว
+io-permission-denied = ไม่มีสิทธิ์เข้าถึง
+io-not-found = ไม่พบไฟล์หรือโฟลเดอร์นี้
+
+## โฟลเดอร์ ปีงบประมาณ หน้าเว็บ การตั้งค่า
+
+plan-in-two-folders = แผน { $plan } อยู่ใน { $others } ด้วย: แผนหนึ่งมีโฟลเดอร์เดียว ให้ลบโฟลเดอร์อื่นออก
+fiscal-year-file-ce = ชื่อไฟล์ `{ $stem }` เป็นปี ค.ศ.: ไฟล์ปีงบประมาณตั้งชื่อเป็นปี พ.ศ. ให้เปลี่ยนชื่อเป็น `{ $year }.yaml`
+fiscal-year-twice = ปีงบประมาณ { $year } กำหนดไว้สองที่: ที่นี่และใน { $others } ให้เก็บไว้เพียงไฟล์เดียว
+year-folder-ce = โฟลเดอร์ปี plans/{ $folder }/ เป็นปี ค.ศ.: โฟลเดอร์ปีต้องเป็นปี พ.ศ. ให้เปลี่ยนชื่อเป็น plans/{ $year }/
+year-folder-not-year = plans/{ $folder }/ ไม่ใช่ปีงบประมาณ: โฟลเดอร์แผนคือ plans/<ปี พ.ศ.>/<หน่วยงาน>/<กิจกรรม>/
+folder-name-invalid = ชื่อโฟลเดอร์{ $what ->
+        [office] หน่วยงาน
+       *[activity] กิจกรรม
+    } `{ $name }` ต้องใช้อักษรอังกฤษตัวเล็ก a-z ตัวเลข 0-9 และ `-` เท่านั้น
+folder-names-too-long = ชื่อโฟลเดอร์หน่วยงานและกิจกรรมยาวเกินไป: ไฟล์ที่ยาวที่สุดที่สร้างจากชื่อเหล่านี้ (รายงานทางอีเมล `รายงาน-<หน่วยงาน>-<กิจกรรม>-<เดือน>.html` และไฟล์ชั่วคราวของมัน) จะมีชื่อยาว { $bytes } ไบต์ เกิน { $limit } ไบต์ที่ชื่อไฟล์มีได้ ให้ย่อชื่อทั้งสองรวมกันลง { $excess } ตัวอักษร
+page-weight-invalid = ลำดับ (weight) `{ $value }` ไม่ใช่จำนวนเต็ม
+page-name-invalid = ชื่อไฟล์หน้า `{ $slug }.md` ต้องใช้อักษรอังกฤษตัวเล็ก a-z ตัวเลข 0-9 และ `-` เท่านั้น
+office-name-differs = ชื่อหน่วยงาน `{ $name }` ไม่ตรงกับ `{ $common }` ที่แผนอื่นใน plans/{ $year }/{ $office }/ ใช้: โฟลเดอร์หน่วยงานหนึ่งคือหน่วยงานเดียว
+code-invalid = `{ $code }` ไม่ใช่รหัสงบประมาณ: { $problem }
+code-too-long = ยาวเกิน { $max } ตัวอักษร
+code-bad-character = ใช้ `{ $bad }` ไม่ได้ (ใช้ได้เฉพาะอักษร A–Z ตัวเลข 0–9 `-` `.` และ `/`)
+base-path-invalid = base_path `{ $value }` ไม่ใช่ที่อยู่ของเว็บไซต์: เขียนเส้นทางจากรากของเซิร์ฟเวอร์ เช่น `/` หรือ `/plans/` หรือที่อยู่เต็ม เช่น `https://intranet.example/plans/`
+theme-name-invalid = ธีม `{ $name }` ไม่ใช่ชื่อโฟลเดอร์: เขียนชื่อโฟลเดอร์ใน themes/ ที่อยู่ข้างโฟลเดอร์เนื้อหา เช่น `theme: mine` สำหรับ themes/mine/
+theme-error = ธีมมีข้อผิดพลาด: { $detail }
+fiscal-year-differs = fiscal_year { $declared } ไม่ตรงกับปี { $named } ในชื่อไฟล์
+fiscal-year-missing = ไม่มีช่อง `fiscal_year` ซึ่งต้องกรอก (ชื่อไฟล์ก็ไม่ใช่ปี)
+target-not-percentage = เป้าหมาย `{ $value }` ไม่ใช่ร้อยละระหว่าง 0 ถึง 100
+targets-not-cumulative = เป้าหมายเป็นยอดสะสม: แต่ละค่าควรไม่น้อยกว่าค่าก่อนหน้า
+targets-count = ให้ใส่เป้าหมายสิ้นไตรมาส 4 ค่า หรือสิ้นเดือน 12 ค่า ไม่ใช่ { $count } ค่า
+link-leaves-site = การอ้างอิง `{ $href }` ชี้ออกนอกโฟลเดอร์เว็บไซต์ (ในหน้า { $page }): ห้ามชี้ออกนอกโฟลเดอร์
+link-broken = ลิงก์ `{ $href }` ไม่ได้ชี้ไปยังไฟล์ใดของเว็บไซต์ (ในหน้า { $page })
+
+## บรรทัดคำสั่ง: สิ่งที่เขียนแล้ว
+
+built = สร้างเว็บไซต์จากแผน { $plans } แผนลงใน { $output } แล้ว: { $pages } หน้า แผนภูมิ { $charts } ภาพ ไฟล์ { $files } ไฟล์ คำเตือน { $warnings } รายการ ใช้เวลา { $seconds } วินาที
+wrote-rows = เขียนไฟล์ { $path } แล้ว ({ $size } { $count } แถว เดือน { $month })
+wrote-plans = เขียนไฟล์ { $path } แล้ว ({ $size } แผน { $count } แผน เดือน { $month })
+wrote-month = เขียนไฟล์ { $path } แล้ว (เดือน { $month })
+printed-documents = พิมพ์เอกสาร { $count } ฉบับ ใช้เวลา { $seconds } วินาที
+import-replaced-same = แทนที่รายงานเดิมแล้ว ไม่มีค่าใดเปลี่ยน
+import-replaced-changed = แทนที่รายงานเดิมแล้ว ค่าที่เปลี่ยน:
+import-content-errors = เนื้อหามีข้อผิดพลาด ให้แก้ไขก่อน
+note = หมายเหตุ
+left-out-office = ── หน่วยงาน { $office }: ไม่ได้เผยแพร่ { $count } แผน ──
+left-out-line = ไม่ได้เผยแพร่ { $plans } แผน และไฟล์ตั้งค่า { $files } ไฟล์ เพราะมีข้อผิดพลาด { $errors } รายการ ดูที่ { $page }
+alerts-of-plan = { $plan } ({ $office } ณ { $month }): ข้อแจ้งเตือน { $count } รายการ
+help-subcommand-help = แสดงวิธีใช้นี้ หรือวิธีใช้ของคำสั่งย่อยที่ระบุ
+
+## บรรทัดคำสั่ง: ข้อผิดพลาดของ build, check, report, register
+
+no-content-folder = { $path }: ไม่มีโฟลเดอร์เนื้อหานี้
+cannot-write = เขียน { $what } ไม่ได้
+cannot-make-workbook = สร้างไฟล์ Excel ไม่ได้: { $reason }
+template-error = แม่แบบ { $template }: { $detail }
+font-subset-error = ตัดชุดอักษร Sarabun น้ำหนัก { $weight } ไม่ได้: { $detail }
+admin-file-unreadable = อ่าน { $path } ไม่ได้: { $reason }
+report-target-invalid = `{ $value }` ไม่ใช่สิ่งที่รายงานได้: เขียน ปี/หน่วยงาน (2566/samut-prakan) หรือ ปี/หน่วยงาน/กิจกรรม (2566/samut-prakan/debt-relief)
+register-target-invalid = `{ $value }` ไม่ใช่ ปี/หน่วยงาน (เช่น 2566/samut-prakan)
+no-office = ไม่มีหน่วยงาน `{ $office }`: ไม่มีแผนในโฟลเดอร์นั้น
+no-office-in-year = ไม่มีหน่วยงาน `{ $office }` ในปีงบประมาณ { $year }
+no-plan-plain = ไม่มีแผน `{ $plan }`
+year-has-no-plans = { $what } ปีงบประมาณ { $year } ยังไม่มีแผน
+with-suggestion = { $what } หมายถึง `{ $best }` หรือไม่?
+month-outside-target-year = เดือน { $month } อยู่นอกปีงบประมาณ { $year } ของ `{ $target }`: เลือกเดือนตั้งแต่ { $first } ถึง { $last }
+month-outside-office-year = เดือน { $month } อยู่นอกปีงบประมาณ { $year }: เลือกเดือนตั้งแต่ { $first } ถึง { $last }
+report-no-entry = `{ $target }` ไม่มีรายงานของเดือน { $month }: รายงานจะแสดงเดือนนั้นว่ายังไม่รายงาน{ $latest }
+report-latest-entry = { " " }(รายงานล่าสุดคือเดือน { $month })
+link-external-short = การอ้างอิงที่ชี้ออกนอกโฟลเดอร์เว็บไซต์ในหน้า { $page }: { $href } (ห้ามชี้ออกนอกโฟลเดอร์)
+link-broken-short = ลิงก์เสียในหน้า { $page }: { $href }

@@ -223,13 +223,14 @@ pub fn listing(
                 continue;
             }
             let count = plan_figures.alerts.len();
-            out.push_str(&format!(
-                "{} ({}, as of {}): {count} alert{}\n",
-                plan.id,
-                plan.office_name,
-                year.as_of,
-                if count == 1 { "" } else { "s" }
+            out.push_str(&crate::tr!(
+                "alerts-of-plan",
+                plan = &plan.id,
+                office = &plan.office_name,
+                month = year.as_of,
+                count = count
             ));
+            out.push('\n');
             for alert in &plan_figures.alerts {
                 out.push_str(&format!("  - {}\n", alert.message));
             }

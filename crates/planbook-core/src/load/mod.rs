@@ -116,7 +116,13 @@ pub fn discover(content_dir: &Path) -> (Discovered, SourceMap, Diagnostics) {
                     .map(Path::to_path_buf)
                     .unwrap_or_default();
                 let id = sources.add(relative, String::new());
-                diags.error(file_start(id), format!("cannot read: {error}"));
+                diags.error(
+                    file_start(id),
+                    crate::msg!(
+                        "file-cannot-read",
+                        reason = crate::i18n::io_reason(error.io_error(), &error)
+                    ),
+                );
                 continue;
             }
         };
@@ -133,11 +139,9 @@ pub fn discover(content_dir: &Path) -> (Discovered, SourceMap, Diagnostics) {
             // Never opened (a FIFO would block); said, so nothing vanishes in silence.
             let read_here = kind.is_some() || in_read_place(&relative);
             let id = sources.add(relative, String::new());
-            let message = format!(
-                "this is {what}, not a regular file: planbook reads regular files only, so it is skipped"
-            );
+            let message = crate::msg!("file-special", what = what);
             if read_here {
-                diags.error(file_start(id), message);
+                diags.error(file_start(id), message.clone());
             } else {
                 diags.warning(file_start(id), message);
             }
@@ -162,7 +166,7 @@ pub fn discover(content_dir: &Path) -> (Discovered, SourceMap, Diagnostics) {
         match kind {
             Some(FileKind::Site) => {
                 if let Some(first) = found.site.replace(id) {
-                    twice(&mut diags, &sources, first, id, "site settings");
+                    twice(&mut diags, &sources, first, id, "site");
                 }
             }
             Some(FileKind::FiscalYear) => found.fiscal_years.push(id),
@@ -205,9 +209,10 @@ fn twice(diags: &mut Diagnostics, sources: &SourceMap, first: FileId, second: Fi
     for (here, other) in [(first, second), (second, first)] {
         diags.error(
             file_start(here),
-            format!(
-                "two files hold the {what}: this one and {}; keep one",
-                sources.display_path(other)
+            crate::msg!(
+                "file-twice",
+                what = what,
+                other = sources.display_path(other)
             ),
         );
     }
@@ -219,15 +224,15 @@ fn special_file(file_type: std::fs::FileType) -> Option<&'static str> {
     if file_type.is_file() || file_type.is_dir() {
         None
     } else if file_type.is_symlink() {
-        Some("a symlink")
+        Some("symlink")
     } else if file_type.is_fifo() {
-        Some("a named pipe (FIFO)")
+        Some("fifo")
     } else if file_type.is_socket() {
-        Some("a socket")
+        Some("socket")
     } else if file_type.is_block_device() || file_type.is_char_device() {
-        Some("a device")
+        Some("device")
     } else {
-        Some("a special file")
+        Some("other")
     }
 }
 
@@ -448,7 +453,7 @@ fn parse_page(id: FileId, text: &str, diags: &mut Diagnostics) -> Option<(RawPag
 
 /// Why a file could not be read as text.
 struct ReadProblem {
-    message: String,
+    message: crate::i18n::Message,
     line: u32,
     col: u32,
 }
@@ -463,32 +468,34 @@ fn problem_loc(file: FileId, problem: &ReadProblem) -> Loc {
 }
 
 fn read_text(path: &Path) -> Result<String, ReadProblem> {
-    let at_start = |message: String| ReadProblem {
+    let at_start = |message: crate::i18n::Message| ReadProblem {
         message,
         line: 1,
         col: 1,
     };
-    let cannot_read = |e: std::io::Error| at_start(format!("cannot read: {e}"));
+    let cannot_read = |e: std::io::Error| {
+        at_start(crate::msg!(
+            "file-cannot-read",
+            reason = crate::i18n::io_reason(Some(&e), &e)
+        ))
+    };
     let mebibytes = MAX_FILE_BYTES / (1024 * 1024);
     let file = open_regular(path).map_err(cannot_read)?;
     let metadata = file.metadata().map_err(cannot_read)?;
     if !metadata.is_file() {
-        return Err(at_start(
-            "this is not a regular file: planbook reads regular files only".to_string(),
-        ));
+        return Err(at_start(crate::msg!("file-not-regular")));
     }
     let size = metadata.len();
     if size > MAX_FILE_BYTES {
-        return Err(at_start(format!(
-            "the file is {size} bytes, more than the {mebibytes} MiB a content file may have"
+        return Err(at_start(crate::msg!(
+            "file-too-large",
+            size = size,
+            limit = mebibytes
         )));
     }
     // The size is only what it was a moment ago: the read itself stops past the limit.
     let Some(bytes) = read_capped(file, size, MAX_FILE_BYTES).map_err(cannot_read)? else {
-        return Err(at_start(format!(
-            "the file has more than the {mebibytes} MiB a content file may have (it grew while \
-             it was read)"
-        )));
+        return Err(at_start(crate::msg!("file-grew", limit = mebibytes)));
     };
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
     match std::str::from_utf8(bytes) {
@@ -502,7 +509,7 @@ fn read_text(path: &Path) -> Result<String, ReadProblem> {
                 .count() as u32
                 + 1;
             Err(ReadProblem {
-                message: "the file is not UTF-8 text (save it as UTF-8; Excel: \"CSV UTF-8\", editors: \"UTF-8\")".into(),
+                message: crate::msg!("file-not-utf8"),
                 line,
                 col,
             })
@@ -623,7 +630,7 @@ mod tests {
         for special in [Path::new("/dev/zero"), &fifo] {
             let problem = read_text(special).expect_err("refused");
             assert_eq!(
-                problem.message,
+                problem.message.english(),
                 "this is not a regular file: planbook reads regular files only"
             );
             assert_eq!((problem.line, problem.col), (1, 1));

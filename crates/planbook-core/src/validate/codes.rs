@@ -20,7 +20,7 @@ pub fn code(f: Fields, value: &Option<Text>, diags: &mut Diagnostics) -> Option<
     if let Some(problem) = problem(code) {
         diags.error(
             f.at(text),
-            format!("`{code}` is not a budget code: {problem}"),
+            crate::msg!("code-invalid", code = code, problem = problem),
         );
         return None;
     }
@@ -28,16 +28,14 @@ pub fn code(f: Fields, value: &Option<Text>, diags: &mut Diagnostics) -> Option<
 }
 
 /// Why `code` is not a code, if it is not.
-fn problem(code: &str) -> Option<String> {
+fn problem(code: &str) -> Option<crate::i18n::Message> {
     if code.chars().count() > MAX_CODE_LENGTH {
-        return Some(format!("longer than {MAX_CODE_LENGTH} characters"));
+        return Some(crate::msg!("code-too-long", max = MAX_CODE_LENGTH));
     }
     let bad = code
         .chars()
         .find(|c| !(c.is_ascii_alphanumeric() || matches!(c, '-' | '.' | '/')))?;
-    Some(format!(
-        "`{bad}` is not allowed (letters A–Z, digits 0–9, `-`, `.` and `/` only)"
-    ))
+    Some(crate::msg!("code-bad-character", bad = bad))
 }
 
 #[cfg(test)]
@@ -49,7 +47,7 @@ mod tests {
         assert_eq!(problem("07012140002001000000"), None);
         assert_eq!(problem("Q1049"), None);
         assert_eq!(problem("P1234-01/2566.1"), None);
-        assert!(problem("=HYPERLINK(1)").is_some_and(|p| p.contains("`=`")));
+        assert!(problem("=HYPERLINK(1)").is_some_and(|p| p.english().contains("`=`")));
         assert!(problem("รหัส").is_some());
         assert!(problem(&"1".repeat(41)).is_some());
     }

@@ -13,6 +13,7 @@ pub mod plan;
 pub mod progress;
 pub mod site;
 pub mod spending;
+pub mod suggest;
 pub mod unfinished;
 
 use crate::diag::{Diagnostics, FileId, SourceMap};
@@ -87,9 +88,10 @@ pub fn same_plan_twice(found: &crate::load::Discovered, diags: &mut Diagnostics)
             .collect();
         diags.error(
             file_start(first),
-            format!(
-                "the plan {canonical} is also in {}: one plan, one folder; remove the other",
-                others.join(", ")
+            crate::msg!(
+                "plan-in-two-folders",
+                plan = canonical,
+                others = others.join(", ")
             ),
         );
     }
@@ -153,9 +155,7 @@ fn fiscal_years(
         {
             diags.error(
                 file_start(*file),
-                format!(
-                    "the file name `{stem}` is a year C.E.: fiscal-year files are named in B.E.; rename it `{year}.yaml`"
-                ),
+                crate::msg!("fiscal-year-file-ce", stem = stem, year = year),
             );
         }
         match site::fiscal_year(Fields { file: *file, names }, fy, named, diags) {
@@ -176,10 +176,7 @@ fn fiscal_years(
                 .collect();
             diags.error(
                 file_start(file),
-                format!(
-                    "fiscal year {year} is defined twice: here and in {}; keep one file",
-                    others.join(", ")
-                ),
+                crate::msg!("fiscal-year-twice", year = year, others = others.join(", ")),
             );
         }
     }
@@ -217,15 +214,12 @@ pub fn plan_folder(
         Err(YearNameError::CommonEra(year)) => {
             diags.error(
                 start,
-                format!("the year folder plans/{fy_text}/ is a year C.E.: year folders are B.E.; rename it plans/{year}/"),
+                crate::msg!("year-folder-ce", folder = fy_text, year = year),
             );
             return None;
         }
         Err(YearNameError::NotAYear) => {
-            diags.error(
-                start,
-                format!("plans/{fy_text}/ is not a fiscal year: plan folders are plans/<year B.E.>/<office>/<activity>/"),
-            );
+            diags.error(start, crate::msg!("year-folder-not-year", folder = fy_text));
             return None;
         }
     };
@@ -233,9 +227,7 @@ pub fn plan_folder(
         if !is_valid_id(name) {
             diags.error(
                 start,
-                format!(
-                    "the {what} folder name `{name}` must use lower-case a-z, digits 0-9 and `-`"
-                ),
+                crate::msg!("folder-name-invalid", what = what, name = name),
             );
         }
     }
@@ -248,10 +240,11 @@ pub fn plan_folder(
     if excess > 0 {
         diags.error(
             start,
-            format!(
-                "the office and activity folder names are too long: the longest file the build writes with them (the email report `รายงาน-<office>-<activity>-<month>.html` and its temporary) would have a name of {} bytes, above the {} a file name may have; shorten them by {excess} characters together",
-                file_names::longest_file_name(&id),
-                file_names::MAX_FILE_NAME_BYTES
+            crate::msg!(
+                "folder-names-too-long",
+                bytes = file_names::longest_file_name(&id),
+                limit = file_names::MAX_FILE_NAME_BYTES,
+                excess = excess
             ),
         );
     }
@@ -314,19 +307,13 @@ fn pages(raw: &RawSettings, names: &Names, diags: &mut Diagnostics) -> Vec<Page>
                 if value.is_none() {
                     diags.error(
                         f.at(w),
-                        format!("weight `{}` is not a whole number", w.value),
+                        crate::msg!("page-weight-invalid", value = &w.value),
                     );
                 }
                 value
             });
             if !is_valid_id(&p.slug) {
-                diags.error(
-                    f.start(),
-                    format!(
-                        "page file name `{}.md` must use lower-case a-z, digits 0-9 and `-`",
-                        p.slug
-                    ),
-                );
+                diags.error(f.start(), crate::msg!("page-name-invalid", slug = &p.slug));
                 return None;
             }
             Some(Page {

@@ -125,14 +125,7 @@ fn base_path(f: Fields, raw: Option<&Text>, diags: &mut Diagnostics) -> Option<S
         .chars()
         .any(|c| c.is_whitespace() || c.is_control() || "\"'<>`\\?#".contains(c));
     if !(absolute || address) || !plain {
-        diags.error(
-            f.at(text),
-            format!(
-                "base_path `{value}` is not where a site is served: write a path from the \
-                 server's root such as `/` or `/plans/`, or a whole address such as \
-                 `https://intranet.example/plans/`"
-            ),
-        );
+        diags.error(f.at(text), crate::msg!("base-path-invalid", value = value));
         return None;
     }
     Some(if value.ends_with('/') {
@@ -149,13 +142,7 @@ fn theme(f: Fields, raw: Option<&Text>, diags: &mut Diagnostics) -> Option<Strin
         return None;
     }
     if !crate::paths::is_plain_name(name) {
-        diags.error(
-            f.at(text),
-            format!(
-                "theme `{name}` is not a folder name: write the name of a folder in themes/ \
-                 beside the content folder, e.g. `theme: mine` for themes/mine/"
-            ),
-        );
+        diags.error(f.at(text), crate::msg!("theme-name-invalid", name = name));
         return None;
     }
     Some(name.to_string())
@@ -177,17 +164,14 @@ pub fn fiscal_year(
             if let Some(t) = &raw.fiscal_year {
                 diags.error(
                     f.at(t),
-                    format!("fiscal_year {d} differs from the file name's {n}"),
+                    crate::msg!("fiscal-year-differs", declared = d, named = n),
                 );
             }
             return None;
         }
         (Some(year), _) | (None, Some(year)) => year,
         (None, None) => {
-            diags.error(
-                f.start(),
-                "missing required field `fiscal_year` (the file name is not a year either)",
-            );
+            diags.error(f.start(), crate::msg!("fiscal-year-missing"));
             return None;
         }
     };
@@ -230,10 +214,7 @@ fn target_curve(
             Ok(_) => {
                 diags.error(
                     item_at,
-                    format!(
-                        "target `{}` is not a percentage between 0 and 100",
-                        item.value
-                    ),
+                    crate::msg!("target-not-percentage", value = &item.value),
                 );
                 return None;
             }
@@ -247,19 +228,13 @@ fn target_curve(
         }
     }
     if values.windows(2).any(|w| w[1] < w[0]) {
-        diags.warning(
-            at,
-            "targets are cumulative: each should be at least the one before",
-        );
+        diags.warning(at, crate::msg!("targets-not-cumulative"));
     }
     match values.len() {
         4 => values.try_into().ok().map(TargetCurve::Quarterly),
         12 => values.try_into().ok().map(TargetCurve::Monthly),
         n => {
-            diags.error(
-                at,
-                format!("give 4 quarter-end or 12 month-end targets, not {n}"),
-            );
+            diags.error(at, crate::msg!("targets-count", count = n));
             None
         }
     }

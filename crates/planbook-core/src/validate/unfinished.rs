@@ -99,9 +99,12 @@ pub fn office_names(names: &[OfficeName<'_>], diags: &mut Diagnostics) {
         for p in plans.iter().filter(|p| &*p.plan.office_name != common) {
             diags.warning(
                 p.at,
-                format!(
-                    "office `{}` differs from `{common}`, the name the other plans of plans/{year}/{office}/ use: one office folder is one office",
-                    p.plan.office_name
+                crate::msg!(
+                    "office-name-differs",
+                    name = &p.plan.office_name,
+                    common = common,
+                    year = year,
+                    office = office
                 ),
             );
         }
