@@ -65,13 +65,20 @@ fn broken_links(links: &[BrokenLink]) -> String {
         .join("\nerror: ")
 }
 
-impl BuildError {
-    /// The exit code of a command that failed so: the content's errors 1, anything else
-    /// (usage, I/O, environment) 2.
-    pub fn exit_code(&self) -> u8 {
+impl crate::diag::Failure for BuildError {
+    fn findings(&self) -> Option<&str> {
         match self {
-            BuildError::Content { .. } => crate::diag::exit::CONTENT,
-            _ => crate::diag::exit::USAGE,
+            BuildError::Content { report, .. } => Some(report),
+            _ => None,
+        }
+    }
+
+    fn line(&self) -> String {
+        match self {
+            BuildError::Content { errors, .. } => {
+                crate::tr!("build-content-errors", errors = *errors)
+            }
+            _ => self.to_string(),
         }
     }
 }

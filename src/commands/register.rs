@@ -44,6 +44,15 @@ pub enum RegisterError {
     Write(#[source] WriteError),
 }
 
+impl crate::diag::Failure for RegisterError {
+    fn passed_on(&self) -> Option<&dyn crate::diag::Failure> {
+        match self {
+            RegisterError::Check(error) => Some(error),
+            _ => None,
+        }
+    }
+}
+
 /// `planbook register YEAR/OFFICE`: checks the content, computes it as of the month and
 /// writes the office's workbook.
 pub fn write_register(options: &RegisterOptions) -> Result<RegisterSummary, RegisterError> {

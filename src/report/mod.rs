@@ -73,6 +73,15 @@ pub enum ReportError {
     Write(#[source] WriteError),
 }
 
+impl crate::diag::Failure for ReportError {
+    fn passed_on(&self) -> Option<&dyn crate::diag::Failure> {
+        match self {
+            ReportError::Check(error) => Some(error),
+            _ => None,
+        }
+    }
+}
+
 /// Why one report could not be made: its template, or its font.
 #[derive(Debug, thiserror::Error)]
 pub enum EmailError {
