@@ -88,7 +88,7 @@ impl LeftOut {
             out.push_str(&format!(
                 "── office {year}/{office}: {} plan{} left out ──\n",
                 plans.len(),
-                if plans.len() == 1 { "" } else { "s" }
+                crate::diag::plural(plans.len())
             ));
             for plan in plans {
                 out.push_str(&plan.findings);

@@ -228,7 +228,7 @@ pub fn listing(
                 plan.id,
                 plan.office_name,
                 year.as_of,
-                if count == 1 { "" } else { "s" }
+                crate::diag::plural(count)
             ));
             for alert in &plan_figures.alerts {
                 out.push_str(&format!("  - {}\n", alert.message));
