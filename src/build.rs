@@ -4,13 +4,13 @@
 use crate::check::CheckError;
 use crate::compute::{self, Figures};
 use crate::diag::plural;
+use crate::email::FontError;
 use crate::left_out::LeftOut;
 use crate::model::{Content, Month, Plan};
 use crate::output::guard::{self, OutputRefused};
 use crate::output::{Sink, Staging, WriteError};
 use crate::pipeline::{self, LinkChecked, PageOptions, Selection};
 use crate::render::{self, RenderError, theme::Theme};
-use crate::report::FontError;
 use crate::site::{BrokenLink, Progress, SiteError};
 use crate::timings::Timings;
 use std::path::{Path, PathBuf};

@@ -4,8 +4,8 @@
 use crate::build::{self, BuildOptions};
 use crate::commands::register::{self, RegisterOptions};
 use crate::diag::{Failure, plural};
+use crate::email::{self, EmailReportOptions};
 use crate::model::{FiscalYear, Month};
-use crate::report::{self, ReportOptions};
 use crate::scaffold;
 use crate::serve::ServeOptions;
 use crate::tr;
@@ -313,7 +313,7 @@ pub fn run(cli: Cli) -> ExitCode {
             month,
             output,
             content,
-        } => report_command(ReportOptions {
+        } => report_command(EmailReportOptions {
             content_dir: content,
             target,
             month,
@@ -388,7 +388,7 @@ fn wrote(w: Wrote<'_>) -> ExitCode {
     println!(
         "wrote {} ({}, {} {}{}, {})",
         w.path.display(),
-        report::size_label(w.bytes),
+        email::size_label(w.bytes),
         w.count,
         w.noun,
         plural(w.count),
@@ -430,8 +430,8 @@ fn pdf_command(options: &crate::pdf::PdfOptions) -> ExitCode {
     }
 }
 
-fn report_command(options: ReportOptions) -> ExitCode {
-    match report::write_report(&options) {
+fn report_command(options: EmailReportOptions) -> ExitCode {
+    match email::write_email_report(&options) {
         Ok(s) => wrote(Wrote {
             warnings: &s.warnings,
             path: &s.path,

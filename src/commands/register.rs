@@ -56,8 +56,8 @@ impl crate::diag::Failure for RegisterError {
 /// `planbook register YEAR/OFFICE`: checks the content, computes it as of the month and
 /// writes the office's workbook.
 pub fn write_register(options: &RegisterOptions) -> Result<RegisterSummary, RegisterError> {
-    let (fiscal_year, office) = match crate::report::Target::parse(&options.target) {
-        Ok(crate::report::Target::Office { year, office }) => (year, office),
+    let (fiscal_year, office) = match crate::email::Target::parse(&options.target) {
+        Ok(crate::email::Target::Office { year, office }) => (year, office),
         _ => {
             return Err(RegisterError::Target(format!(
                 "`{}` is not YEAR/OFFICE (e.g. 2566/samut-prakan)",

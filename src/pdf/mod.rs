@@ -9,12 +9,12 @@ pub mod metadata;
 pub mod printer;
 
 use crate::check::{self, CheckError};
+use crate::email::Target;
 use crate::model::Plan;
 use crate::output::{self, WriteError};
 use crate::render::RenderError;
 use crate::render::document::{document_page, document_path, document_title};
 use crate::render::theme::Theme;
-use crate::report::Target;
 use browser::BrowserNotFound;
 use printer::{BrowserError, Printer};
 use std::path::{Path, PathBuf};

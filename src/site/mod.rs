@@ -14,10 +14,10 @@ pub use progress_bar::Progress;
 use crate::compute::{RollUp, YearFigures};
 use crate::model::{Month, Page};
 use crate::output::{Sink, WriteError};
+use crate::render::RenderError;
 use crate::render::paths::GroupKind;
 use crate::render::theme::Theme;
 use crate::render::views::{self, SiteContext, groups_of};
-use crate::render::RenderError;
 use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -45,17 +45,17 @@ pub enum SiteError {
     Write(#[from] WriteError),
     /// The email reports' font could not be subset.
     #[error(transparent)]
-    Font(#[from] crate::report::FontError),
+    Font(#[from] crate::email::FontError),
     /// A file of `content/static/` could not be read.
     #[error(transparent)]
     AdminFile(#[from] admin_files::ReadError),
 }
 
-impl From<crate::report::EmailError> for SiteError {
-    fn from(e: crate::report::EmailError) -> Self {
+impl From<crate::email::EmailError> for SiteError {
+    fn from(e: crate::email::EmailError) -> Self {
         match e {
-            crate::report::EmailError::Render(e) => SiteError::Render(e),
-            crate::report::EmailError::Font(e) => SiteError::Font(e),
+            crate::email::EmailError::Render(e) => SiteError::Render(e),
+            crate::email::EmailError::Font(e) => SiteError::Font(e),
         }
     }
 }
