@@ -3,13 +3,13 @@
 
 use crate::check::CheckError;
 use crate::compute::{self, Figures};
+use crate::email::FontError;
 use crate::left_out::LeftOut;
 use crate::model::{Content, Month, Plan};
 use crate::output::guard::{self, OutputRefused};
 use crate::output::{Sink, Staging, WriteError};
 use crate::pipeline::{self, LinkChecked, PageOptions, Selection};
 use crate::render::{self, RenderError, theme::Theme};
-use crate::report::FontError;
 use crate::site::{BrokenLink, Progress, SiteError};
 use crate::timings::Timings;
 use std::path::{Path, PathBuf};
@@ -64,13 +64,20 @@ fn broken_links(links: &[BrokenLink]) -> String {
         .join(&format!("\n{}: ", crate::tr!("diag-error")))
 }
 
-impl BuildError {
-    /// The exit code of a command that failed so: the content's errors 1, anything else
-    /// (usage, I/O, environment) 2.
-    pub fn exit_code(&self) -> u8 {
+impl crate::diag::Failure for BuildError {
+    fn findings(&self) -> Option<&str> {
         match self {
-            BuildError::Content { .. } => crate::diag::exit::CONTENT,
-            _ => crate::diag::exit::USAGE,
+            BuildError::Content { report, .. } => Some(report),
+            _ => None,
+        }
+    }
+
+    fn line(&self) -> String {
+        match self {
+            BuildError::Content { errors, .. } => {
+                crate::tr!("build-content-errors", errors = *errors)
+            }
+            _ => self.to_string(),
         }
     }
 }

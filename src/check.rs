@@ -40,6 +40,24 @@ pub enum CheckError {
     NoContent(PathBuf),
 }
 
+impl crate::diag::Failure for CheckError {
+    fn findings(&self) -> Option<&str> {
+        match self {
+            CheckError::Content { report, .. } => Some(report),
+            CheckError::NoContent(_) => None,
+        }
+    }
+
+    fn line(&self) -> String {
+        match self {
+            CheckError::Content { errors, .. } => {
+                crate::tr!("build-content-errors", errors = *errors)
+            }
+            CheckError::NoContent(_) => self.to_string(),
+        }
+    }
+}
+
 impl Checked {
     /// Every finding, in one list (rendering sorts them by place).
     pub fn diagnostics(&self) -> Diagnostics {

@@ -1,11 +1,12 @@
 //! The command line: `planbook check`, `build`, `serve`, `new`, `report`, `register`,
 //! `import` and `pdf`, in the manner of cargo and zola.
 
-use crate::build::{self, BuildError, BuildOptions};
-use crate::commands::register::{self, RegisterError, RegisterOptions};
+use crate::build::{self, BuildOptions};
+use crate::commands::register::{self, RegisterOptions};
+use crate::diag::Failure;
+use crate::email::{self, EmailReportOptions};
 use crate::model::{FiscalYear, Month};
-use crate::report::{self, ReportError, ReportOptions};
-use crate::scaffold::{self, ScaffoldError};
+use crate::scaffold;
 use crate::serve::ServeOptions;
 use crate::tr;
 use clap::{Parser, Subcommand};
@@ -364,7 +365,7 @@ pub fn run(cli: Cli) -> ExitCode {
             month,
             output,
             content,
-        } => report_command(ReportOptions {
+        } => report_command(EmailReportOptions {
             content_dir: content,
             target,
             month,
@@ -403,7 +404,6 @@ pub fn run(cli: Cli) -> ExitCode {
 }
 
 fn import_command(options: &crate::progress_sheet::ImportOptions) -> ExitCode {
-    use crate::progress_sheet::ImportError;
     match crate::progress_sheet::import(options) {
         Ok(summary) => {
             eprint!("{}", summary.warnings);
@@ -427,23 +427,7 @@ fn import_command(options: &crate::progress_sheet::ImportOptions) -> ExitCode {
             }
             ExitCode::SUCCESS
         }
-        Err(ImportError::Cells(problems)) => {
-            for problem in &problems {
-                eprintln!("{}: {problem}", error_label());
-            }
-            eprintln!(
-                "{}: {}",
-                error_label(),
-                ImportError::Cells(problems.clone())
-            );
-            ExitCode::from(EXIT_CONTENT)
-        }
-        Err(ImportError::Content(report)) => {
-            eprint!("{report}");
-            eprintln!("{}: {}", error_label(), tr!("import-content-errors"));
-            ExitCode::from(EXIT_CONTENT)
-        }
-        Err(error) => usage_error(&error),
+        Err(error) => fail(&error),
     }
 }
 
@@ -461,7 +445,7 @@ struct Wrote<'a> {
 
 fn wrote(w: Wrote<'_>) -> ExitCode {
     eprint!("{}", w.warnings);
-    let (path, size) = (w.path.display(), report::size_label(w.bytes));
+    let (path, size) = (w.path.display(), email::size_label(w.bytes));
     let line = if w.rows {
         tr!(
             "wrote-rows",
@@ -483,12 +467,6 @@ fn wrote(w: Wrote<'_>) -> ExitCode {
     ExitCode::SUCCESS
 }
 
-/// A command's error that is not the content's: usage or I/O, exit 2.
-fn usage_error(error: &dyn std::fmt::Display) -> ExitCode {
-    eprintln!("{}: {error}", error_label());
-    ExitCode::from(EXIT_USAGE)
-}
-
 fn register_command(options: RegisterOptions) -> ExitCode {
     match register::write_register(&options) {
         Ok(s) => wrote(Wrote {
@@ -499,8 +477,7 @@ fn register_command(options: RegisterOptions) -> ExitCode {
             rows: true,
             month: s.month,
         }),
-        Err(RegisterError::Check(error)) => fail(&error.into()),
-        Err(error) => usage_error(&error),
+        Err(error) => fail(&error),
     }
 }
 
@@ -522,16 +499,12 @@ fn pdf_command(options: &crate::pdf::PdfOptions) -> ExitCode {
             );
             ExitCode::SUCCESS
         }
-        Err(crate::pdf::PdfError::Check(error)) => fail(&error.into()),
-        Err(error) => {
-            eprintln!("{}: {error}", error_label());
-            ExitCode::from(error.exit_code())
-        }
+        Err(error) => fail(&error),
     }
 }
 
-fn report_command(options: ReportOptions) -> ExitCode {
-    match report::write_report(&options) {
+fn report_command(options: EmailReportOptions) -> ExitCode {
+    match email::write_email_report(&options) {
         Ok(s) => wrote(Wrote {
             warnings: &s.warnings,
             path: &s.path,
@@ -540,18 +513,14 @@ fn report_command(options: ReportOptions) -> ExitCode {
             rows: false,
             month: s.month,
         }),
-        Err(ReportError::Check(error)) => fail(&error.into()),
-        Err(error) => usage_error(&error),
+        Err(error) => fail(&error),
     }
 }
 
 fn serve(options: &ServeOptions) -> ExitCode {
     match crate::serve::serve(options) {
         Ok(()) => ExitCode::SUCCESS,
-        Err(error) => {
-            eprintln!("{}: {error}", error_label());
-            ExitCode::from(EXIT_USAGE)
-        }
+        Err(error) => fail(&error),
     }
 }
 
@@ -594,23 +563,14 @@ fn scaffold_command(new: New) -> ExitCode {
             }
             ExitCode::SUCCESS
         }
-        Err(error) => {
-            if let ScaffoldError::Content(report) = &error {
-                eprint!("{report}");
-            }
-            eprintln!("{}: {error}", error_label());
-            match error {
-                ScaffoldError::Content(_) => ExitCode::from(EXIT_CONTENT),
-                _ => ExitCode::from(EXIT_USAGE),
-            }
-        }
+        Err(error) => fail(&error),
     }
 }
 
 fn check(content: PathBuf, as_of: Option<Month>, all_alerts: bool) -> ExitCode {
     let mut checked = match crate::check::check(&content) {
         Ok(checked) => checked,
-        Err(error) => return fail(&error.into()),
+        Err(error) => return fail(&error),
     };
     let figures = (!checked.has_errors()).then(|| crate::compute::execute(&checked.content, as_of));
     // A clean content is rendered without writing, when any link could break the build.
@@ -625,7 +585,7 @@ fn check(content: PathBuf, as_of: Option<Month>, all_alerts: bool) -> ExitCode {
                 &mut checked.sources,
                 &mut checked.across_diagnostics,
             ),
-            Err(error) => return fail(&error.into()),
+            Err(error) => return fail(&build::BuildError::from(error)),
         }
     }
     let diags = checked.diagnostics();
@@ -720,17 +680,16 @@ fn build_keeping_going(options: BuildOptions, pdf: bool) -> ExitCode {
     }
 }
 
-fn fail(error: &BuildError) -> ExitCode {
-    if let BuildError::Content { report, errors } = error {
-        eprint!("{report}");
-        eprintln!(
-            "{}: {}",
-            error_label(),
-            tr!("build-content-errors", errors = errors)
-        );
-    } else {
-        eprintln!("{}: {error}", error_label());
+/// How every command ends on an error: the content's findings or the input's problems,
+/// the error line, and the exit code the error decides.
+fn fail(error: &dyn Failure) -> ExitCode {
+    if let Some(findings) = error.findings() {
+        eprint!("{findings}");
     }
+    for problem in error.problems() {
+        eprintln!("{}: {problem}", error_label());
+    }
+    eprintln!("{}: {}", error_label(), error.line());
     ExitCode::from(error.exit_code())
 }
 

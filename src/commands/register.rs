@@ -44,11 +44,20 @@ pub enum RegisterError {
     Write(#[source] WriteError),
 }
 
+impl crate::diag::Failure for RegisterError {
+    fn passed_on(&self) -> Option<&dyn crate::diag::Failure> {
+        match self {
+            RegisterError::Check(error) => Some(error),
+            _ => None,
+        }
+    }
+}
+
 /// `planbook register YEAR/OFFICE`: checks the content, computes it as of the month and
 /// writes the office's workbook.
 pub fn write_register(options: &RegisterOptions) -> Result<RegisterSummary, RegisterError> {
-    let (fiscal_year, office) = match crate::report::Target::parse(&options.target) {
-        Ok(crate::report::Target::Office { year, office }) => (year, office),
+    let (fiscal_year, office) = match crate::email::Target::parse(&options.target) {
+        Ok(crate::email::Target::Office { year, office }) => (year, office),
         _ => {
             return Err(RegisterError::Target(crate::tr!(
                 "register-target-invalid",

@@ -115,10 +115,7 @@ pub fn check_output(output: &Path, content_dir: &Path) -> Result<PathBuf, Output
         return Err(refuse(resolved, Collision::NameTooLong { bytes: staging }));
     }
     // Without a trailing `/`, which would follow a symlink.
-    let lexical: PathBuf = std::path::absolute(output)
-        .unwrap_or_else(|_| output.to_path_buf())
-        .components()
-        .collect();
+    let lexical: PathBuf = super::absolute(output).components().collect();
     if let Ok(metadata) = std::fs::symlink_metadata(&lexical) {
         if metadata.is_symlink() {
             return Err(refuse(resolved, Collision::Symlink(lexical)));
@@ -168,7 +165,7 @@ fn protected_folders(content_dir: &Path) -> Vec<Protected> {
         }
     };
     add("content folder", content_dir);
-    let lexical = std::path::absolute(content_dir).unwrap_or_else(|_| content_dir.to_path_buf());
+    let lexical = super::absolute(content_dir);
     if let Some(parent) = lexical.parent() {
         add("themes folder", &parent.join("themes"));
     }
@@ -191,7 +188,7 @@ struct NotAFolder {
 /// will when the folder is created: existing parts are canonicalized one by one, the parts
 /// that do not exist yet are appended (and a `..` after them removes them again).
 fn resolve(path: &Path) -> Result<PathBuf, NotAFolder> {
-    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let absolute = super::absolute(path);
     let mut resolved = PathBuf::from("/");
     let mut exists = true;
     for component in absolute.components() {

@@ -9,12 +9,12 @@ pub mod metadata;
 pub mod printer;
 
 use crate::check::{self, CheckError};
+use crate::email::Target;
 use crate::model::Plan;
 use crate::output::{self, WriteError};
 use crate::render::RenderError;
 use crate::render::document::{document_page, document_path, document_title};
 use crate::render::theme::Theme;
-use crate::report::Target;
 use browser::BrowserNotFound;
 use printer::{BrowserError, Printer};
 use std::path::{Path, PathBuf};
@@ -41,62 +41,39 @@ pub struct PdfSummary {
 }
 
 /// Why the PDFs were not (all) printed.
-#[derive(Debug)]
+#[derive(Debug, thiserror::Error)]
 pub enum PdfError {
     /// The content has errors, or there is no content folder.
+    #[error(transparent)]
     Check(CheckError),
     /// A target is malformed or names no plan.
+    #[error("{0}")]
     Target(String),
+    #[error(transparent)]
     Browser(BrowserNotFound),
     /// The browser failed to start or to print `document`.
+    #[error("the browser could not print {document}: {source}")]
     Print {
         document: String,
         source: BrowserError,
     },
     /// The PDF the browser made could not be read to set its metadata.
+    #[error("the PDF of {document} could not be tagged: {source}")]
     Metadata {
         document: String,
         source: lopdf::Error,
     },
+    #[error(transparent)]
     Render(RenderError),
-    Write(WriteError),
+    #[error("cannot write {0}")]
+    Write(#[source] WriteError),
 }
 
-impl std::fmt::Display for PdfError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl crate::diag::Failure for PdfError {
+    fn passed_on(&self) -> Option<&dyn crate::diag::Failure> {
         match self {
-            PdfError::Check(e) => write!(f, "{e}"),
-            PdfError::Target(message) => f.write_str(message),
-            PdfError::Browser(e) => write!(f, "{e}"),
-            PdfError::Print { document, source } => {
-                write!(f, "the browser could not print {document}: {source}")
-            }
-            PdfError::Metadata { document, source } => {
-                write!(f, "the PDF of {document} could not be tagged: {source}")
-            }
-            PdfError::Render(e) => write!(f, "{e}"),
-            PdfError::Write(e) => write!(f, "cannot write {e}"),
-        }
-    }
-}
-
-impl std::error::Error for PdfError {
-    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            PdfError::Print { source, .. } => Some(source.as_ref()),
-            PdfError::Metadata { source, .. } => Some(source),
-            PdfError::Browser(e) => Some(e),
+            PdfError::Check(error) => Some(error),
             _ => None,
-        }
-    }
-}
-
-impl PdfError {
-    /// The exit code: the content at fault 1; anything else (usage, environment) 2.
-    pub fn exit_code(&self) -> u8 {
-        match self {
-            PdfError::Check(CheckError::Content { .. }) => crate::diag::exit::CONTENT,
-            _ => crate::diag::exit::USAGE,
         }
     }
 }

@@ -14,7 +14,7 @@ use super::layout::{
     OUTPUT_COL, RECEIVED_COL, RowKind, cell,
 };
 use crate::check;
-use crate::diag::Severity;
+use crate::diag::{Severity, plural};
 use crate::model::{Month, Plan};
 use crate::scaffold::ScaffoldError;
 use crate::scaffold::progress::{EntryValues, entry_place, entry_text_with};
@@ -46,50 +46,49 @@ pub struct ImportSummary {
 }
 
 /// Why nothing was written.
-#[derive(Debug)]
+#[derive(Debug, thiserror::Error)]
 pub enum ImportError {
     /// The file cannot be read as a workbook.
-    Unreadable(PathBuf, calamine::XlsxError),
+    #[error("{}: not a readable workbook: {}", .0.display(), .1)]
+    Unreadable(PathBuf, #[source] calamine::XlsxError),
     /// Bad cells or an entry that fails the checks: one located message each.
+    #[error("{} problem{} in the workbook; nothing was written", .0.len(), plural(.0.len()))]
     Cells(Vec<String>),
     /// The content has errors of its own (rendered findings).
+    #[error("{}", crate::tr!("import-content-errors"))]
     Content(String),
     /// The plan, the month or an existing entry stands in the way.
-    Scaffold(ScaffoldError),
-    Write(crate::output::WriteError),
+    #[error("{}", scaffold_message(.0))]
+    Scaffold(#[source] ScaffoldError),
+    #[error("cannot write {0}")]
+    Write(#[source] crate::output::WriteError),
 }
 
-impl std::fmt::Display for ImportError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            ImportError::Unreadable(path, e) => {
-                write!(f, "{}: not a readable workbook: {e}", path.display())
-            }
-            ImportError::Cells(problems) => write!(
-                f,
-                "{} problem{} in the workbook; nothing was written",
-                problems.len(),
-                if problems.len() == 1 { "" } else { "s" }
-            ),
-            ImportError::Content(_) => f.write_str("the content has errors; fix them first"),
-            ImportError::Scaffold(ScaffoldError::Exists(path)) => write!(
-                f,
+/// What import says of a scaffold error: an existing entry can be replaced with `--force`.
+fn scaffold_message(error: &ScaffoldError) -> String {
+    match error {
+        ScaffoldError::Exists(path) => {
+            format!(
                 "{} exists already: add --force to replace it",
                 path.display()
-            ),
-            ImportError::Scaffold(e) => write!(f, "{e}"),
-            ImportError::Write(e) => write!(f, "cannot write {e}"),
+            )
         }
+        error => error.to_string(),
     }
 }
 
-impl std::error::Error for ImportError {
-    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+impl crate::diag::Failure for ImportError {
+    fn findings(&self) -> Option<&str> {
         match self {
-            ImportError::Unreadable(_, e) => Some(e),
-            ImportError::Scaffold(e) => Some(e),
-            ImportError::Write(e) => Some(e),
+            ImportError::Content(report) => Some(report),
             _ => None,
+        }
+    }
+
+    fn problems(&self) -> &[String] {
+        match self {
+            ImportError::Cells(problems) => problems,
+            _ => &[],
         }
     }
 }

@@ -10,6 +10,7 @@ pub mod document;
 pub mod filters;
 pub mod line_breaks;
 pub mod markdown;
+pub mod scan;
 pub mod search;
 pub use crate::paths;
 pub mod theme;

@@ -241,7 +241,7 @@ fn compile(
 
 /// `<content>/../themes/<name>`.
 fn theme_folder(content_dir: &Path, name: &str) -> PathBuf {
-    let content = std::path::absolute(content_dir).unwrap_or_else(|_| content_dir.to_path_buf());
+    let content = crate::output::absolute(content_dir);
     content
         .parent()
         .map_or_else(|| PathBuf::from("themes"), |p| p.join("themes"))

@@ -10,35 +10,29 @@ mod yaml;
 use std::path::{Path, PathBuf};
 
 /// Why nothing was written.
-#[derive(Debug)]
+#[derive(Debug, thiserror::Error)]
 pub enum ScaffoldError {
     /// The file (or the entry for that month) exists already.
+    #[error("{} exists already: planbook new never overwrites", .0.display())]
     Exists(PathBuf),
     /// The request does not fit the content (unknown plan, bad id, month outside the year).
+    #[error("{0}")]
     Invalid(String),
     /// The content the request depends on has errors (rendered findings).
+    #[error("the content has errors; fix them first")]
     Content(String),
-    Io(PathBuf, std::io::Error),
+    #[error("cannot write {}: {}", .0.display(), .1)]
+    Io(PathBuf, #[source] std::io::Error),
 }
 
-impl std::fmt::Display for ScaffoldError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl crate::diag::Failure for ScaffoldError {
+    fn findings(&self) -> Option<&str> {
         match self {
-            ScaffoldError::Exists(path) => {
-                write!(
-                    f,
-                    "{} exists already: planbook new never overwrites",
-                    path.display()
-                )
-            }
-            ScaffoldError::Invalid(message) => f.write_str(message),
-            ScaffoldError::Content(_) => f.write_str("the content has errors; fix them first"),
-            ScaffoldError::Io(path, e) => write!(f, "cannot write {}: {e}", path.display()),
+            ScaffoldError::Content(report) => Some(report),
+            _ => None,
         }
     }
 }
-
-impl std::error::Error for ScaffoldError {}
 
 /// Writes `text` to `path` only if nothing is there, creating folders as needed.
 fn write_new(path: &Path, text: &str) -> Result<(), ScaffoldError> {

@@ -53,28 +53,21 @@ pub struct ServeOptions {
 }
 
 /// Why serving could not start. Bad content is never one: it is shown and served around.
-#[derive(Debug)]
+#[derive(Debug, thiserror::Error)]
 pub enum ServeError {
+    #[error("{}: no such content folder", .0.display())]
     NoContent(PathBuf),
-    Io { what: String, error: io::Error },
-    Watch(notify::Error),
+    #[error("{what}: {source}")]
+    Io { what: String, source: io::Error },
+    #[error("cannot watch for changes: {0}")]
+    Watch(#[source] notify::Error),
 }
 
-impl std::fmt::Display for ServeError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            ServeError::NoContent(path) => write!(f, "{}: no such content folder", path.display()),
-            ServeError::Io { what, error } => write!(f, "{what}: {error}"),
-            ServeError::Watch(error) => write!(f, "cannot watch for changes: {error}"),
-        }
-    }
-}
-
-impl std::error::Error for ServeError {}
+impl crate::diag::Failure for ServeError {}
 
 fn io_error(what: impl Into<String>) -> impl FnOnce(io::Error) -> ServeError {
     let what = what.into();
-    move |error| ServeError::Io { what, error }
+    move |source| ServeError::Io { what, source }
 }
 
 /// Serves until Ctrl-C or a termination signal; the private output folder is then removed.

@@ -4,10 +4,11 @@
 //! `data:` are not checked.
 //!
 //! The writer shows every file to a [`LinkIndex`] as it is written: references are read
-//! with a small scanner (the pages are our own templates' output, sanitised user text
-//! included), resolved, and remembered once per target; when every writer has run, the
-//! targets that no writer wrote are the broken links. Nothing is read back from disk.
+//! with the scanner of our own HTML ([`crate::render::scan`]), resolved, and remembered once
+//! per target; when every writer has run, the targets that no writer wrote are the broken
+//! links. Nothing is read back from disk.
 
+use crate::render::scan::{Piece, scan};
 use std::collections::{HashMap, HashSet};
 use std::path::{Component, Path};
 use std::sync::{Mutex, PoisonError};
@@ -236,116 +237,23 @@ fn resolve(base: &str, relative: &str) -> Option<String> {
 
 /// The `href`, `src`, `xlink:href`, `action` and `poster` values of every start tag;
 /// comments and the contents of `script`, `style`, `textarea`, `title` and inline `svg`
-/// (our charts: drawn, never linked) are skipped. Works on bytes, allocating only for the
-/// values it returns: it reads every page of a build.
+/// (our charts: drawn, never linked) are skipped. Allocates only for the values it returns:
+/// it reads every page of a build.
 fn html_references(html: &[u8]) -> Vec<String> {
+    const SKIPPED: &[&str] = &["script", "style", "textarea", "title", "svg"];
+    const LINKS: [&str; 5] = ["href", "src", "xlink:href", "action", "poster"];
+    let html = String::from_utf8_lossy(html);
     let mut out = Vec::new();
-    let mut i = 0;
-    while let Some(offset) = memchr::memchr(b'<', &html[i..]) {
-        i += offset + 1;
-        if html[i..].starts_with(b"!--") {
-            i = find(&html[i..], b"-->").map_or(html.len(), |end| i + end + 3);
-            continue;
-        }
-        let name_len = html[i..]
-            .iter()
-            .take_while(|b| b.is_ascii_alphanumeric() || **b == b'-' || **b == b':')
-            .count();
-        if name_len == 0 {
-            continue;
-        }
-        let tag = &html[i..i + name_len];
-        i += name_len;
-        i = read_attributes(html, i, &mut out);
-        let skipped: Option<&[u8]> = [
-            &b"script"[..],
-            &b"style"[..],
-            &b"textarea"[..],
-            &b"title"[..],
-            &b"svg"[..],
-        ]
-        .into_iter()
-        .find(|name| tag.eq_ignore_ascii_case(name));
-        if let Some(name) = skipped {
-            let mut close = b"</".to_vec();
-            close.extend_from_slice(name);
-            i = find_ignore_case(&html[i..], &close).map_or(html.len(), |end| i + end);
+    for piece in scan(&html, SKIPPED) {
+        if let Piece::Tag(tag) = piece {
+            for (name, value) in tag.attributes() {
+                if LINKS.iter().any(|link| name.eq_ignore_ascii_case(link)) {
+                    out.push(decode_entities(value));
+                }
+            }
         }
     }
     out
-}
-
-/// Reads a tag's attributes from `i` to its `>`, collecting link values; returns the index
-/// after the tag.
-fn read_attributes(html: &[u8], mut i: usize, out: &mut Vec<String>) -> usize {
-    const LINKS: [&[u8]; 5] = [b"href", b"src", b"xlink:href", b"action", b"poster"];
-    loop {
-        while i < html.len() && (html[i].is_ascii_whitespace() || html[i] == b'/') {
-            i += 1;
-        }
-        if i >= html.len() || html[i] == b'>' {
-            return i + 1;
-        }
-        let start = i;
-        while i < html.len()
-            && !matches!(html[i], b'=' | b'>' | b'/')
-            && !html[i].is_ascii_whitespace()
-        {
-            i += 1;
-        }
-        let name = &html[start..i];
-        while i < html.len() && html[i].is_ascii_whitespace() {
-            i += 1;
-        }
-        if i >= html.len() || html[i] != b'=' {
-            continue;
-        }
-        i += 1;
-        while i < html.len() && html[i].is_ascii_whitespace() {
-            i += 1;
-        }
-        let (value, next) = match html.get(i) {
-            Some(&quote @ (b'"' | b'\'')) => {
-                let end = html[i + 1..]
-                    .iter()
-                    .position(|b| *b == quote)
-                    .map_or(html.len(), |p| i + 1 + p);
-                (&html[i + 1..end], (end + 1).min(html.len()))
-            }
-            _ => {
-                let end = html[i..]
-                    .iter()
-                    .position(|b| b.is_ascii_whitespace() || *b == b'>')
-                    .map_or(html.len(), |p| i + p);
-                (&html[i..end], end)
-            }
-        };
-        if LINKS.iter().any(|link| name.eq_ignore_ascii_case(link)) {
-            out.push(decode_entities(&String::from_utf8_lossy(value)));
-        }
-        i = next;
-    }
-}
-
-fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    memchr::memmem::find(haystack, needle)
-}
-
-/// Where `needle` (which starts with a byte that has no case, such as `<`) first occurs in
-/// `haystack`, ASCII case ignored; the first byte is found with memchr, so skipping a large
-/// `<style>` or chart costs little more than reading it.
-fn find_ignore_case(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    let (&first, rest) = needle.split_first()?;
-    let mut from = 0;
-    while let Some(at) = memchr::memchr(first, &haystack[from..]) {
-        let start = from + at;
-        let after = &haystack[start + 1..];
-        if after.len() >= rest.len() && after[..rest.len()].eq_ignore_ascii_case(rest) {
-            return Some(start);
-        }
-        from = start + 1;
-    }
-    None
 }
 
 /// The few character references our pages put in attribute values.

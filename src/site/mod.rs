@@ -14,10 +14,10 @@ pub use progress_bar::Progress;
 use crate::compute::{RollUp, YearFigures};
 use crate::model::{Month, Page};
 use crate::output::{Sink, WriteError};
+use crate::render::RenderError;
 use crate::render::paths::GroupKind;
 use crate::render::theme::Theme;
 use crate::render::views::{self, SiteContext, groups_of};
-use crate::render::{RenderError, paths};
 use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -45,17 +45,17 @@ pub enum SiteError {
     Write(#[from] WriteError),
     /// The email reports' font could not be subset.
     #[error(transparent)]
-    Font(#[from] crate::report::FontError),
+    Font(#[from] crate::email::FontError),
     /// A file of `content/static/` could not be read.
     #[error(transparent)]
     AdminFile(#[from] admin_files::ReadError),
 }
 
-impl From<crate::report::EmailError> for SiteError {
-    fn from(e: crate::report::EmailError) -> Self {
+impl From<crate::email::EmailError> for SiteError {
+    fn from(e: crate::email::EmailError) -> Self {
         match e {
-            crate::report::EmailError::Render(e) => SiteError::Render(e),
-            crate::report::EmailError::Font(e) => SiteError::Font(e),
+            crate::email::EmailError::Render(e) => SiteError::Render(e),
+            crate::email::EmailError::Font(e) => SiteError::Font(e),
         }
     }
 }
@@ -140,17 +140,47 @@ struct Rendered {
     charts: usize,
 }
 
-fn page<T: Serialize>(
-    theme: &Theme,
-    template: &str,
-    path: String,
-    charts: usize,
-    view: &T,
-) -> Result<Rendered, RenderError> {
+/// A view that is one page of the site: where it goes and how many charts it draws.
+trait SitePage: Serialize {
+    fn path(&self) -> String;
+    fn charts(&self) -> usize;
+}
+
+/// `SitePage` for views with a `layout`, each with how it counts its charts.
+macro_rules! site_pages {
+    ($($view:ty => |$it:pat_param| $charts:expr;)*) => {$(
+        impl SitePage for $view {
+            fn path(&self) -> String {
+                self.layout.path.clone()
+            }
+            fn charts(&self) -> usize {
+                let $it = self;
+                $charts
+            }
+        }
+    )*};
+}
+
+site_pages! {
+    views::dashboard::DashboardView<'_> => |v| v.year.as_ref().map_or(0, |y| y.charts.count());
+    views::year::YearView<'_> => |v| v.year.charts.count();
+    views::office::OfficesView<'_> => |v| v.charts.count();
+    views::office::OfficeView<'_> => |v| v.charts.count();
+    views::groups::GroupsView<'_> => |_| 0;
+    views::groups::GroupView<'_> => |v| v.charts.count();
+    views::progress::PlanView<'_> => |v| v.charts.count();
+    views::report::ReportsView<'_> => |_| 0;
+    views::report::ReportView<'_> => |_| 0;
+    views::page::PageView<'_> => |_| 0;
+    views::search::SearchView<'_> => |_| 0;
+}
+
+/// The page `view` makes through `template`.
+fn page(theme: &Theme, template: &str, view: &impl SitePage) -> Result<Rendered, RenderError> {
     Ok(Rendered {
         html: theme.render_bytes(template, view)?,
-        path,
-        charts,
+        path: view.path(),
+        charts: view.charts(),
     })
 }
 
@@ -159,79 +189,26 @@ fn render<'a>(
     theme: &Theme,
     job: Job<'a>,
 ) -> Result<Rendered, RenderError> {
+    use views::{dashboard, groups, office, progress, report, search, year};
     match job {
-        Job::Dashboard => {
-            let view = views::dashboard::dashboard(ctx);
-            let charts = view.year.as_ref().map_or(0, |y| y.charts.count());
-            page(theme, "index.html", paths::dashboard(), charts, &view)
+        Job::Dashboard => page(theme, "index.html", &dashboard::dashboard(ctx)),
+        Job::Year(y) => page(theme, "year.html", &year::year_page(ctx, y)),
+        Job::Offices(y) => page(theme, "offices.html", &office::offices_page(ctx, y)),
+        Job::Office(y, rank, o) => {
+            page(theme, "office.html", &office::office_page(ctx, y, rank, o))
         }
-        Job::Year(year) => {
-            let view = views::year::year_page(ctx, year);
-            let charts = view.year.charts.count();
-            page(theme, "year.html", view.layout.path.clone(), charts, &view)
-        }
-        Job::Offices(year) => {
-            let view = views::office::offices_page(ctx, year);
-            let charts = view.charts.count();
-            page(
-                theme,
-                "offices.html",
-                view.layout.path.clone(),
-                charts,
-                &view,
-            )
-        }
-        Job::Office(year, rank, office) => {
-            let view = views::office::office_page(ctx, year, rank, office);
-            let charts = view.charts.count();
-            page(
-                theme,
-                "office.html",
-                view.layout.path.clone(),
-                charts,
-                &view,
-            )
-        }
-        Job::Groups(year, kind) => {
-            let view = views::groups::groups_page(ctx, year, kind);
-            page(theme, "groups.html", view.layout.path.clone(), 0, &view)
-        }
-        Job::Group(year, kind, group) => {
-            let view = views::groups::group_page(ctx, year, kind, group);
-            let charts = view.charts.count();
-            page(theme, "group.html", view.layout.path.clone(), charts, &view)
-        }
-        Job::Plan(year, position) => {
-            let view = views::progress::plan_page(ctx, year, position);
-            let charts = view.charts.count();
-            page(
-                theme,
-                "progress.html",
-                view.layout.path.clone(),
-                charts,
-                &view,
-            )
-        }
-        Job::Reports(year) => {
-            let view = views::report::reports_page(ctx, year);
-            page(theme, "reports.html", view.layout.path.clone(), 0, &view)
-        }
-        Job::Report(year, month) => {
-            let view = views::report::report_page(ctx, year, month);
-            page(theme, "report.html", view.layout.path.clone(), 0, &view)
-        }
-        Job::NotFound => {
-            let view = views::page::not_found_page(ctx);
-            page(theme, "404.html", view.layout.path.clone(), 0, &view)
-        }
-        Job::Free(free) => {
-            let view = views::page::free_page(ctx, free);
-            page(theme, "page.html", view.layout.path.clone(), 0, &view)
-        }
-        Job::Search => {
-            let view = views::search::search_page(ctx);
-            page(theme, "search.html", view.layout.path.clone(), 0, &view)
-        }
+        Job::Groups(y, kind) => page(theme, "groups.html", &groups::groups_page(ctx, y, kind)),
+        Job::Group(y, kind, g) => page(theme, "group.html", &groups::group_page(ctx, y, kind, g)),
+        Job::Plan(y, position) => page(
+            theme,
+            "progress.html",
+            &progress::plan_page(ctx, y, position),
+        ),
+        Job::Reports(y) => page(theme, "reports.html", &report::reports_page(ctx, y)),
+        Job::Report(y, month) => page(theme, "report.html", &report::report_page(ctx, y, month)),
+        Job::NotFound => page(theme, "404.html", &views::page::not_found_page(ctx)),
+        Job::Free(free) => page(theme, "page.html", &views::page::free_page(ctx, free)),
+        Job::Search => page(theme, "search.html", &search::search_page(ctx)),
         Job::SearchIndex => Ok(Rendered {
             path: crate::render::search::INDEX.to_string(),
             html: crate::render::search::site_index(ctx)

@@ -14,13 +14,13 @@
 
 use super::SiteError;
 use crate::compute::{self, Figures, YearFigures, series::months_through};
+use crate::email::{FontEmbedder, Target, render_email_report};
 use crate::model::{Content, Month};
 use crate::output::Sink;
 use crate::register;
 use crate::render::paths;
 use crate::render::theme::Theme;
 use crate::render::views::SiteContext;
-use crate::report::{FontEmbedder, Target, render_report};
 use crate::stamp;
 use rayon::prelude::*;
 use std::collections::HashSet;
@@ -187,7 +187,7 @@ impl Writer<'_> {
                                 .flat_map(|p| p.entries.iter())
                                 .filter(|e| e.month <= month),
                         );
-                        let html = render_report(
+                        let html = render_email_report(
                             self.theme,
                             self.fonts,
                             content_then,

@@ -30,7 +30,7 @@ fn an_office_of_ten_plans_stays_well_under_the_size_budget() {
     );
     assert_self_contained("ten plans", &html);
     assert_eq!(
-        planbook::report::text::shown_chars(&html),
+        planbook::email::text::shown_chars(&html),
         report_support::shown_by_html5ever(&html),
         "the fast scan and html5ever disagree"
     );
@@ -73,7 +73,7 @@ fn the_embedded_font_draws_every_character_the_report_shows() {
         ],
         "รายงาน-samut-prakan-2023-03.html",
     );
-    let shown = planbook::report::text::shown_chars(&html);
+    let shown = planbook::email::text::shown_chars(&html);
     assert_eq!(shown, report_support::shown_by_html5ever(&html));
     assert!(shown.contains(&'ำ') && shown.contains(&'้') && shown.contains(&'ษ'));
     let fonts = embedded_fonts(&html);
@@ -82,7 +82,7 @@ fn the_embedded_font_draws_every_character_the_report_shows() {
         [400, 700],
         "Regular and Bold"
     );
-    let chars = planbook::report::fonts::glyph_set(&planbook::report::fonts::chars_for(&html));
+    let chars = planbook::email::fonts::glyph_set(&planbook::email::fonts::chars_for(&html));
     for (weight, woff2) in &fonts {
         // The embedded WOFF2 is exactly the compressed subset of the theme's face.
         let face = if *weight == 700 { "Bold" } else { "Regular" };
@@ -90,7 +90,7 @@ fn the_embedded_font_draws_every_character_the_report_shows() {
             common::repo_root().join(format!("themes/default/static/fonts/Sarabun-{face}.ttf")),
         )
         .unwrap();
-        let subset = planbook::report::fonts::subset(&whole, &chars).expect("subsets");
+        let subset = planbook::email::fonts::subset(&whole, &chars).expect("subsets");
         assert!(
             *woff2 == planbook::render::assets::woff2(&subset).expect("compresses"),
             "{weight}: the embedded font is not the WOFF2 of the subset"
@@ -167,7 +167,7 @@ fn hostile_text_is_escaped_and_links_in_markdown_lead_nowhere() {
     );
     assert_self_contained("hostile", &html);
     assert_eq!(
-        planbook::report::text::shown_chars(&html),
+        planbook::email::text::shown_chars(&html),
         report_support::shown_by_html5ever(&html)
     );
     let escaped = "&lt;script&gt;alert(1)&lt;/script&gt;";

@@ -114,7 +114,7 @@ pub fn parse(html: &str) -> (Vec<StartTag>, String) {
     (tags, styles)
 }
 
-/// What `planbook::report::text::shown_chars` must find, read by html5ever's tokenizer:
+/// What `planbook::email::text::shown_chars` must find, read by html5ever's tokenizer:
 /// text outside raw elements, `data-label` values, quoted strings of CSS `content:`.
 pub fn shown_by_html5ever(html: &str) -> std::collections::BTreeSet<char> {
     let (tags, styles, text) = tokenize(html);

@@ -156,6 +156,38 @@ pub mod exit {
     pub const LEFT_OUT: u8 = 3;
 }
 
+/// A command's error as the command line ends with it: the findings or problems printed
+/// first, the error line, and the exit code, decided here for every command.
+pub trait Failure: std::error::Error {
+    /// The failure this one only passes on (a command's check of the content), which then
+    /// says everything.
+    fn passed_on(&self) -> Option<&dyn Failure> {
+        None
+    }
+    /// The content's findings, rendered (`path:line:col: error: …`), when they are at fault.
+    fn findings(&self) -> Option<&str> {
+        self.passed_on().and_then(Failure::findings)
+    }
+    /// Problems of the input that each get an error line of their own (a workbook's cells).
+    fn problems(&self) -> &[String] {
+        self.passed_on().map_or(&[], Failure::problems)
+    }
+    /// The error line after `error: `: the error's own message unless it says it better.
+    fn line(&self) -> String {
+        self.passed_on()
+            .map_or_else(|| self.to_string(), Failure::line)
+    }
+    /// 1 when the content or the input is at fault (findings or problems), 2 otherwise
+    /// (usage, I/O, environment).
+    fn exit_code(&self) -> u8 {
+        if self.findings().is_some() || !self.problems().is_empty() {
+            exit::CONTENT
+        } else {
+            exit::USAGE
+        }
+    }
+}
+
 /// The English plural ending of a count in messages: `1 plan`, `2 plans`.
 pub fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }

@@ -4,8 +4,8 @@
 //! The file holds everything: styles in a `<style>`, charts as inline SVG, Sarabun as
 //! `data:` URIs subset to what the file shows (see `fonts`); no script and no reference of any
 //! kind outside it. Figures are computed as of the report's month. `planbook report` writes
-//! one (`write_report`); the site build writes one per office beside each monthly report
-//! page (`site::reports::write_site_reports`), through the same `render_report`.
+//! one (`write_email_report`); the site build writes one per office beside each monthly report
+//! page (`site::reports::write_site_reports`), through the same `render_email_report`.
 
 pub mod fonts;
 pub use crate::stamp;
@@ -28,7 +28,7 @@ use std::path::PathBuf;
 
 /// What `planbook report` is asked to do.
 #[derive(Debug, Clone)]
-pub struct ReportOptions {
+pub struct EmailReportOptions {
     pub content_dir: PathBuf,
     /// `YEAR/OFFICE` or `YEAR/OFFICE/ACTIVITY`.
     pub target: String,
@@ -40,7 +40,7 @@ pub struct ReportOptions {
 
 /// What `planbook report` wrote.
 #[derive(Debug)]
-pub struct ReportSummary {
+pub struct EmailReportSummary {
     pub path: PathBuf,
     pub bytes: usize,
     pub month: Month,
@@ -51,7 +51,7 @@ pub struct ReportSummary {
 
 /// Why no report was written.
 #[derive(Debug, thiserror::Error)]
-pub enum ReportError {
+pub enum EmailReportError {
     /// The content has errors, or no content folder (as `check` and `build` say it).
     #[error(transparent)]
     Check(CheckError),
@@ -73,6 +73,15 @@ pub enum ReportError {
     Write(#[source] WriteError),
 }
 
+impl crate::diag::Failure for EmailReportError {
+    fn passed_on(&self) -> Option<&dyn crate::diag::Failure> {
+        match self {
+            EmailReportError::Check(error) => Some(error),
+            _ => None,
+        }
+    }
+}
+
 /// Why one report could not be made: its template, or its font.
 #[derive(Debug, thiserror::Error)]
 pub enum EmailError {
@@ -82,17 +91,17 @@ pub enum EmailError {
     Font(#[from] FontError),
 }
 
-impl From<EmailError> for ReportError {
+impl From<EmailError> for EmailReportError {
     fn from(e: EmailError) -> Self {
         match e {
-            EmailError::Render(e) => ReportError::Render(e),
-            EmailError::Font(e) => ReportError::Font(e),
+            EmailError::Render(e) => EmailReportError::Render(e),
+            EmailError::Font(e) => EmailReportError::Font(e),
         }
     }
 }
 
 /// Renders the report of `target` for `month`; `year` holds the figures as of that month.
-pub fn render_report(
+pub fn render_email_report(
     theme: &Theme,
     fonts: &FontEmbedder<'_>,
     content: &Content,
@@ -109,17 +118,19 @@ pub fn render_report(
 }
 
 /// `planbook report`: checks the content, computes it as of the month and writes one file.
-pub fn write_report(options: &ReportOptions) -> Result<ReportSummary, ReportError> {
-    let target = Target::parse(&options.target).map_err(ReportError::Target)?;
+pub fn write_email_report(
+    options: &EmailReportOptions,
+) -> Result<EmailReportSummary, EmailReportError> {
+    let target = Target::parse(&options.target).map_err(EmailReportError::Target)?;
     if let Some(path) = &options.output {
         output::guard::check_output_file(path, &options.content_dir)
-            .map_err(ReportError::OutputRefused)?;
+            .map_err(EmailReportError::OutputRefused)?;
     }
-    let mut checked = check::check(&options.content_dir).map_err(ReportError::Check)?;
+    let mut checked = check::check(&options.content_dir).map_err(EmailReportError::Check)?;
     let loaded_theme = checked.theme.take();
-    checked.refuse_errors().map_err(ReportError::Check)?;
+    checked.refuse_errors().map_err(EmailReportError::Check)?;
     let content = &checked.content;
-    let plans = target.plans(content).map_err(ReportError::Target)?;
+    let plans = target.plans(content).map_err(EmailReportError::Target)?;
     let fiscal_year = target.year();
     let filed = |month: Month| {
         plans
@@ -158,7 +169,7 @@ pub fn write_report(options: &ReportOptions) -> Result<ReportSummary, ReportErro
         ));
     }
     if !fiscal_year.contains_month(month) {
-        return Err(ReportError::Month(crate::tr!(
+        return Err(EmailReportError::Month(crate::tr!(
             "month-outside-target-year",
             month = month,
             year = fiscal_year,
@@ -169,7 +180,7 @@ pub fn write_report(options: &ReportOptions) -> Result<ReportSummary, ReportErro
     }
     let figures = compute::execute(content, Some(month));
     let Some(year) = figures.years.iter().find(|y| y.year == fiscal_year) else {
-        return Err(ReportError::Target(crate::tr!(
+        return Err(EmailReportError::Target(crate::tr!(
             "no-plan-plain",
             plan = &target
         )));
@@ -178,22 +189,22 @@ pub fn write_report(options: &ReportOptions) -> Result<ReportSummary, ReportErro
     let theme = match loaded_theme {
         Some(theme) => theme,
         None => Theme::load(&options.content_dir, content.site.theme.as_deref())
-            .map_err(ReportError::Render)?,
+            .map_err(EmailReportError::Render)?,
     };
-    let fonts = FontEmbedder::from_theme(&theme).map_err(ReportError::Render)?;
+    let fonts = FontEmbedder::from_theme(&theme).map_err(EmailReportError::Render)?;
     let stamp = stamp::report_label(
         plans
             .iter()
             .flat_map(|&i| content.plans[i].entries.iter())
             .filter(|e| e.month <= month),
     );
-    let html = render_report(&theme, &fonts, content, year, &target, month, &stamp)?;
+    let html = render_email_report(&theme, &fonts, content, year, &target, month, &stamp)?;
     let path = options
         .output
         .clone()
         .unwrap_or_else(|| PathBuf::from(target.file_name(month)));
-    output::write_file(&path, html.as_bytes()).map_err(ReportError::Write)?;
-    Ok(ReportSummary {
+    output::write_file(&path, html.as_bytes()).map_err(EmailReportError::Write)?;
+    Ok(EmailReportSummary {
         path,
         bytes: html.len(),
         month,

@@ -279,7 +279,7 @@ mod tests {
         let own = fonts.font_faces_for(html).unwrap();
         assert!(!Arc::ptr_eq(&a, &own));
         let exact = fonts
-            .font_faces(&crate::report::text::shown_chars(html))
+            .font_faces(&crate::email::text::shown_chars(html))
             .unwrap();
         assert!(Arc::ptr_eq(&own, &exact));
     }

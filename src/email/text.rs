@@ -3,89 +3,46 @@
 //! and `data-label` values a theme may show through `attr()`. Scripts, comments and the tab
 //! title are skipped: the page's font does not draw them.
 //!
-//! A single pass over the HTML planbook itself wrote (templates, escaped text, sanitised
-//! Markdown, plotters' SVG), so `<` only ever opens a tag. It is about forty times faster
-//! than a full tokenizer on a report of ten plans, which matters for the 924 reports of a
-//! department's site; `tests/it/report_file.rs` checks it against html5ever's tokenizer.
+//! Read with the one scanner of the HTML planbook writes ([`crate::render::scan`]): it is
+//! about forty times faster than a full tokenizer on a report of ten plans, which matters
+//! for the 924 reports of a department's site; `tests/it/report_file.rs` checks the result
+//! against html5ever's tokenizer.
 
+use crate::render::scan::{Piece, scan};
 use std::collections::BTreeSet;
 
 /// Elements whose content is not text the font draws (`style` is read for `content:`).
-const RAW: [&str; 4] = ["style", "script", "title", "textarea"];
+const RAW: &[&str] = &["style", "script", "title", "textarea"];
 
-/// Attributes whose values a theme's CSS may show as text, as they open in a tag.
-const SHOWN_ATTRIBUTES: [&str; 1] = [" data-label=\""];
+/// Attributes whose values a theme's CSS may show as text.
+const SHOWN_ATTRIBUTES: [&str; 1] = ["data-label"];
 
 /// Every character `html` shows, whitespace and controls left out.
 pub fn shown_chars(html: &str) -> BTreeSet<char> {
     let mut chars = Chars::new();
-    let mut rest = html;
-    while let Some(open) = rest.find('<') {
-        chars.extend_decoded(&rest[..open]);
-        rest = &rest[open..];
-        if let Some(comment) = rest.strip_prefix("<!--") {
-            rest = comment.split_once("-->").map_or("", |(_, after)| after);
-            continue;
-        }
-        let end = tag_end(rest);
-        let tag = &rest[..end];
-        rest = &rest[end..];
-        for attribute in SHOWN_ATTRIBUTES {
-            if let Some(value) = attribute_value(tag, attribute) {
-                chars.extend_decoded(value);
+    for piece in scan(html, RAW) {
+        match piece {
+            Piece::Text(text) => chars.extend_decoded(text),
+            Piece::Tag(tag) => {
+                for (name, value) in tag.attributes() {
+                    if SHOWN_ATTRIBUTES
+                        .iter()
+                        .any(|a| name.eq_ignore_ascii_case(a))
+                    {
+                        chars.extend_decoded(value);
+                    }
+                }
             }
-        }
-        let name = tag_name(tag);
-        if let Some(raw) = RAW.iter().find(|r| name.eq_ignore_ascii_case(r)) {
-            let close = find_ignore_case(rest, &format!("</{raw}")).unwrap_or(rest.len());
-            if *raw == "style" {
-                chars.extend(&css_content_text(&rest[..close]));
-            }
-            rest = &rest[close..];
+            Piece::Raw {
+                name: "style",
+                content,
+            } => chars.extend(&css_content_text(content)),
+            Piece::Raw { .. } => {}
         }
     }
-    chars.extend_decoded(rest);
     let mut set = chars.into_set();
     set.retain(|c| !c.is_whitespace() && !c.is_control());
     set
-}
-
-/// The length of the tag at the start of `text` (`<…>`), quotes respected.
-fn tag_end(text: &str) -> usize {
-    let mut quote: Option<u8> = None;
-    for (i, b) in text.bytes().enumerate().skip(1) {
-        match (quote, b) {
-            (Some(q), b) if b == q => quote = None,
-            (Some(_), _) => {}
-            (None, b'"' | b'\'') => quote = Some(b),
-            (None, b'>') => return i + 1,
-            (None, _) => {}
-        }
-    }
-    text.len()
-}
-
-/// The name of a start tag (`""` for end tags and declarations).
-fn tag_name(tag: &str) -> &str {
-    let inner = &tag[1..];
-    let end = inner
-        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == ':'))
-        .unwrap_or(inner.len());
-    &inner[..end]
-}
-
-/// The double-quoted value of an attribute (`key` is ` name="`) in a tag, as written.
-fn attribute_value<'a>(tag: &'a str, key: &str) -> Option<&'a str> {
-    let start = tag.find(key)? + key.len();
-    let length = tag[start..].find('"')?;
-    Some(&tag[start..start + length])
-}
-
-fn find_ignore_case(haystack: &str, needle: &str) -> Option<usize> {
-    haystack
-        .as_bytes()
-        .windows(needle.len())
-        .position(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
 }
 
 /// The quoted strings of CSS `content:` declarations, run together.
