@@ -110,6 +110,11 @@ impl<'a> Touched<'a> {
         self.plans.is_none_or(|plans| plans.contains(&plan.id))
     }
 
+    /// Whether an office's own files (its plans' export) show a plan the selection touches.
+    fn office(&self, year: i32, office: &str) -> bool {
+        self.plans.is_none() || self.offices.contains(&(year, office))
+    }
+
     /// Whether the page of `job` shows anything the selection touches.
     fn job(&self, content: &Content, job: &Job) -> bool {
         let Some(plans) = self.plans else {
@@ -163,7 +168,8 @@ pub fn write(
     let (data, rendered) = rayon::join(
         || -> Result<(), SiteError> {
             let mut timings = Timings::start();
-            write_data(sink, content, figures, &select_plan)?;
+            let select_office = |year: i32, office: &str| touched.office(year, office);
+            write_data(sink, content, figures, &select_plan, &select_office)?;
             timings.phase("data");
             Ok(())
         },
@@ -333,6 +339,7 @@ pub fn write_data(
     content: &Content,
     figures: &Figures,
     select: &(dyn Fn(&Plan) -> bool + Sync),
+    select_office: &(dyn Fn(i32, &str) -> bool + Sync),
 ) -> Result<(), WriteError> {
     sink.write(
         "data/index.json",
@@ -352,7 +359,11 @@ pub fn write_data(
         let plans = export::plans_csv_path(fy);
         let csv = export::csv::plans_csv(&content.plans, year, 0..year.plans.len());
         sink.write(&plans, &csv.map_err(csv_error(&plans))?)?;
-        for (_, office) in &year.offices {
+        for (_, office) in year
+            .offices
+            .iter()
+            .filter(|(_, office)| select_office(fy.0, &office.key))
+        {
             let path = export::office_csv_path(fy, &office.key);
             let csv = export::csv::plans_csv(&content.plans, year, office.plans.iter().copied());
             sink.write(&path, &csv.map_err(csv_error(&path))?)?;

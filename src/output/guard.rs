@@ -108,8 +108,10 @@ pub fn check_output(output: &Path, content_dir: &Path) -> Result<PathBuf, Output
         return Err(refuse(resolved, reason));
     }
     let staging = resolved.file_name().map_or(0, |name| {
-        let staging = super::staging_name(&name.to_string_lossy(), u32::MAX);
-        staging.len() + super::swap::ASIDE_SUFFIX.len()
+        let name = name.to_string_lossy();
+        let staging = super::staging_name(&name, u32::MAX);
+        let previous = super::previous_name(&name, u32::MAX, u32::MAX);
+        (staging.len() + super::swap::ASIDE_SUFFIX.len()).max(previous.len())
     });
     if staging > crate::paths::MAX_FILE_NAME_BYTES {
         return Err(refuse(resolved, Collision::NameTooLong { bytes: staging }));

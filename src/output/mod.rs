@@ -11,6 +11,9 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 const STAGING_PREFIX: &str = ".planbook-staging-";
+/// The previous output of a build, beside the new one until it is removed (in the
+/// background, see [`remove_in_background`]): `.planbook-previous-<name>-<pid>-<n>`.
+const PREVIOUS_PREFIX: &str = ".planbook-previous-";
 
 /// Where rendered files go: the staging folder of a full build, or the live output folder
 /// of an incremental rebuild.
@@ -62,6 +65,26 @@ impl Sink for InPlace {
 /// The staging folder of the output folder `name`, beside it.
 pub fn staging_name(name: &str, pid: u32) -> String {
     format!("{STAGING_PREFIX}{name}-{pid}")
+}
+
+/// Where the output folder `name`'s previous self waits beside it to be removed: the
+/// `n`th retired by the process `pid` (a `serve` publishes many times).
+pub fn previous_name(name: &str, pid: u32, n: u32) -> String {
+    format!("{PREVIOUS_PREFIX}{name}-{pid}-{n}")
+}
+
+/// True for the name of a previous output of the output folder `name`.
+fn is_previous_of(file_name: &str, name: &str) -> bool {
+    file_name
+        .strip_prefix(PREVIOUS_PREFIX)
+        .and_then(|rest| rest.strip_prefix(name))
+        .and_then(|rest| rest.strip_prefix('-'))
+        .and_then(|rest| rest.split_once('-'))
+        .is_some_and(|(pid, n)| {
+            [pid, n]
+                .iter()
+                .all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit()))
+        })
 }
 
 pub use crate::paths::{file_temporary, in_place_temporary};
@@ -191,18 +214,63 @@ impl Staging {
                 contents::swap_contents(&self.root, &self.destination)
                     .map_err(at(&self.destination))?;
                 self.published = true;
-                let _ = fs::remove_dir_all(&self.root);
+                self.retire(&self.root);
                 return Ok(());
             }
             Err(e) => return Err(at(&self.destination)(e)),
         };
         self.published = true;
         carry_hidden_entries(&previous, &self.destination);
-        // The new output is in place: what of the old one cannot be removed now is removed
-        // by the next build, which finds it by its name.
-        let _ = fs::remove_dir_all(&previous);
+        self.retire(&previous);
         Ok(())
     }
+
+    /// Removes `previous` (the old output, or the staged copy a mount point's swap leaves)
+    /// without making the command wait: renamed to [`previous_name`] beside the output, then
+    /// removed in the background. What a background removal leaves (the machine stopped, say)
+    /// the next build removes, finding it by its name.
+    fn retire(&self, previous: &Path) {
+        let name = self
+            .destination
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "output".into());
+        static RETIRED: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+        let n = RETIRED.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let retired = previous.with_file_name(previous_name(&name, std::process::id(), n));
+        match fs::rename(previous, &retired) {
+            Ok(()) => remove_in_background(&retired),
+            // Never in the background under a staging name, which a later build of this
+            // process takes again.
+            Err(_) => {
+                let _ = fs::remove_dir_all(previous);
+            }
+        }
+    }
+}
+
+/// Removes the folder `path` in a process of its own that outlives this one (`rm -rf`, run
+/// by a shell that returns at once), so the caller does not wait for the removal. Where no
+/// such process can be started, removes it here and now.
+fn remove_in_background(path: &Path) {
+    #[cfg(unix)]
+    {
+        use std::process::{Command, Stdio};
+        // The shell starts `rm` in the background and exits: `rm` is nobody's child to wait
+        // for, and holds none of this process's pipes.
+        let started = Command::new("sh")
+            .args(["-c", "rm -rf -- \"$1\" &", "sh"])
+            .arg(path)
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status()
+            .is_ok_and(|status| status.success());
+        if started {
+            return;
+        }
+    }
+    let _ = fs::remove_dir_all(path);
 }
 
 impl Drop for Staging {
@@ -247,6 +315,13 @@ fn remove_stale_staging(parent: &Path, destination: &Path) {
         .flatten()
         .filter_map(|entry| {
             let file_name = entry.file_name().to_string_lossy().into_owned();
+            // A previous output an earlier build's background removal has not finished
+            // (or never started): removed in the background again (rm -rf of a folder being
+            // removed is harmless).
+            if is_previous_of(&file_name, &name) {
+                remove_in_background(&entry.path());
+                return None;
+            }
             let rest = file_name.strip_prefix(&prefix)?;
             let (pid, aside) = match rest.strip_suffix(swap::ASIDE_SUFFIX) {
                 Some(pid) => (pid, true),
@@ -422,6 +497,7 @@ mod tests {
     /// keeps its `.git`, and nothing else is left beside it.
     fn next_build_repairs(parent: &Path, dest: &Path, want: &[(String, String)], what: &str) {
         drop(Staging::begin(dest).unwrap());
+        wait_for_removals(parent);
         assert_eq!(tree(dest), want, "{what}");
         let left: Vec<_> = fs::read_dir(parent)
             .unwrap()
@@ -429,6 +505,65 @@ mod tests {
             .map(|e| e.file_name().to_string_lossy().into_owned())
             .collect();
         assert_eq!(left.len(), 1, "{what}: left {left:?}");
+    }
+
+    /// The names in `parent` of previous outputs waiting for (or under) removal.
+    fn previous_outputs(parent: &Path) -> Vec<String> {
+        fs::read_dir(parent)
+            .unwrap()
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|name| name.starts_with(PREVIOUS_PREFIX))
+            .collect()
+    }
+
+    /// Waits (10 s at most) for the background removals of previous outputs in `parent`.
+    fn wait_for_removals(parent: &Path) {
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+        while !previous_outputs(parent).is_empty() && std::time::Instant::now() < deadline {
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        }
+    }
+
+    #[test]
+    fn the_previous_output_waits_beside_the_new_one_and_is_removed_in_the_background() {
+        let dir = tempfile::tempdir().unwrap();
+        let dest = dir.path().join("site");
+        fs::create_dir_all(dest.join("2566")).unwrap();
+        fs::write(dest.join("2566/old.html"), "old").unwrap();
+        let staging = Staging::begin(&dest).unwrap();
+        staging.write("index.html", b"new").unwrap();
+        staging.publish().unwrap();
+        // Published at once; the old output is nowhere inside the new one.
+        assert_eq!(tree(&dest), vec![("index.html".into(), "new".into())]);
+        for name in previous_outputs(dir.path()) {
+            assert!(is_previous_of(&name, "site"), "{name}");
+        }
+        wait_for_removals(dir.path());
+        assert_eq!(previous_outputs(dir.path()), Vec::<String>::new());
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn a_previous_output_left_behind_is_removed_by_the_next_build() {
+        let dir = tempfile::tempdir().unwrap();
+        let dest = dir.path().join("site");
+        let left = dir.path().join(previous_name("site", dead_pid(), 3));
+        fs::create_dir_all(left.join("2566")).unwrap();
+        fs::write(left.join("2566/old.html"), "old").unwrap();
+        // Another output's, sharing the name's prefix, is its own build's to remove.
+        let other = dir.path().join(previous_name("site-2", dead_pid(), 0));
+        fs::create_dir(&other).unwrap();
+        assert!(is_previous_of(&previous_name("site", 7, 0), "site"));
+        assert!(!is_previous_of(&previous_name("site-2", 7, 0), "site"));
+        assert!(!is_previous_of(".planbook-previous-site-7", "site"));
+        drop(Staging::begin(&dest).unwrap());
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+        while left.exists() && std::time::Instant::now() < deadline {
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        }
+        assert!(!left.exists());
+        assert!(other.exists());
     }
 
     #[test]
@@ -519,6 +654,7 @@ mod tests {
         assert_eq!(fs::read_to_string(dest.join("a/b.html")).unwrap(), "new");
         assert!(!dest.join("old.html").exists());
         assert!(dest.join(".gitkeep").exists());
+        wait_for_removals(dir.path());
         let leftovers: Vec<_> = fs::read_dir(dir.path()).unwrap().collect();
         assert_eq!(leftovers.len(), 1);
     }

@@ -138,9 +138,18 @@ fn version(parts: &[&[u8]]) -> String {
         .collect()
 }
 
-/// A TTF font compressed to WOFF2 (its glyphs unchanged).
+/// A TTF font compressed to WOFF2 (its glyphs unchanged); made once for the same TTF and
+/// kept in the user's cache folder ([`super::woff2_cache`]), as brotli at quality 11 takes
+/// a fraction of a second a font.
 pub fn woff2(ttf: &[u8]) -> Result<Vec<u8>, String> {
-    ttf2woff2::encode(ttf, ttf2woff2::BrotliQuality::from(WOFF2_QUALITY)).map_err(|e| e.to_string())
+    let how = format!(
+        "ttf2woff2 of planbook {} at brotli quality {WOFF2_QUALITY}",
+        env!("CARGO_PKG_VERSION")
+    );
+    super::woff2_cache::woff2_of(ttf, &how, || {
+        ttf2woff2::encode(ttf, ttf2woff2::BrotliQuality::from(WOFF2_QUALITY))
+            .map_err(|e| e.to_string())
+    })
 }
 
 #[cfg(test)]

@@ -15,6 +15,7 @@ pub mod search;
 pub use crate::paths;
 pub mod theme;
 pub mod views;
+pub mod woff2_cache;
 
 /// A failure to render a template, naming it.
 #[derive(Debug, thiserror::Error)]

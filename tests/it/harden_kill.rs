@@ -163,6 +163,11 @@ fn kill_rounds(plans: usize, kills: usize) {
         output.join(".git/HEAD").is_file(),
         "the hidden .git was lost"
     );
+    // The previous outputs are removed in the background: wait for them (10 s at most).
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while std::fs::read_dir(&sites).unwrap().count() > 1 && std::time::Instant::now() < deadline {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
     assert_eq!(std::fs::read_dir(&sites).unwrap().count(), 1);
 }
 

@@ -103,17 +103,16 @@ impl SearchIndex {
     /// Indexes the words of `text` (a narrative's without stop words and numbers) as found
     /// in `field` of `document`.
     pub fn add_text(&mut self, document: DocumentNumber, field: Field, text: &str) {
-        let found = match field {
-            Field::Text => words::narrative_words(text),
-            Field::Name | Field::Code => words::words(text),
-        };
-        for word in found {
-            let best = self
-                .terms
-                .entry(word)
-                .or_default()
-                .entry(document.0)
-                .or_insert(field);
+        let found = words::words_cached(text);
+        let kept = found
+            .iter()
+            .filter(|word| field != Field::Text || words::is_narrative_word(word));
+        for word in kept {
+            let postings = match self.terms.get_mut(word.as_str()) {
+                Some(postings) => postings,
+                None => self.terms.entry(word.clone()).or_default(),
+            };
+            let best = postings.entry(document.0).or_insert(field);
             *best = (*best).min(field);
         }
     }

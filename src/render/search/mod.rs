@@ -14,6 +14,7 @@ use crate::compute::YearFigures;
 use crate::model::Plan;
 use crate::paths::{self, GroupKind};
 use crate::render::views::SiteContext;
+use std::borrow::Cow;
 
 /// The search page.
 pub const PAGE: &str = "search/index.html";
@@ -23,6 +24,7 @@ pub const INDEX: &str = "search/index.js";
 /// The index of the whole site: for each year (latest first) its offices, programs,
 /// projects and plans.
 pub fn site_index(ctx: &SiteContext<'_>) -> SearchIndex {
+    cut_plan_texts(ctx);
     let mut index = SearchIndex::default();
     for year in &ctx.figures.years {
         add_year(&mut index, ctx, year);
@@ -62,6 +64,38 @@ fn add_year<'a>(index: &mut SearchIndex, ctx: &SiteContext<'a>, year: &'a YearFi
     }
 }
 
+/// Cuts the plans' names and narratives into words side by side, ahead of the index, which
+/// then finds them cut ([`words::words_cached`]).
+fn cut_plan_texts(ctx: &SiteContext<'_>) {
+    use rayon::prelude::*;
+    let texts: Vec<Cow<'_, str>> = ctx
+        .figures
+        .years
+        .iter()
+        .flat_map(|year| {
+            ctx.plans(year).flat_map(move |(plan, _)| {
+                let narrative = latest_narrative(plan, year);
+                [Some(Cow::Borrowed(&*plan.activity)), narrative]
+                    .into_iter()
+                    .flatten()
+            })
+        })
+        .collect();
+    texts.par_iter().for_each(|text| {
+        words::words_cached(text);
+    });
+}
+
+/// The narrative of the plan's latest entry as of the year's month, if it has one.
+fn latest_narrative<'a>(plan: &'a Plan, year: &YearFigures) -> Option<Cow<'a, str>> {
+    plan.entries
+        .iter()
+        .filter(|e| e.month <= year.as_of)
+        .max_by_key(|e| e.month)
+        .and_then(|e| e.narrative.as_ref())
+        .map(|narrative| narrative.text())
+}
+
 fn add_plan(index: &mut SearchIndex, plan: &Plan, year: &YearFigures) {
     let page = paths::plan(&plan.id);
     let doc = index.add_document(&plan.activity, &page, Kind::Plan, Some(&plan.office_name));
@@ -76,12 +110,7 @@ fn add_plan(index: &mut SearchIndex, plan: &Plan, year: &YearFigures) {
         index.add_text(doc, Field::Code, code);
     }
     index.add_text(doc, Field::Text, &plan.office_name);
-    let latest = plan
-        .entries
-        .iter()
-        .filter(|e| e.month <= year.as_of)
-        .max_by_key(|e| e.month);
-    if let Some(narrative) = latest.and_then(|e| e.narrative.as_ref()) {
-        index.add_text(doc, Field::Text, &narrative.text());
+    if let Some(narrative) = latest_narrative(plan, year) {
+        index.add_text(doc, Field::Text, &narrative);
     }
 }

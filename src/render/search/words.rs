@@ -7,6 +7,8 @@
 //! `isWordChar`), so a word typed in the browser meets the word indexed.
 
 use crate::thai::word_offsets;
+use std::collections::HashMap;
+use std::sync::{Arc, LazyLock, Mutex};
 
 /// Words too common in narratives to tell one plan from another: a query for them would
 /// match nearly every plan, and their postings would fill the index.
@@ -92,14 +94,46 @@ pub fn words(text: &str) -> Vec<String> {
     out
 }
 
+/// Texts cut so far in this process, a bound on how many: a `serve` session's rebuild
+/// indexes every plan again, nearly all with the texts it had.
+const CUT_LIMIT: usize = 200_000;
+
+/// Text → its words.
+type Cuts = HashMap<Box<str>, Arc<[String]>>;
+
+static CUT: LazyLock<Mutex<Cuts>> = LazyLock::new(|| Mutex::new(HashMap::new()));
+
+/// [`words`], remembered for the process: the same text is cut once.
+pub fn words_cached(text: &str) -> Arc<[String]> {
+    let cache = || {
+        CUT.lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    };
+    if let Some(hit) = cache().get(text) {
+        return Arc::clone(hit);
+    }
+    let cut: Arc<[String]> = words(text).into();
+    let mut cache = cache();
+    if cache.len() >= CUT_LIMIT {
+        cache.clear();
+    }
+    cache.insert(text.into(), Arc::clone(&cut));
+    cut
+}
+
 /// The words of a narrative worth indexing: [`words`] without stop words and bare numbers
 /// (amounts and counts, which a search would not find a plan by).
 pub fn narrative_words(text: &str) -> Vec<String> {
-    words(text)
-        .into_iter()
-        .filter(|w| !w.chars().all(|c| c.is_ascii_digit()))
-        .filter(|w| !NARRATIVE_STOP_WORDS.contains(&w.as_str()))
+    words_cached(text)
+        .iter()
+        .filter(|w| is_narrative_word(w))
+        .cloned()
         .collect()
+}
+
+/// True for a word of a narrative worth indexing: not a stop word nor a bare number.
+pub fn is_narrative_word(word: &str) -> bool {
+    !word.chars().all(|c| c.is_ascii_digit()) && !NARRATIVE_STOP_WORDS.contains(&word)
 }
 
 #[cfg(test)]
