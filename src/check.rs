@@ -215,14 +215,7 @@ pub fn check(content_dir: &Path) -> Result<Checked, CheckError> {
     }
     let settings = validate::settings(&raw_settings, &sources, &mut diagnostics);
     crate::i18n::choose_from_content(settings.site.language);
-    let theme = load_theme(
-        content_dir,
-        &raw_settings,
-        &settings.site,
-        &mut sources,
-        &mut diagnostics,
-    );
-    drop(raw_settings);
+    // The theme compiles while the plan folders are read and checked.
     let check_folders = || -> Vec<(String, CheckedFolder)> {
         found
             .plan_folders
@@ -233,10 +226,19 @@ pub fn check(content_dir: &Path) -> Result<Checked, CheckError> {
             })
             .collect()
     };
-    let checked = match load::parser_pool() {
-        Some(pool) => pool.install(check_folders),
-        None => check_folders(),
+    let compile_theme = || Theme::load(content_dir, settings.site.theme.as_deref());
+    let (compiled, checked) = match load::parser_pool() {
+        Some(pool) => pool.install(|| rayon::join(compile_theme, check_folders)),
+        None => (compile_theme(), check_folders()),
     };
+    let theme = theme_or_finding(
+        compiled,
+        &raw_settings,
+        &settings.site,
+        &mut sources,
+        &mut diagnostics,
+    );
+    drop(raw_settings);
     let mut across_diagnostics = Diagnostics::default();
     validate::unfinished::office_names(
         &checked
@@ -277,17 +279,17 @@ pub fn check(content_dir: &Path) -> Result<Checked, CheckError> {
     })
 }
 
-/// Loads and compiles the theme as the build will, reporting a problem at site.yaml's
+/// The theme loaded and compiled as the build will, or its problem reported at site.yaml's
 /// `theme:` (a missing theme), or at the theme's templates folder (`../themes/…`, the
 /// message naming the template, line and column).
-fn load_theme(
-    content_dir: &Path,
+fn theme_or_finding(
+    compiled: Result<Theme, crate::render::RenderError>,
     raw: &load::RawSettings,
     site: &crate::model::Site,
     sources: &mut SourceMap,
     diagnostics: &mut Diagnostics,
 ) -> Option<Theme> {
-    let error = match Theme::load(content_dir, site.theme.as_deref()) {
+    let error = match compiled {
         Ok(theme) => return Some(theme),
         Err(error) => error,
     };

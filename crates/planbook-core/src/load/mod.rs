@@ -320,6 +320,18 @@ fn read_and_parse<T>(
     }
 }
 
+/// Reads one YAML file and parses it as `T`.
+fn read_yaml<T: serde::de::DeserializeOwned>(
+    content_dir: &Path,
+    sources: &SourceMap,
+    id: FileId,
+    diags: &mut Diagnostics,
+) -> (Option<T>, String) {
+    read_and_parse(content_dir, sources, id, diags, |t, d| {
+        yaml::parse(id, t, d)
+    })
+}
+
 /// Reads the site, fiscal-year and page files.
 pub fn load_settings(
     content_dir: &Path,
@@ -333,16 +345,12 @@ pub fn load_settings(
     };
     let mut texts = Vec::new();
     if let Some(id) = found.site {
-        let (site, text) = read_and_parse(content_dir, sources, id, diags, |t, d| {
-            yaml::parse(id, t, d)
-        });
+        let (site, text) = read_yaml(content_dir, sources, id, diags);
         settings.site = site.map(|s| (id, s));
         texts.push((id, text));
     }
     for &id in &found.fiscal_years {
-        let (year, text) = read_and_parse(content_dir, sources, id, diags, |t, d| {
-            yaml::parse(id, t, d)
-        });
+        let (year, text) = read_yaml(content_dir, sources, id, diags);
         match year {
             Some(year) => settings.fiscal_years.push((id, year)),
             None => settings.unreadable_fiscal_years.push(id),
@@ -380,17 +388,13 @@ pub fn load_plan_folder(
     let mut texts = Vec::with_capacity(files.progress.len() + 1);
     folder.plan_unreadable = files.plan_skipped;
     if let Some(id) = files.plan {
-        let (plan, text) = read_and_parse(content_dir, sources, id, diags, |t, d| {
-            yaml::parse(id, t, d)
-        });
+        let (plan, text) = read_yaml(content_dir, sources, id, diags);
         folder.plan_unreadable = plan.is_none();
         folder.plan = plan.map(|p| (id, p));
         texts.push((id, text));
     }
     for &id in &files.progress {
-        let (entry, text) = read_and_parse(content_dir, sources, id, diags, |t, d| {
-            yaml::parse::<RawProgress>(id, t, d)
-        });
+        let (entry, text) = read_yaml::<RawProgress>(content_dir, sources, id, diags);
         // The file's day stands in for a missing `reported_on` (report stamps): one stat,
         // only where it is needed.
         let modified = |e: &RawProgress| {
