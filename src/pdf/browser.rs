@@ -57,17 +57,12 @@ pub enum BrowserNotFound {
 impl std::fmt::Display for BrowserNotFound {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            BrowserNotFound::Named(path) => write!(
-                f,
-                "{BROWSER_VARIABLE}={} is not a file: point it at Chromium, Chrome or Edge",
-                path.display()
-            ),
-            BrowserNotFound::Nowhere => write!(
-                f,
-                "printing to PDF needs Chromium, Google Chrome or Microsoft Edge, and none was found: \
-                 install one (Debian/Ubuntu: `apt-get install chromium`; Windows and macOS: Chrome or Edge) \
-                 or set {BROWSER_VARIABLE} to its program"
-            ),
+            BrowserNotFound::Named(path) => f.write_str(&crate::tr!(
+                "pdf-browser-not-a-file",
+                variable = BROWSER_VARIABLE,
+                path = path.display()
+            )),
+            BrowserNotFound::Nowhere => f.write_str(&crate::tr!("pdf-no-browser", variable = BROWSER_VARIABLE)),
         }
     }
 }

@@ -52,20 +52,20 @@ pub enum PdfError {
     #[error(transparent)]
     Browser(BrowserNotFound),
     /// The browser failed to start or to print `document`.
-    #[error("the browser could not print {document}: {source}")]
+    #[error("{}", crate::tr!("pdf-cannot-print", document = .document, reason = .source))]
     Print {
         document: String,
         source: BrowserError,
     },
     /// The PDF the browser made could not be read to set its metadata.
-    #[error("the PDF of {document} could not be tagged: {source}")]
+    #[error("{}", crate::tr!("pdf-cannot-tag", document = .document, reason = .source))]
     Metadata {
         document: String,
         source: lopdf::Error,
     },
     #[error(transparent)]
     Render(RenderError),
-    #[error("cannot write {0}")]
+    #[error("{}", crate::tr!("cannot-write", what = .0))]
     Write(#[source] WriteError),
 }
 
@@ -146,9 +146,10 @@ pub fn print_plans(options: &PdfOptions) -> Result<PdfSummary, PdfError> {
             continue;
         };
         let Some(fy) = content.fiscal_years.get(&plan.id.fiscal_year) else {
-            return Err(PdfError::Target(format!(
-                "no fiscal-years/{}.yaml for {}",
-                plan.id.fiscal_year, plan.id
+            return Err(PdfError::Target(crate::tr!(
+                "pdf-no-fiscal-year",
+                year = plan.id.fiscal_year,
+                plan = &plan.id
             )));
         };
         let html = document_page(&theme, &content.site, plan, fy).map_err(PdfError::Render)?;

@@ -49,18 +49,18 @@ pub struct ImportSummary {
 #[derive(Debug, thiserror::Error)]
 pub enum ImportError {
     /// The file cannot be read as a workbook.
-    #[error("{}: not a readable workbook: {}", .0.display(), .1)]
+    #[error("{}", crate::tr!("import-unreadable", path = .0.display(), reason = .1))]
     Unreadable(PathBuf, #[source] calamine::XlsxError),
     /// Bad cells or an entry that fails the checks: one located message each.
-    #[error("{} problem{} in the workbook; nothing was written", .0.len(), plural(.0.len()))]
+    #[error("{}", crate::tr!("import-cell-problems", count = .0.len()))]
     Cells(Vec<String>),
     /// The content has errors of its own (rendered findings).
-    #[error("{}", crate::tr!("import-content-errors"))]
+    #[error("{}", crate::tr!("content-has-errors"))]
     Content(String),
     /// The plan, the month or an existing entry stands in the way.
     #[error("{}", scaffold_message(.0))]
     Scaffold(#[source] ScaffoldError),
-    #[error("cannot write {0}")]
+    #[error("{}", crate::tr!("cannot-write", what = .0))]
     Write(#[source] crate::output::WriteError),
 }
 
@@ -68,10 +68,7 @@ pub enum ImportError {
 fn scaffold_message(error: &ScaffoldError) -> String {
     match error {
         ScaffoldError::Exists(path) => {
-            format!(
-                "{} exists already: add --force to replace it",
-                path.display()
-            )
+            crate::tr!("import-exists", path = path.display())
         }
         error => error.to_string(),
     }
@@ -132,9 +129,10 @@ pub fn import(options: &ImportOptions) -> Result<ImportSummary, ImportError> {
     let plan_id = text_at(META_ROW, ID_COL);
     let month_text = text_at(META_ROW, DISBURSED_COL);
     let Some(month) = crate::validate::fields::parse_month_typed(month_text.trim()) else {
-        return Err(ImportError::Cells(vec![format!(
-            "{}: `{month_text}` is not a month (YYYY-MM); the month cell was changed",
-            place.at(META_ROW, DISBURSED_COL, "เดือน")
+        return Err(ImportError::Cells(vec![crate::tr!(
+            "import-month-cell",
+            place = place.at(META_ROW, DISBURSED_COL, "เดือน"),
+            value = &month_text
         )]));
     };
     let checked = check::check(&options.content_dir)
@@ -197,8 +195,8 @@ fn figure(cell: Option<&Data>, money: bool) -> Result<Option<Decimal>, String> {
         Some(Data::Int(i)) => Ok(Some(Decimal::from(*i))),
         Some(Data::Float(f)) => Decimal::from_str(&f.to_string())
             .map(Some)
-            .map_err(|_| format!("{f} is not a number planbook can hold")),
-        Some(other) => Err(format!("not a number ({other})")),
+            .map_err(|_| crate::tr!("import-number-too-large", value = f)),
+        Some(other) => Err(crate::tr!("import-not-a-number", value = other)),
     }
 }
 
@@ -228,10 +226,16 @@ fn read_values(
             .iter()
             .find(|r| r.id == id.trim() && r.kind.label() == kind.trim())
         else {
-            problems.push(format!(
-                "{}: unknown {} `{id}` (the id column must stay as written)",
-                place.at(row, ID_COL, ""),
-                if kind.is_empty() { "row" } else { kind.trim() }
+            let what = if kind.is_empty() {
+                crate::tr!("import-row")
+            } else {
+                kind.trim().to_string()
+            };
+            problems.push(crate::tr!(
+                "import-unknown-id",
+                place = place.at(row, ID_COL, ""),
+                what = what,
+                id = &id
             ));
             continue;
         };

@@ -38,7 +38,7 @@ pub fn new_progress_workbook(
         return Err(ScaffoldError::Exists(path));
     }
     let bytes = workbook(plan, month, &EntryValues::blank(plan, month))
-        .map_err(|e| ScaffoldError::Invalid(format!("cannot make the workbook: {e}")))?;
+        .map_err(|e| ScaffoldError::Invalid(crate::tr!("cannot-make-workbook", reason = e)))?;
     crate::output::write_file(&path, &bytes)
         .map_err(|e| ScaffoldError::Io(path.clone(), std::io::Error::other(e.to_string())))?;
     Ok(path)

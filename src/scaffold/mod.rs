@@ -13,15 +13,15 @@ use std::path::{Path, PathBuf};
 #[derive(Debug, thiserror::Error)]
 pub enum ScaffoldError {
     /// The file (or the entry for that month) exists already.
-    #[error("{} exists already: planbook new never overwrites", .0.display())]
+    #[error("{}", crate::tr!("scaffold-exists", path = .0.display()))]
     Exists(PathBuf),
     /// The request does not fit the content (unknown plan, bad id, month outside the year).
     #[error("{0}")]
     Invalid(String),
     /// The content the request depends on has errors (rendered findings).
-    #[error("the content has errors; fix them first")]
+    #[error("{}", crate::tr!("content-has-errors"))]
     Content(String),
-    #[error("cannot write {}: {}", .0.display(), .1)]
+    #[error("{}", crate::tr!("cannot-write-because", path = .0.display(), reason = crate::i18n::io_said(.1)))]
     Io(PathBuf, #[source] std::io::Error),
 }
 

@@ -29,10 +29,7 @@ pub fn new_plan(
         .split_once('/')
         .filter(|(o, a)| is_valid_id(o) && is_valid_id(a))
         .ok_or_else(|| {
-            ScaffoldError::Invalid(format!(
-                "`{}` is not OFFICE/ACTIVITY with lower-case a-z, digits and `-`, e.g. samut-prakan/debt-relief",
-                request.target
-            ))
+            ScaffoldError::Invalid(crate::tr!("new-plan-target-invalid", value = &request.target))
         })?;
     let path = content_dir
         .join("plans")
@@ -63,7 +60,7 @@ pub fn new_plan(
                 .next()
                 .and_then(FiscalYear::parse)
                 .ok_or_else(|| {
-                    ScaffoldError::Invalid(format!("`{from}` does not start with a fiscal year"))
+                    ScaffoldError::Invalid(crate::tr!("from-without-year", value = from))
                 })?;
             let copied = copy_to_year(&original, request.year.0 - from_year.0, request.year);
             let from_office = from.trim_matches('/').split('/').nth(1).unwrap_or_default();

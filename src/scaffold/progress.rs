@@ -48,11 +48,13 @@ pub fn entry_place<'a>(
             })
         })?;
     if !plan.id.fiscal_year.contains_month(month) {
-        return Err(ScaffoldError::Invalid(format!(
-            "{month} is outside fiscal year {} of {plan_id} ({} .. {})",
-            plan.id.fiscal_year,
-            plan.id.fiscal_year.first_month(),
-            plan.id.fiscal_year.last_month()
+        return Err(ScaffoldError::Invalid(crate::tr!(
+            "month-outside-target-year",
+            month = month,
+            year = plan.id.fiscal_year,
+            target = plan_id,
+            first = plan.id.fiscal_year.first_month(),
+            last = plan.id.fiscal_year.last_month()
         )));
     }
     let folder = content_dir

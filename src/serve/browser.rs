@@ -24,6 +24,10 @@ pub fn open(url: &str) {
                 .name("planbook-open".into())
                 .spawn(move || child.wait());
         }
-        Err(error) => eprintln!("note: cannot open a browser ({program}: {error})"),
+        Err(error) => eprintln!(
+            "{}: {}",
+            crate::tr!("note"),
+            crate::tr!("serve-no-browser", program = program, reason = error)
+        ),
     }
 }

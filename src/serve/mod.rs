@@ -26,6 +26,7 @@ pub mod server;
 pub mod state;
 pub mod watch;
 
+use crate::tr;
 use crate::build::BuildOptions;
 use crate::model::Month;
 use rebuild::{Message, Rebuilder};
@@ -55,11 +56,11 @@ pub struct ServeOptions {
 /// Why serving could not start. Bad content is never one: it is shown and served around.
 #[derive(Debug, thiserror::Error)]
 pub enum ServeError {
-    #[error("{}: no such content folder", .0.display())]
+    #[error("{}", crate::tr!("no-content-folder", path = .0.display()))]
     NoContent(PathBuf),
     #[error("{what}: {source}")]
     Io { what: String, source: io::Error },
-    #[error("cannot watch for changes: {0}")]
+    #[error("{}", crate::tr!("serve-cannot-watch", reason = .0))]
     Watch(#[source] notify::Error),
 }
 
@@ -86,17 +87,17 @@ pub fn serve(options: &ServeOptions) -> Result<(), ServeError> {
     let output = tempfile::Builder::new()
         .prefix("planbook-serve-")
         .tempdir()
-        .map_err(io_error("cannot create a private output folder"))?;
+        .map_err(io_error(tr!("serve-cannot-make-folder")))?;
     let site_root = output.path().join("site");
-    let listener = server::bind(options.interface, options.port).map_err(io_error(format!(
-        "cannot listen on {} (ports {} to {})",
-        options.interface,
-        options.port,
-        options.port.saturating_add(server::PORT_TRIES)
+    let listener = server::bind(options.interface, options.port).map_err(io_error(tr!(
+        "serve-cannot-listen",
+        interface = options.interface,
+        first = options.port,
+        last = options.port.saturating_add(server::PORT_TRIES)
     )))?;
     let address = listener
         .local_addr()
-        .map_err(io_error("cannot read the listening address"))?;
+        .map_err(io_error(tr!("serve-cannot-read-address")))?;
 
     let (sender, messages) = channel::<Message>();
     let _watching = start_watching(&watched, options.poll, &sender)?;
@@ -104,8 +105,8 @@ pub fn serve(options: &ServeOptions) -> Result<(), ServeError> {
 
     let shared = Arc::new(Shared::new(site_root));
     println!(
-        "building into {} (private to this server, removed on exit)",
-        output.path().display()
+        "{}",
+        tr!("serve-building-into", path = output.path().display())
     );
     let mut rebuilder = Rebuilder::new(BuildOptions {
         content_dir,
@@ -114,17 +115,31 @@ pub fn serve(options: &ServeOptions) -> Result<(), ServeError> {
     });
     rebuilder.first(&shared);
     let server = server::start(listener, Arc::clone(&shared), server::Limits::default())
-        .map_err(io_error("cannot start the server"))?;
+        .map_err(io_error(tr!("serve-cannot-start")))?;
 
     let url = url(address);
     if options.port != 0 && address.port() != options.port {
-        println!("port {} is taken; using {}", options.port, address.port());
+        println!(
+            "{}",
+            tr!(
+                "serve-port-taken",
+                wanted = options.port,
+                port = address.port()
+            )
+        );
     }
-    println!("serving {url}");
+    println!("{}", tr!("serve-serving", url = &url));
     if !address.ip().is_loopback() {
-        eprintln!("note: listening on {address}: other machines on the network can see the site");
+        eprintln!(
+            "{}: {}",
+            tr!("note"),
+            tr!("serve-public", address = address)
+        );
     }
-    println!("watching {} (Ctrl-C to stop)", folder_list(&watched));
+    println!(
+        "{}",
+        tr!("serve-watching", folders = folder_list(&watched))
+    );
     if options.open {
         browser::open(&url);
     }
@@ -134,8 +149,8 @@ pub fn serve(options: &ServeOptions) -> Result<(), ServeError> {
     let removed = output.path().display().to_string();
     output
         .close()
-        .map_err(io_error(format!("cannot remove {removed}")))?;
-    println!("stopped; removed {removed}");
+        .map_err(io_error(tr!("serve-cannot-remove", path = &removed)))?;
+    println!("{}", tr!("serve-stopped", path = &removed));
     Ok(())
 }
 
@@ -153,8 +168,9 @@ fn start_watching(
         Ok(guard) => Ok(guard),
         Err(error) => {
             eprintln!(
-                "warning: cannot watch for change events ({error}); scanning for changes instead, \
-                 as with --poll (on Linux, raising fs.inotify.max_user_watches avoids this)"
+                "{}: {}",
+                tr!("diag-warning"),
+                tr!("serve-polling", reason = error)
             );
             watch::start(folders, true, sender.clone()).map_err(ServeError::Watch)
         }
@@ -178,8 +194,8 @@ fn folder_list(folders: &[PathBuf]) -> String {
     folders
         .iter()
         .map(|f| display_folder(f, &cwd))
-        .collect::<Vec<_>>()
-        .join(" and ")
+        .reduce(|first, second| tr!("serve-folder-and", first = first, second = second))
+        .unwrap_or_default()
 }
 
 fn display_folder(folder: &Path, cwd: &Path) -> String {
@@ -196,7 +212,7 @@ fn stop_on_signal(sender: Sender<Message>, private: PathBuf) {
     let signals = AtomicUsize::new(0);
     let handled = ctrlc::set_handler(move || {
         if signals.fetch_add(1, Ordering::SeqCst) == 0 {
-            eprintln!("stopping (again to stop without waiting for a build under way)");
+            eprintln!("{}", tr!("serve-stopping"));
             let _ = sender.send(Message::Stop);
         } else {
             let _ = std::fs::remove_dir_all(&private);
@@ -205,7 +221,9 @@ fn stop_on_signal(sender: Sender<Message>, private: PathBuf) {
     });
     if let Err(error) = handled {
         eprintln!(
-            "warning: cannot catch Ctrl-C ({error}); the private output folder may stay behind"
+            "{}: {}",
+            tr!("diag-warning"),
+            tr!("serve-no-ctrl-c", reason = error)
         );
     }
 }

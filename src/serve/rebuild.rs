@@ -61,12 +61,13 @@ impl Rebuilder {
         let outcome = self.attempt(|session| session.full());
         if let Ok(stats) = &outcome {
             println!(
-                "built in {} ms: {} page{}, {} file{}",
-                stats.elapsed.as_millis(),
-                stats.pages_rendered,
-                plural(stats.pages_rendered),
-                stats.files_written,
-                plural(stats.files_written)
+                "{}",
+                crate::tr!(
+                    "serve-built",
+                    ms = stats.elapsed.as_millis(),
+                    pages = stats.pages_rendered,
+                    files = stats.files_written
+                )
             );
         }
         self.finish(shared, outcome);
@@ -91,11 +92,13 @@ impl Rebuilder {
             let outcome = self.attempt(|session| session.rebuild(&paths));
             if let Ok(stats) = &outcome {
                 println!(
-                    "rebuilt in {} ms: {} page{} ({})",
-                    stats.elapsed.as_millis(),
-                    stats.pages_rendered,
-                    plural(stats.pages_rendered),
-                    self.describe(&paths)
+                    "{}",
+                    crate::tr!(
+                        "serve-rebuilt",
+                        ms = stats.elapsed.as_millis(),
+                        pages = stats.pages_rendered,
+                        what = self.describe(&paths)
+                    )
                 );
             }
             self.finish(shared, outcome);
@@ -106,7 +109,11 @@ impl Rebuilder {
     fn absorb(&self, message: Message, changed: &mut BTreeSet<PathBuf>) -> bool {
         match message {
             Message::Changed(paths) => changed.extend(paths),
-            Message::WatchProblem(problem) => eprintln!("warning: watching: {problem}"),
+            Message::WatchProblem(problem) => eprintln!(
+                "{}: {}",
+                crate::tr!("diag-warning"),
+                crate::tr!("serve-watch-problem", problem = problem)
+            ),
             Message::Stop => return true,
         }
         false
@@ -123,11 +130,11 @@ impl Rebuilder {
             Ok(Err(error)) => Err(error_text(&error)),
             Err(_) => {
                 self.session = Session::new(self.options.clone());
-                Err(
-                    "error: the build stopped on a bug in planbook (a panic, printed above); \
-                     the last good site is still served\n"
-                        .to_string(),
-                )
+                Err(format!(
+                    "{}: {}\n",
+                    crate::tr!("diag-error"),
+                    crate::tr!("serve-panicked")
+                ))
             }
         }
     }
@@ -158,7 +165,7 @@ impl Rebuilder {
         match paths {
             [] => String::new(),
             [one] => show(one),
-            [first, rest @ ..] => format!("{} and {} more", show(first), rest.len()),
+            [first, rest @ ..] => crate::tr!("serve-and-more", first = show(first), more = rest.len()),
         }
     }
 }

@@ -75,7 +75,11 @@ async fn method_not_allowed() -> Response {
 }
 
 fn internal_error(_panic: Box<dyn Any + Send + 'static>) -> Response {
-    eprintln!("warning: answering a request failed (a bug); the server goes on");
+    eprintln!(
+        "{}: {}",
+        crate::tr!("diag-warning"),
+        crate::tr!("serve-request-failed")
+    );
     page(StatusCode::INTERNAL_SERVER_ERROR, pages::internal_error())
 }
 

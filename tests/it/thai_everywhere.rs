@@ -1,6 +1,6 @@
 //! With `PLANBOOK_LANG=th`, every command speaks Thai about bad content and bad arguments:
 //! reading findings, settings, budget codes, folders, pages, the summaries and errors of
-//! `check`, `build`, `new progress`, `register`, `report` and `pdf`, and `--help`. An
+//! `check`, `build`, `new`, `import`, `register`, `report`, `pdf` and `serve`, and `--help`. An
 //! English sentence (three ASCII words in a row outside paths, ids and quoted values) fails.
 //! A misspelt plan or office id gets "did you mean" in every command that takes one.
 
@@ -224,6 +224,51 @@ fn commands_given_bad_ids_speak_thai_and_suggest_the_nearest() {
         text.contains("no office `office-b` in fiscal year 2566; did you mean `2566/office-a`?"),
         "{text}"
     );
+}
+
+#[test]
+fn new_import_pdf_and_serve_refuse_in_thai() {
+    let content = crate::common::fixture("base");
+    let dir = content.path();
+    let cases: &[(&[&str], &str)] = &[
+        (
+            &["new", "progress", "2566/office-a/act", "--month", "2570-01"],
+            "อยู่นอกปีงบประมาณ 2566",
+        ),
+        (
+            &["new", "progress", "2566/office-a/act", "--month", "2022-10"],
+            "อยู่แล้ว: planbook new ไม่เขียนทับไฟล์เดิม",
+        ),
+        (
+            &["new", "plan", "Office_A", "--year", "2567"],
+            "ไม่ใช่ หน่วยงาน/กิจกรรม",
+        ),
+        (
+            &["import", "--file", "missing.xlsx"],
+            "อ่านเป็นไฟล์ Excel ไม่ได้",
+        ),
+        (&["pdf", "2566/office-a/act"], "ไม่ใช่ไฟล์"),
+    ];
+    let browser = [("PLANBOOK_LANG", "th"), ("PLANBOOK_BROWSER", "/no/such/browser")];
+    for (args, expected) in cases {
+        let mut all = args.to_vec();
+        all.extend(["--content", "."]);
+        let (code, text) = said(&planbook_in(dir, &all, &browser));
+        assert!(matches!(code, Some(1 | 2)), "{args:?}: {code:?} {text}");
+        assert!(
+            text.contains(expected),
+            "{args:?}: no `{expected}` in {text}"
+        );
+        assert_thai(&format!("{args:?}"), &text);
+    }
+    let (code, text) = said(&planbook_in(
+        dir,
+        &["serve", "--content", "no-such-folder"],
+        THAI,
+    ));
+    assert_eq!(code, Some(2), "{text}");
+    assert!(text.contains("ไม่มีโฟลเดอร์เนื้อหานี้"), "{text}");
+    assert_thai("serve", &text);
 }
 
 #[test]

@@ -295,7 +295,6 @@ printed-documents = printed { $count } { $count ->
     } in { $seconds } s
 import-replaced-same = replaced the entry; nothing changed
 import-replaced-changed = replaced the entry; changed:
-import-content-errors = the content has errors; fix them first
 note = note
 left-out-office = ── office { $office }: { $count } { $count ->
         [one] plan
@@ -338,3 +337,59 @@ report-no-entry = `{ $target }` has no entry for { $month }: the report shows th
 report-latest-entry = ; its latest entry is { $month }
 link-external-short = external reference in { $page }: { $href } (nothing may leave the site folder)
 link-broken-short = broken link in { $page }: { $href }
+
+## new, import, serve and pdf: errors and what they say as they go
+
+content-has-errors = the content has errors; fix them first
+scaffold-exists = { $path } exists already: planbook new never overwrites
+import-exists = { $path } exists already: add --force to replace it
+cannot-write-because = cannot write { $path }: { $reason }
+new-plan-target-invalid = `{ $value }` is not OFFICE/ACTIVITY with lower-case a-z, digits and `-`, e.g. samut-prakan/debt-relief
+from-without-year = `{ $value }` does not start with a fiscal year
+import-unreadable = { $path }: not a readable workbook: { $reason }
+import-cell-problems = { $count } { $count ->
+        [one] problem
+       *[other] problems
+    } in the workbook; nothing was written
+import-month-cell = { $place }: `{ $value }` is not a month (YYYY-MM); the month cell was changed
+import-number-too-large = { $value } is not a number planbook can hold
+import-not-a-number = not a number ({ $value })
+import-unknown-id = { $place }: unknown { $what } `{ $id }` (the id column must stay as written)
+serve-cannot-make-folder = cannot create a private output folder
+serve-cannot-listen = cannot listen on { $interface } (ports { $first } to { $last })
+serve-cannot-read-address = cannot read the listening address
+serve-cannot-start = cannot start the server
+serve-cannot-remove = cannot remove { $path }
+serve-cannot-watch = cannot watch for changes: { $reason }
+serve-building-into = building into { $path } (private to this server, removed on exit)
+serve-port-taken = port { $wanted } is taken; using { $port }
+serve-serving = serving { $url }
+serve-public = listening on { $address }: other machines on the network can see the site
+serve-watching = watching { $folders } (Ctrl-C to stop)
+serve-folder-and = { $first } and { $second }
+serve-stopped = stopped; removed { $path }
+serve-polling = cannot watch for change events ({ $reason }); scanning for changes instead, as with --poll (on Linux, raising fs.inotify.max_user_watches avoids this)
+serve-stopping = stopping (again to stop without waiting for a build under way)
+serve-no-ctrl-c = cannot catch Ctrl-C ({ $reason }); the private output folder may stay behind
+serve-built = built in { $ms } ms: { $pages } { $pages ->
+        [one] page
+       *[other] pages
+    }, { $files } { $files ->
+        [one] file
+       *[other] files
+    }
+serve-rebuilt = rebuilt in { $ms } ms: { $pages } { $pages ->
+        [one] page
+       *[other] pages
+    } ({ $what })
+serve-watch-problem = watching: { $problem }
+serve-panicked = the build stopped on a bug in planbook (a panic, printed above); the last good site is still served
+serve-no-browser = cannot open a browser ({ $program }: { $reason })
+serve-request-failed = answering a request failed (a bug); the server goes on
+pdf-cannot-print = the browser could not print { $document }: { $reason }
+pdf-cannot-tag = the PDF of { $document } could not be tagged: { $reason }
+pdf-no-fiscal-year = no fiscal-years/{ $year }.yaml for { $plan }
+pdf-browser-not-a-file = { $variable }={ $path } is not a file: point it at Chromium, Chrome or Edge
+pdf-no-browser = printing to PDF needs Chromium, Google Chrome or Microsoft Edge, and none was found: install one (Debian/Ubuntu: `apt-get install chromium`; Windows and macOS: Chrome or Edge) or set { $variable } to its program
+import-row = row
+serve-and-more = { $first } and { $more } more

@@ -129,11 +129,7 @@ pub fn discover(content_dir: &Path) -> (Discovered, SourceMap, Diagnostics) {
         if entry.file_type().is_dir() {
             continue;
         }
-        let relative = entry
-            .path()
-            .strip_prefix(content_dir)
-            .unwrap_or(entry.path())
-            .to_path_buf();
+        let relative = relative_to(content_dir, entry.path());
         let kind = classify(&relative);
         if let Some(what) = special_file(entry.file_type()) {
             // Never opened (a FIFO would block); said, so nothing vanishes in silence.
@@ -194,10 +190,7 @@ pub fn discover(content_dir: &Path) -> (Discovered, SourceMap, Diagnostics) {
         }
     }
     for path in hidden.into_inner() {
-        let relative = path
-            .strip_prefix(content_dir)
-            .unwrap_or(&path)
-            .to_path_buf();
+        let relative = relative_to(content_dir, &path);
         let id = sources.add(relative, String::new());
         diags.warning(file_start(id), crate::msg!("file-hidden"));
     }
@@ -276,11 +269,7 @@ pub fn discover_folder(
         if !entry.file_type().is_file() {
             continue;
         }
-        let relative = entry
-            .path()
-            .strip_prefix(content_dir)
-            .unwrap_or(entry.path())
-            .to_path_buf();
+        let relative = relative_to(content_dir, entry.path());
         match classify(&relative) {
             Some(FileKind::Plan(_)) => files.plan = Some(sources.add_again(relative)),
             Some(FileKind::Progress(_)) => files.progress.push(sources.add_again(relative)),
@@ -300,6 +289,11 @@ pub fn plan_folder_of(relative: &Path) -> Option<String> {
         ["plans", fy, office, activity, ..] => Some(format!("{fy}/{office}/{activity}")),
         _ => None,
     }
+}
+
+/// `path` as written below the content folder (the whole path when it is not below it).
+fn relative_to(content_dir: &Path, path: &Path) -> PathBuf {
+    path.strip_prefix(content_dir).unwrap_or(path).to_path_buf()
 }
 
 /// Reads one file and parses it as `T`; the text comes back too, for findings to quote.
