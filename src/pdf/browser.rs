@@ -62,7 +62,9 @@ impl std::fmt::Display for BrowserNotFound {
                 variable = BROWSER_VARIABLE,
                 path = path.display()
             )),
-            BrowserNotFound::Nowhere => f.write_str(&crate::tr!("pdf-no-browser", variable = BROWSER_VARIABLE)),
+            BrowserNotFound::Nowhere => {
+                f.write_str(&crate::tr!("pdf-no-browser", variable = BROWSER_VARIABLE))
+            }
         }
     }
 }

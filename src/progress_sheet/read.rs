@@ -14,7 +14,7 @@ use super::layout::{
     OUTPUT_COL, RECEIVED_COL, RowKind, cell,
 };
 use crate::check;
-use crate::diag::{Severity, plural};
+use crate::diag::Severity;
 use crate::model::{Month, Plan};
 use crate::scaffold::ScaffoldError;
 use crate::scaffold::progress::{EntryValues, entry_place, entry_text_with};
@@ -49,7 +49,7 @@ pub struct ImportSummary {
 #[derive(Debug, thiserror::Error)]
 pub enum ImportError {
     /// The file cannot be read as a workbook.
-    #[error("{}", crate::tr!("import-unreadable", path = .0.display(), reason = .1))]
+    #[error("{}", crate::tr!("import-unreadable", path = .0.display(), reason = workbook_reason(.1)))]
     Unreadable(PathBuf, #[source] calamine::XlsxError),
     /// Bad cells or an entry that fails the checks: one located message each.
     #[error("{}", crate::tr!("import-cell-problems", count = .0.len()))]
@@ -62,6 +62,14 @@ pub enum ImportError {
     Scaffold(#[source] ScaffoldError),
     #[error("{}", crate::tr!("cannot-write", what = .0))]
     Write(#[source] crate::output::WriteError),
+}
+
+/// Why a workbook could not be opened, in the language of the run when the system said it.
+fn workbook_reason(error: &calamine::XlsxError) -> String {
+    match error {
+        calamine::XlsxError::Io(io) => crate::i18n::io_said(io),
+        other => other.to_string(),
+    }
 }
 
 /// What import says of a scaffold error: an existing entry can be replaced with `--force`.

@@ -29,7 +29,10 @@ pub fn new_plan(
         .split_once('/')
         .filter(|(o, a)| is_valid_id(o) && is_valid_id(a))
         .ok_or_else(|| {
-            ScaffoldError::Invalid(crate::tr!("new-plan-target-invalid", value = &request.target))
+            ScaffoldError::Invalid(crate::tr!(
+                "new-plan-target-invalid",
+                value = &request.target
+            ))
         })?;
     let path = content_dir
         .join("plans")

@@ -26,9 +26,9 @@ pub mod server;
 pub mod state;
 pub mod watch;
 
-use crate::tr;
 use crate::build::BuildOptions;
 use crate::model::Month;
+use crate::tr;
 use rebuild::{Message, Rebuilder};
 use state::Shared;
 use std::io;
@@ -136,10 +136,7 @@ pub fn serve(options: &ServeOptions) -> Result<(), ServeError> {
             tr!("serve-public", address = address)
         );
     }
-    println!(
-        "{}",
-        tr!("serve-watching", folders = folder_list(&watched))
-    );
+    println!("{}", tr!("serve-watching", folders = folder_list(&watched)));
     if options.open {
         browser::open(&url);
     }

@@ -6,7 +6,6 @@
 use super::state::Shared;
 use super::watch::Change;
 use crate::build::{BuildError, BuildOptions};
-use crate::diag::plural;
 use crate::session::{RebuildStats, Session};
 use std::collections::BTreeSet;
 use std::io::IsTerminal;
@@ -165,7 +164,9 @@ impl Rebuilder {
         match paths {
             [] => String::new(),
             [one] => show(one),
-            [first, rest @ ..] => crate::tr!("serve-and-more", first = show(first), more = rest.len()),
+            [first, rest @ ..] => {
+                crate::tr!("serve-and-more", first = show(first), more = rest.len())
+            }
         }
     }
 }

@@ -243,13 +243,13 @@ fn new_import_pdf_and_serve_refuse_in_thai() {
             &["new", "plan", "Office_A", "--year", "2567"],
             "ไม่ใช่ หน่วยงาน/กิจกรรม",
         ),
-        (
-            &["import", "--file", "missing.xlsx"],
-            "อ่านเป็นไฟล์ Excel ไม่ได้",
-        ),
+        (&["import", "missing.xlsx"], "อ่านเป็นไฟล์ Excel ไม่ได้"),
         (&["pdf", "2566/office-a/act"], "ไม่ใช่ไฟล์"),
     ];
-    let browser = [("PLANBOOK_LANG", "th"), ("PLANBOOK_BROWSER", "/no/such/browser")];
+    let browser = [
+        ("PLANBOOK_LANG", "th"),
+        ("PLANBOOK_BROWSER", "/no/such/browser"),
+    ];
     for (args, expected) in cases {
         let mut all = args.to_vec();
         all.extend(["--content", "."]);

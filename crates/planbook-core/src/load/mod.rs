@@ -11,7 +11,7 @@ pub mod yaml;
 use crate::diag::{Diagnostics, FileId, Loc, SourceMap};
 use raw::{RawFiscalYear, RawPageFront, RawPlan, RawProgress, RawSite};
 use std::collections::BTreeMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
 use yaml::file_start;
 
