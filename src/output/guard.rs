@@ -5,7 +5,8 @@
 use std::path::{Component, Path, PathBuf};
 
 /// Why an output path was refused: what it collides with, both paths resolved.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{}", refusal(.output, .resolved, .reason))]
 pub struct OutputRefused {
     /// The output as given on the command line.
     pub output: PathBuf,
@@ -34,53 +35,75 @@ pub enum Collision {
 }
 
 /// A folder of the user's that a build must never replace.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Protected {
-    /// `content folder` or `themes folder`.
-    pub what: &'static str,
-    pub path: PathBuf,
+/// Which of the folders a build reads an output may not touch.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ProtectedFolder {
+    Content,
+    Themes,
 }
 
-impl std::fmt::Display for OutputRefused {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let output = self.output.display();
-        let resolved = if self.resolved == self.output {
-            String::new()
-        } else {
-            format!(" (that is {})", self.resolved.display())
-        };
-        write!(f, "refusing to write to {output}{resolved}: ")?;
-        match &self.reason {
-            Collision::Is(p) => write!(f, "it is the {} {}", p.what, p.path.display()),
-            Collision::Inside(p) => write!(f, "it is inside the {} {}", p.what, p.path.display()),
-            Collision::Holds(p) => write!(
-                f,
-                "it holds the {} {}, which the build would replace",
-                p.what,
-                p.path.display()
-            ),
-            Collision::Root => f.write_str("the output folder is replaced whole, and this is /"),
-            Collision::NotAFolder(path) if path == &self.resolved => {
-                f.write_str("it exists and is not a folder")
-            }
-            Collision::NotAFolder(path) => {
-                write!(f, "{} exists and is not a folder", path.display())
-            }
-            Collision::NameTooLong { bytes } => write!(
-                f,
-                "its name is too long: the staging folder built beside it would have a name of {bytes} bytes, above the {}",
-                crate::paths::MAX_FILE_NAME_BYTES
-            ),
-            Collision::Symlink(_) => write!(
-                f,
-                "it is a symlink, which the build would replace; give the folder it points to"
-            ),
-        }?;
-        f.write_str("; choose another --output")
+impl ProtectedFolder {
+    fn label(self) -> String {
+        match self {
+            ProtectedFolder::Content => crate::tr!("guard-content-folder"),
+            ProtectedFolder::Themes => crate::tr!("guard-themes-folder"),
+        }
     }
 }
 
-impl std::error::Error for OutputRefused {}
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Protected {
+    /// `content folder` or `themes folder`.
+    pub what: ProtectedFolder,
+    pub path: PathBuf,
+}
+
+/// The refusal, in the language of the run.
+fn refusal(output: &Path, resolved: &Path, reason: &Collision) -> String {
+    let shown = if resolved == output {
+        String::new()
+    } else {
+        crate::tr!("guard-that-is", path = resolved.display())
+    };
+    let why = match reason {
+        Collision::Is(p) => {
+            crate::tr!("guard-is", what = p.what.label(), path = p.path.display())
+        }
+        Collision::Inside(p) => {
+            crate::tr!(
+                "guard-inside",
+                what = p.what.label(),
+                path = p.path.display()
+            )
+        }
+        Collision::Holds(p) => {
+            crate::tr!(
+                "guard-holds",
+                what = p.what.label(),
+                path = p.path.display()
+            )
+        }
+        Collision::Root => crate::tr!("guard-root"),
+        Collision::NotAFolder(path) if path == resolved => {
+            crate::tr!("guard-not-a-folder")
+        }
+        Collision::NotAFolder(path) => {
+            crate::tr!("guard-part-not-a-folder", path = path.display())
+        }
+        Collision::NameTooLong { bytes } => crate::tr!(
+            "guard-name-too-long",
+            bytes = *bytes,
+            limit = crate::paths::MAX_FILE_NAME_BYTES
+        ),
+        Collision::Symlink(_) => crate::tr!("guard-symlink"),
+    };
+    crate::tr!(
+        "guard-refused",
+        output = output.display(),
+        resolved = shown,
+        why = why
+    )
+}
 
 /// Refuses an output folder that is, holds or lies inside the content folder or the
 /// `themes/` folder beside it, that is `/`, or that is (or passes through) a file or a
@@ -159,22 +182,22 @@ fn resolve_output(output: &Path) -> Result<PathBuf, OutputRefused> {
 /// `themes/` when the content folder is reached through a symlink).
 fn protected_folders(content_dir: &Path) -> Vec<Protected> {
     let mut folders = Vec::new();
-    let mut add = |what: &'static str, path: &Path| {
+    let mut add = |what: ProtectedFolder, path: &Path| {
         if let Ok(path) = resolve(path)
             && !folders.iter().any(|p: &Protected| p.path == path)
         {
             folders.push(Protected { what, path });
         }
     };
-    add("content folder", content_dir);
+    add(ProtectedFolder::Content, content_dir);
     let lexical = super::absolute(content_dir);
     if let Some(parent) = lexical.parent() {
-        add("themes folder", &parent.join("themes"));
+        add(ProtectedFolder::Themes, &parent.join("themes"));
     }
     if let Ok(content) = resolve(content_dir)
         && let Some(parent) = content.parent()
     {
-        add("themes folder", &parent.join("themes"));
+        add(ProtectedFolder::Themes, &parent.join("themes"));
     }
     folders
 }

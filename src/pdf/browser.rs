@@ -46,30 +46,15 @@ const WINDOWS_PLACES: &[(&str, &str)] = &[
 ];
 
 /// Why no browser can be used.
-#[derive(Debug, PartialEq, Eq)]
+#[derive(Debug, PartialEq, Eq, thiserror::Error)]
 pub enum BrowserNotFound {
     /// `PLANBOOK_BROWSER` names no file.
+    #[error("{}", crate::tr!("pdf-browser-not-a-file", variable = BROWSER_VARIABLE, path = .0.display()))]
     Named(PathBuf),
     /// None of the usual names or places holds one.
+    #[error("{}", crate::tr!("pdf-no-browser", variable = BROWSER_VARIABLE))]
     Nowhere,
 }
-
-impl std::fmt::Display for BrowserNotFound {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            BrowserNotFound::Named(path) => f.write_str(&crate::tr!(
-                "pdf-browser-not-a-file",
-                variable = BROWSER_VARIABLE,
-                path = path.display()
-            )),
-            BrowserNotFound::Nowhere => {
-                f.write_str(&crate::tr!("pdf-no-browser", variable = BROWSER_VARIABLE))
-            }
-        }
-    }
-}
-
-impl std::error::Error for BrowserNotFound {}
 
 /// The browser to print with, as the environment of this process says.
 pub fn find_browser() -> Result<PathBuf, BrowserNotFound> {

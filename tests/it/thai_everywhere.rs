@@ -227,7 +227,7 @@ fn commands_given_bad_ids_speak_thai_and_suggest_the_nearest() {
 }
 
 #[test]
-fn new_import_pdf_and_serve_refuse_in_thai() {
+fn new_import_pdf_serve_and_the_output_guard_refuse_in_thai() {
     let content = crate::common::fixture("base");
     let dir = content.path();
     let cases: &[(&[&str], &str)] = &[
@@ -245,6 +245,7 @@ fn new_import_pdf_and_serve_refuse_in_thai() {
         ),
         (&["import", "missing.xlsx"], "อ่านเป็นไฟล์ Excel ไม่ได้"),
         (&["pdf", "2566/office-a/act"], "ไม่ใช่ไฟล์"),
+        (&["build", "--output", "."], "ไม่เขียนลง . (คือ"),
     ];
     let browser = [
         ("PLANBOOK_LANG", "th"),

@@ -393,3 +393,18 @@ pdf-browser-not-a-file = { $variable }={ $path } is not a file: point it at Chro
 pdf-no-browser = printing to PDF needs Chromium, Google Chrome or Microsoft Edge, and none was found: install one (Debian/Ubuntu: `apt-get install chromium`; Windows and macOS: Chrome or Edge) or set { $variable } to its program
 import-row = row
 serve-and-more = { $first } and { $more } more
+
+## The output folder a build refuses
+
+guard-refused = refusing to write to { $output }{ $resolved }: { $why }; choose another --output
+guard-that-is = { " " }(that is { $path })
+guard-is = it is the { $what } { $path }
+guard-inside = it is inside the { $what } { $path }
+guard-holds = it holds the { $what } { $path }, which the build would replace
+guard-root = the output folder is replaced whole, and this is /
+guard-not-a-folder = it exists and is not a folder
+guard-part-not-a-folder = { $path } exists and is not a folder
+guard-name-too-long = its name is too long: the staging folder built beside it would have a name of { $bytes } bytes, above the { $limit }
+guard-symlink = it is a symlink, which the build would replace; give the folder it points to
+guard-content-folder = content folder
+guard-themes-folder = themes folder

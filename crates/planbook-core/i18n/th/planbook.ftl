@@ -323,3 +323,18 @@ pdf-browser-not-a-file = { $variable }={ $path } ไม่ใช่ไฟล์:
 pdf-no-browser = การพิมพ์เป็น PDF ต้องใช้ Chromium, Google Chrome หรือ Microsoft Edge แต่ไม่พบเลย: ติดตั้งโปรแกรมหนึ่ง (Debian/Ubuntu: `apt-get install chromium`; Windows และ macOS: Chrome หรือ Edge) หรือกำหนด { $variable } ให้ชี้ไปที่โปรแกรม
 import-row = แถว
 serve-and-more = { $first } และอีก { $more } ไฟล์
+
+## โฟลเดอร์ผลลัพธ์ที่ไม่ยอมเขียน
+
+guard-refused = ไม่เขียนลง { $output }{ $resolved }: { $why } ให้เลือก --output อื่น
+guard-that-is = { " " }(คือ { $path })
+guard-is = เป็น{ $what } { $path }
+guard-inside = อยู่ใน{ $what } { $path }
+guard-holds = มี{ $what } { $path } อยู่ข้างใน ซึ่งการสร้างจะเขียนทับ
+guard-root = โฟลเดอร์ผลลัพธ์ถูกแทนที่ทั้งโฟลเดอร์ และนี่คือ /
+guard-not-a-folder = มีอยู่แล้วและไม่ใช่โฟลเดอร์
+guard-part-not-a-folder = { $path } มีอยู่แล้วและไม่ใช่โฟลเดอร์
+guard-name-too-long = ชื่อยาวเกินไป: โฟลเดอร์ชั่วคราวที่สร้างข้าง ๆ จะมีชื่อยาว { $bytes } ไบต์ เกินขีดจำกัด { $limit }
+guard-symlink = เป็นลิงก์สัญลักษณ์ (symlink) ซึ่งการสร้างจะแทนที่ ให้ระบุโฟลเดอร์ที่ลิงก์ชี้ไปแทน
+guard-content-folder = โฟลเดอร์เนื้อหา
+guard-themes-folder = โฟลเดอร์ธีม
