@@ -438,31 +438,22 @@ struct Wrote<'a> {
     path: &'a std::path::Path,
     bytes: usize,
     count: usize,
-    /// What is counted: rows of a register, or plans of a report.
-    rows: bool,
+    /// What is counted: `"rows"` of a register, or `"plans"` of a report.
+    counted: &'static str,
     month: Month,
 }
 
 fn wrote(w: Wrote<'_>) -> ExitCode {
     eprint!("{}", w.warnings);
     let (path, size) = (w.path.display(), email::size_label(w.bytes));
-    let line = if w.rows {
-        tr!(
-            "wrote-rows",
-            path = path,
-            size = size,
-            count = w.count,
-            month = w.month
-        )
-    } else {
-        tr!(
-            "wrote-plans",
-            path = path,
-            size = size,
-            count = w.count,
-            month = w.month
-        )
-    };
+    let line = tr!(
+        "wrote-counted",
+        path = path,
+        size = size,
+        count = w.count,
+        what = w.counted,
+        month = w.month
+    );
     println!("{line}");
     ExitCode::SUCCESS
 }
@@ -474,7 +465,7 @@ fn register_command(options: RegisterOptions) -> ExitCode {
             path: &s.path,
             bytes: s.bytes,
             count: s.rows,
-            rows: true,
+            counted: "rows",
             month: s.month,
         }),
         Err(error) => fail(&error),
@@ -510,7 +501,7 @@ fn report_command(options: EmailReportOptions) -> ExitCode {
             path: &s.path,
             bytes: s.bytes,
             count: s.plans,
-            rows: false,
+            counted: "plans",
             month: s.month,
         }),
         Err(error) => fail(&error),

@@ -280,13 +280,15 @@ built = built { $plans } { $plans ->
         [one] warning
        *[other] warnings
     } in { $seconds } s
-wrote-rows = wrote { $path } ({ $size }, { $count } { $count ->
-        [one] row
-       *[other] rows
-    }, { $month })
-wrote-plans = wrote { $path } ({ $size }, { $count } { $count ->
-        [one] plan
-       *[other] plans
+wrote-counted = wrote { $path } ({ $size }, { $count } { $what ->
+        [rows] { $count ->
+            [one] row
+           *[other] rows
+        }
+       *[plans] { $count ->
+            [one] plan
+           *[other] plans
+        }
     }, { $month })
 wrote-month = wrote { $path } ({ $month })
 printed-documents = printed { $count } { $count ->

@@ -246,8 +246,10 @@ link-broken = ลิงก์ `{ $href }` ไม่ได้ชี้ไปย�
 ## บรรทัดคำสั่ง: สิ่งที่เขียนแล้ว
 
 built = สร้างเว็บไซต์จากแผน { $plans } แผนลงใน { $output } แล้ว: { $pages } หน้า แผนภูมิ { $charts } ภาพ ไฟล์ { $files } ไฟล์ คำเตือน { $warnings } รายการ ใช้เวลา { $seconds } วินาที
-wrote-rows = เขียนไฟล์ { $path } แล้ว ({ $size } { $count } แถว เดือน { $month })
-wrote-plans = เขียนไฟล์ { $path } แล้ว ({ $size } แผน { $count } แผน เดือน { $month })
+wrote-counted = เขียนไฟล์ { $path } แล้ว ({ $size }, { $count } { $what ->
+        [rows] แถว
+       *[plans] แผน
+    }, เดือน { $month })
 wrote-month = เขียนไฟล์ { $path } แล้ว (เดือน { $month })
 printed-documents = พิมพ์เอกสาร { $count } ฉบับ ใช้เวลา { $seconds } วินาที
 import-replaced-same = แทนที่รายงานเดิมแล้ว ไม่มีค่าใดเปลี่ยน
