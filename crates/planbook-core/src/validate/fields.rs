@@ -212,13 +212,8 @@ impl Fields<'_> {
     ) -> Option<Month> {
         let month = self.month(text, diags)?;
         if !fiscal_year.contains_month(month) {
-            let (first, last) = (fiscal_year.first_month(), fiscal_year.last_month());
             let written = text.value.trim();
-            let range = if typed_in_ce(written, month.year) {
-                format!("{first} .. {last}")
-            } else {
-                format!("{} .. {}", month_be(first), month_be(last))
-            };
+            let range = year_range(fiscal_year, typed_in_ce(written, month.year), false);
             diags.error(
                 self.at(text),
                 msg!(
@@ -251,18 +246,8 @@ impl Fields<'_> {
     ) -> Option<Date> {
         let date = self.date(text, diags)?;
         if !fiscal_year.contains_date(date) {
-            let (first, last) = (fiscal_year.first_month(), fiscal_year.last_month());
             let written = text.value.trim();
-            let range = if typed_in_ce(written, date.year) {
-                format!("{first}-01 .. {}", last.last_day())
-            } else {
-                format!(
-                    "{}-01 .. {}-{:02}",
-                    month_be(first),
-                    month_be(last),
-                    last.last_day().day
-                )
-            };
+            let range = year_range(fiscal_year, typed_in_ce(written, date.year), true);
             diags.error(
                 self.at(text),
                 msg!(
@@ -440,6 +425,25 @@ fn typed_in_ce(written: &str, ce_year: i32) -> bool {
 }
 
 /// `YYYY-MM` with the B.E. year.
+/// The months (or, with `days`, the dates) of `fiscal_year`, first .. last, in the era the
+/// value was typed in.
+fn year_range(fiscal_year: FiscalYear, in_ce: bool, days: bool) -> String {
+    let (first, last) = (fiscal_year.first_month(), fiscal_year.last_month());
+    let shown = |month: Month| {
+        if in_ce {
+            month.to_string()
+        } else {
+            month_be(month)
+        }
+    };
+    if days {
+        let last_day = last.last_day().day;
+        format!("{}-01 .. {}-{last_day:02}", shown(first), shown(last))
+    } else {
+        format!("{} .. {}", shown(first), shown(last))
+    }
+}
+
 fn month_be(month: Month) -> String {
     format!("{:04}-{:02}", month.be_year(), month.month)
 }
