@@ -37,9 +37,7 @@ fn add_node(
 ) -> bool {
     let at = f.at(raw);
     let node = &raw.value;
-    let id = f
-        .required(&node.id, "id", at, diags)
-        .and_then(|t| f.id(t, diags).inspect(|id| ids.claim(id, f.at(t), diags)));
+    let id = f.plan_id(&node.id, at, ids, diags);
     let name = f.required_name(&node.name, "name", at, diags);
     let budget_type = match (&node.kind, parent) {
         (Some(kind), None) => BudgetType::parse(kind.value.trim()).unwrap_or_else(|| {

@@ -3,6 +3,7 @@
 //! Every reader reports its own problem at the value's place and returns `None`, so callers
 //! go on and collect every finding in one pass.
 
+use super::ids::IdRegistry;
 use super::names::Names;
 use crate::diag::{Diagnostics, FileId, Loc};
 use crate::i18n::Message;
@@ -211,21 +212,11 @@ impl Fields<'_> {
         diags: &mut Diagnostics,
     ) -> Option<Month> {
         let month = self.month(text, diags)?;
-        if !fiscal_year.contains_month(month) {
-            let written = text.value.trim();
-            let range = year_range(fiscal_year, typed_in_ce(written, month.year), false);
-            diags.error(
-                self.at(text),
-                msg!(
-                    "month-outside-year",
-                    value = written,
-                    year = fiscal_year,
-                    range = range
-                ),
-            );
-            return None;
+        if fiscal_year.contains_month(month) {
+            return Some(month);
         }
-        Some(month)
+        self.outside_year(text, fiscal_year, month.year, false, diags);
+        None
     }
 
     /// `YYYY-MM-DD`, C.E. or B.E.
@@ -245,21 +236,54 @@ impl Fields<'_> {
         diags: &mut Diagnostics,
     ) -> Option<Date> {
         let date = self.date(text, diags)?;
-        if !fiscal_year.contains_date(date) {
-            let written = text.value.trim();
-            let range = year_range(fiscal_year, typed_in_ce(written, date.year), true);
-            diags.error(
-                self.at(text),
-                msg!(
-                    "date-outside-year",
-                    value = written,
-                    year = fiscal_year,
-                    range = range
-                ),
-            );
-            return None;
+        if fiscal_year.contains_date(date) {
+            return Some(date);
         }
-        Some(date)
+        self.outside_year(text, fiscal_year, date.year, true, diags);
+        None
+    }
+
+    /// Reports `text`, a month (or with `days` a date) of C.E. year `year`, as outside
+    /// `fiscal_year`, giving the year's range in the era it was typed in.
+    fn outside_year(
+        &self,
+        text: &Text,
+        fiscal_year: FiscalYear,
+        year: i32,
+        days: bool,
+        diags: &mut Diagnostics,
+    ) {
+        let value = text.value.trim();
+        let range = year_range(fiscal_year, typed_in_ce(value, year), days);
+        let message = if days {
+            msg!(
+                "date-outside-year",
+                value = value,
+                year = fiscal_year,
+                range = range
+            )
+        } else {
+            msg!(
+                "month-outside-year",
+                value = value,
+                year = fiscal_year,
+                range = range
+            )
+        };
+        diags.error(self.at(text), message);
+    }
+
+    /// A required id of the plan-wide namespace (budget node, task, KPI), claimed in `ids`.
+    pub fn plan_id(
+        &self,
+        value: &Option<Text>,
+        parent: Loc,
+        ids: &mut IdRegistry,
+        diags: &mut Diagnostics,
+    ) -> Option<Arc<str>> {
+        let text = self.required(value, "id", parent, diags)?;
+        self.id(text, diags)
+            .inspect(|id| ids.claim(id, self.at(text), diags))
     }
 
     /// The entries of a mapping keyed by id (`disbursed`, `tasks`, `changes` …), without

@@ -161,9 +161,7 @@ fn kpi(
 ) -> Option<Kpi> {
     let at = f.at(raw);
     let k = &raw.value;
-    let id = f
-        .required(&k.id, "id", at, diags)
-        .and_then(|t| f.id(t, diags).inspect(|id| ids.claim(id, f.at(t), diags)));
+    let id = f.plan_id(&k.id, at, ids, diags);
     let name = f.required_name(&k.name, "name", at, diags);
     let unit = k.unit.as_ref().map(|u| u.value.as_str());
     let target = f
@@ -200,9 +198,7 @@ fn task_list(
     for raw in list.into_iter().flatten() {
         let at = f.at(raw);
         let t = &raw.value;
-        let id = f
-            .required(&t.id, "id", at, diags)
-            .and_then(|x| f.id(x, diags).inspect(|id| ids.claim(id, f.at(x), diags)));
+        let id = f.plan_id(&t.id, at, ids, diags);
         let name = f.required_name(&t.name, "name", at, diags);
         let target = f
             .required(&t.target, "target", at, diags)
