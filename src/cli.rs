@@ -71,10 +71,10 @@ pub enum Command {
         #[arg(long, default_value = "content")]
         content: PathBuf,
         /// The port; when it is taken, the next ten are tried.
-        #[arg(long, default_value_t = 1111)]
+        #[arg(long, default_value_t = 1111, value_parser = parse_port)]
         port: u16,
         /// The address to listen on (other machines can see the site unless it is loopback).
-        #[arg(long, default_value = "127.0.0.1")]
+        #[arg(long, default_value = "127.0.0.1", value_parser = parse_interface)]
         interface: IpAddr,
         /// Open the site in the browser.
         #[arg(long)]
@@ -182,6 +182,17 @@ fn parse_year(text: &str) -> Result<FiscalYear, String> {
         .ok_or_else(|| tr!("not-a-year", value = text))
 }
 
+fn parse_port(text: &str) -> Result<u16, String> {
+    crate::validate::fields::to_ascii_digits(text)
+        .parse()
+        .map_err(|_| tr!("not-a-port", value = text))
+}
+
+fn parse_interface(text: &str) -> Result<IpAddr, String> {
+    text.parse()
+        .map_err(|_| tr!("not-an-interface", value = text))
+}
+
 fn parse_month(text: &str) -> Result<Month, String> {
     crate::validate::fields::parse_month_typed(text).ok_or_else(|| tr!("not-a-month", value = text))
 }
@@ -190,9 +201,24 @@ fn parse_month(text: &str) -> Result<Month, String> {
 /// (choose it first: [`crate::i18n::choose_from_env`]).
 pub fn parse() -> Cli {
     use clap::{CommandFactory, FromArgMatches};
-    let command = localized_help(Cli::command(), crate::i18n::current());
-    let matches = command.get_matches();
-    Cli::from_arg_matches(&matches).unwrap_or_else(|error| error.exit())
+    let lang = crate::i18n::current();
+    let command = localized_help(Cli::command(), lang);
+    command
+        .try_get_matches()
+        .and_then(|matches| Cli::from_arg_matches(&matches))
+        .unwrap_or_else(|error| refuse(&error, lang))
+}
+
+/// Prints clap's refusal of the command line in the language of the run and exits as clap
+/// would (status 2; 0 for `--help` and `--version`).
+fn refuse(error: &clap::Error, lang: crate::i18n::Lang) -> ! {
+    match crate::cli_errors::localized(error, lang) {
+        Some(said) => {
+            eprint!("{said}");
+            std::process::exit(error.exit_code())
+        }
+        None => error.exit(),
+    }
 }
 
 /// The command's `about` and its arguments' `help` from the catalog, in a language other

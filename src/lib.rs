@@ -12,6 +12,7 @@ pub use planbook_core::{
 pub mod build;
 pub mod check;
 pub mod cli;
+pub mod cli_errors;
 pub mod commands;
 pub mod email;
 pub mod left_out;

@@ -99,7 +99,10 @@ fn safe_join(root: &Path, relative: &str) -> Result<PathBuf, WriteError> {
     if !safe {
         return Err(WriteError {
             path: PathBuf::from(relative),
-            error: io::Error::new(io::ErrorKind::InvalidInput, "not a path inside the output"),
+            error: io::Error::new(
+                io::ErrorKind::InvalidInput,
+                crate::tr!("output-path-outside"),
+            ),
         });
     }
     Ok(root.join(relative))
@@ -200,7 +203,10 @@ impl Staging {
         if !metadata.is_dir() {
             return Err(WriteError {
                 path: self.destination.clone(),
-                error: io::Error::new(io::ErrorKind::AlreadyExists, "exists and is not a folder"),
+                error: io::Error::new(
+                    io::ErrorKind::AlreadyExists,
+                    crate::tr!("guard-not-a-folder"),
+                ),
             });
         }
         let swapped = contents::injected_error().map_or_else(
@@ -362,7 +368,10 @@ pub fn write_file(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
         .map(|n| n.to_string_lossy().into_owned())
         .ok_or_else(|| WriteError {
             path: path.to_path_buf(),
-            error: io::Error::new(io::ErrorKind::InvalidInput, "not a file name"),
+            error: io::Error::new(
+                io::ErrorKind::InvalidInput,
+                crate::tr!("output-not-a-file-name"),
+            ),
         })?;
     let temporary = path.with_file_name(file_temporary(&name, std::process::id()));
     if let Err(error) = fs::write(&temporary, bytes) {

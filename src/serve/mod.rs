@@ -58,7 +58,7 @@ pub struct ServeOptions {
 pub enum ServeError {
     #[error("{}", crate::tr!("no-content-folder", path = .0.display()))]
     NoContent(PathBuf),
-    #[error("{what}: {source}")]
+    #[error("{what}: {}", crate::i18n::io_said(.source))]
     Io { what: String, source: io::Error },
     #[error("{}", crate::tr!("serve-cannot-watch", reason = .0))]
     Watch(#[source] notify::Error),

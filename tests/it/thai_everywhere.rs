@@ -302,3 +302,28 @@ fn summaries_and_help_speak_thai() {
         assert_thai(&format!("{args:?}"), &text);
     }
 }
+
+#[test]
+fn command_lines_clap_refuses_are_refused_in_thai() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    for (args, shown) in [
+        (&["chek"] as &[&str], "'check'"),
+        (&["check", "--contnet", "x"], "'--content'"),
+        (&["check", "--content"], "--content"),
+        (&["report"], "<TARGET>"),
+        (&["report", "-x"], "'-- -x'"),
+        (&["report", "x", "--month", "2566-13"], "2566-13"),
+        (&["serve", "--port", "abc"], "65535"),
+        (&["serve", "--interface", "here"], "127.0.0.1"),
+    ] {
+        let (code, text) = said(&planbook_in(dir.path(), args, THAI));
+        assert_eq!(code, Some(2), "{args:?}: {text}");
+        assert!(text.contains(shown), "{args:?}: {text}");
+        assert!(text.starts_with("ข้อผิดพลาด: "), "{args:?}: {text}");
+        assert_thai(&format!("{args:?}"), &text);
+    }
+    // English runs keep clap's own words.
+    let (code, text) = said(&planbook_in(dir.path(), &["chek"], &[]));
+    assert_eq!(code, Some(2), "{text}");
+    assert!(text.contains("unrecognized subcommand 'chek'"), "{text}");
+}

@@ -196,17 +196,51 @@ impl IntoArg for Arg {
     }
 }
 
-/// Why a file could not be read, for a message's `reason`: the common causes in the
-/// catalog's words, any other as the system says it.
+/// Why a file could not be read or written, for a message's `reason`: the system's causes
+/// in the catalog's words (one `io-error` message selecting on the kind), any other as the
+/// system says it after the catalog's "the system says". An error made with a text of its
+/// own carries that text, which is already in the language of the run.
 pub fn io_reason(error: Option<&std::io::Error>, said: &dyn std::fmt::Display) -> Arg {
-    match error.map(std::io::Error::kind) {
-        Some(std::io::ErrorKind::PermissionDenied) => {
-            Arg::Message(Box::new(crate::msg!("io-permission-denied", said = said)))
+    match error {
+        Some(error) if error.get_ref().is_some() => Arg::Text(said.to_string()),
+        Some(error) => Arg::Message(Box::new(crate::msg!(
+            "io-error",
+            kind = io_kind_key(error.kind()),
+            said = said
+        ))),
+        None => Arg::Text(said.to_string()),
+    }
+}
+
+/// The `io-error` message's selector for an I/O error's kind.
+fn io_kind_key(kind: std::io::ErrorKind) -> &'static str {
+    use std::io::ErrorKind as K;
+    match kind {
+        K::PermissionDenied => "permission-denied",
+        K::NotFound => "not-found",
+        K::AlreadyExists => "already-exists",
+        K::IsADirectory => "is-a-directory",
+        K::NotADirectory => "not-a-directory",
+        K::DirectoryNotEmpty => "directory-not-empty",
+        K::StorageFull => "storage-full",
+        K::QuotaExceeded => "quota-exceeded",
+        K::ReadOnlyFilesystem => "read-only",
+        K::FileTooLarge => "file-too-large",
+        K::InvalidFilename => "invalid-filename",
+        K::ResourceBusy | K::ExecutableFileBusy => "busy",
+        K::CrossesDevices => "crosses-devices",
+        K::TimedOut => "timed-out",
+        K::Interrupted => "interrupted",
+        K::OutOfMemory => "out-of-memory",
+        K::AddrInUse => "address-in-use",
+        K::AddrNotAvailable => "address-not-available",
+        K::ConnectionRefused | K::ConnectionReset | K::ConnectionAborted | K::BrokenPipe => {
+            "connection"
         }
-        Some(std::io::ErrorKind::NotFound) => {
-            Arg::Message(Box::new(crate::msg!("io-not-found", said = said)))
-        }
-        _ => Arg::Text(said.to_string()),
+        K::UnexpectedEof => "unexpected-eof",
+        K::InvalidData => "invalid-data",
+        K::Unsupported => "unsupported",
+        _ => "other",
     }
 }
 
@@ -413,5 +447,29 @@ mod tests {
             "{text:?}"
         );
         assert!(text.contains("amout") && text.contains("amount"), "{text}");
+    }
+
+    #[test]
+    fn system_errors_are_said_in_thai_and_own_texts_kept() {
+        use std::io::{Error, ErrorKind};
+        let thai = |error: &Error| match io_reason(Some(error), error) {
+            Arg::Message(message) => message.render(Lang::Th),
+            Arg::Text(text) => text,
+        };
+        let full = Error::from(ErrorKind::StorageFull);
+        assert!(thai(&full).starts_with("ดิสก์เต็ม"), "{}", thai(&full));
+        assert_eq!(
+            match io_reason(Some(&full), &full) {
+                Arg::Message(message) => message.english(),
+                Arg::Text(text) => text,
+            },
+            full.to_string()
+        );
+        // A kind the catalog does not name: the system's words after the catalog's.
+        let odd = Error::from(ErrorKind::TooManyLinks);
+        assert_eq!(thai(&odd), format!("ระบบแจ้งว่า: {odd}"));
+        // An error made with its own text keeps it.
+        let own = Error::new(ErrorKind::InvalidInput, "ข้อความเอง");
+        assert_eq!(thai(&own), "ข้อความเอง");
     }
 }

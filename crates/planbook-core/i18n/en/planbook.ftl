@@ -96,6 +96,8 @@ no-plan-suggest = no plan `{ $plan }`; did you mean `{ $best }`?
 no-plan = no plan `{ $plan }`: give its folder under plans/, e.g. 2566/samut-prakan/debt-relief
 copy-unreadable = cannot read the plan to copy, { $path }: { $reason }
 not-a-month = `{ $value }` is not a month: write YYYY-MM, e.g. 2023-03 or 2566-03
+not-a-port = `{ $value }` is not a port: a whole number from 0 to 65535, e.g. 1111
+not-an-interface = `{ $value }` is not an IP address: e.g. 127.0.0.1 (this machine only) or 0.0.0.0 (every network)
 not-a-year = `{ $value }` is not a fiscal year: write e.g. 2567
 
 ## Command line: --help (English: the same as the doc comments in src/cli.rs)
@@ -229,9 +231,13 @@ file-twice = two files hold the { $what ->
         [site] site settings
        *[plan] plan
     }: this one and { $other }; keep one
-# The system's own words in English; the other catalogs say them in their language.
-io-permission-denied = { $said }
-io-not-found = { $said }
+# The system's own words in English; the other catalogs say them in their language,
+# selecting on `kind`: permission-denied, not-found, already-exists, is-a-directory,
+# not-a-directory, directory-not-empty, storage-full, quota-exceeded, read-only,
+# file-too-large, invalid-filename, busy, crosses-devices, timed-out, interrupted,
+# out-of-memory, address-in-use, address-not-available, connection, unexpected-eof,
+# invalid-data, unsupported, other.
+io-error = { $said }
 
 ## Folders, fiscal years, pages, settings
 
@@ -408,5 +414,35 @@ guard-not-a-folder = it exists and is not a folder
 guard-part-not-a-folder = { $path } exists and is not a folder
 guard-name-too-long = its name is too long: the staging folder built beside it would have a name of { $bytes } bytes, above the { $limit }
 guard-symlink = it is a symlink, which the build would replace; give the folder it points to
+output-path-outside = not a path inside the output
+output-not-a-file-name = not a file name
 guard-content-folder = content folder
 guard-themes-folder = themes folder
+
+## The command line's refusals (clap's own words, which English runs print as clap says them)
+
+cli-unknown-argument = unexpected argument '{ $arg }' found
+cli-invalid-subcommand = unrecognized subcommand '{ $name }'
+cli-value-required = a value is required for '{ $arg }' but none was supplied
+cli-invalid-value = invalid value '{ $value }' for '{ $arg }'
+cli-possible-values = possible values: { $values }
+cli-value-validation = invalid value '{ $value }' for '{ $arg }': { $reason }
+cli-no-equals = equal sign is needed when assigning values to '{ $arg }'
+cli-too-many-values = unexpected value '{ $value }' for '{ $arg }' found; no more were expected
+cli-wrong-number-of-values = '{ $arg }' requires { $expected } values, but { $actual } were provided
+cli-conflict = the argument '{ $arg }' cannot be used with '{ $prior }'
+cli-conflict-many = the argument '{ $arg }' cannot be used with one or more of the other specified arguments
+cli-missing-required = the following required arguments were not provided: { $args }
+cli-missing-subcommand = '{ $name }' requires a subcommand but one was not provided
+cli-invalid-utf8 = invalid UTF-8 was detected in one or more arguments
+cli-other = { $said }
+cli-did-you-mean = tip: a similar { $what ->
+        [subcommand] subcommand
+        [value] value
+       *[argument] argument
+    } exists: { $names }
+cli-tip = tip: { $tip }
+cli-advice-value = to pass '{ $value }' as a value, use '{ $usage }'
+cli-advice-no-dashes = subcommand '{ $name }' exists; to use it, remove the '--' before it
+cli-advice-exists = '{ $usage }' exists
+cli-more = For more information, try '{ $help }'.

@@ -78,6 +78,8 @@ no-plan-suggest = ไม่มีแผน `{ $plan }` หมายถึง `{ 
 no-plan = ไม่มีแผน `{ $plan }`: ให้ระบุโฟลเดอร์ของแผนใต้ plans/ เช่น 2566/samut-prakan/debt-relief
 copy-unreadable = อ่านแผนที่จะคัดลอกไม่ได้ { $path }: { $reason }
 not-a-month = `{ $value }` ไม่ใช่เดือน: เขียนแบบ ปปปป-ดด เช่น 2566-03 หรือ ๒๕๖๖-๐๓ หรือ มี.ค. 2566
+not-a-port = `{ $value }` ไม่ใช่หมายเลขพอร์ต: เป็นจำนวนเต็มตั้งแต่ 0 ถึง 65535 เช่น 1111
+not-an-interface = `{ $value }` ไม่ใช่ที่อยู่ IP: เช่น 127.0.0.1 (เฉพาะเครื่องนี้) หรือ 0.0.0.0 (ทุกเครือข่าย)
 not-a-year = `{ $value }` ไม่ใช่ปีงบประมาณ: เขียน เช่น 2567
 
 ## บรรทัดคำสั่ง: --help
@@ -211,8 +213,31 @@ file-twice = มีสองไฟล์ที่เป็น{ $what ->
         [site] การตั้งค่าเว็บไซต์
        *[plan] แผน
     }: ไฟล์นี้และ { $other } ให้เก็บไว้เพียงไฟล์เดียว
-io-permission-denied = ไม่มีสิทธิ์เข้าถึง
-io-not-found = ไม่พบไฟล์หรือโฟลเดอร์นี้
+io-error = { $kind ->
+        [permission-denied] ไม่มีสิทธิ์เข้าถึง
+        [not-found] ไม่พบไฟล์หรือโฟลเดอร์นี้
+        [already-exists] มีไฟล์หรือโฟลเดอร์ชื่อนี้อยู่แล้ว
+        [is-a-directory] ชื่อนี้เป็นโฟลเดอร์ ไม่ใช่ไฟล์
+        [not-a-directory] ส่วนหนึ่งของเส้นทางเป็นไฟล์ ไม่ใช่โฟลเดอร์
+        [directory-not-empty] โฟลเดอร์ยังมีไฟล์อยู่
+        [storage-full] ดิสก์เต็ม: ลบไฟล์ที่ไม่ใช้แล้วหรือเลือกที่เก็บอื่น
+        [quota-exceeded] ใช้พื้นที่เกินโควตาที่ได้รับ
+        [read-only] ดิสก์นี้อ่านได้อย่างเดียว เขียนไม่ได้
+        [file-too-large] ไฟล์ใหญ่เกินกว่าที่ระบบไฟล์นี้รับได้
+        [invalid-filename] ระบบนี้ใช้ชื่อไฟล์นี้ไม่ได้ (ยาวเกินไปหรือมีอักขระที่ใช้ไม่ได้)
+        [busy] ไฟล์กำลังถูกโปรแกรมอื่นใช้อยู่: ปิดโปรแกรมนั้นแล้วลองอีกครั้ง
+        [crosses-devices] ย้ายข้ามดิสก์ไม่ได้
+        [timed-out] หมดเวลารอ
+        [interrupted] ถูกขัดจังหวะ: ลองอีกครั้ง
+        [out-of-memory] หน่วยความจำไม่พอ
+        [address-in-use] พอร์ตนี้มีโปรแกรมอื่นใช้อยู่: เลือกพอร์ตอื่นด้วย --port
+        [address-not-available] เครื่องนี้ใช้ที่อยู่นี้ไม่ได้
+        [connection] การเชื่อมต่อถูกปฏิเสธหรือถูกตัด
+        [unexpected-eof] ไฟล์จบก่อนที่ควรจะจบ (อาจบันทึกไม่ครบ)
+        [invalid-data] ข้อมูลในไฟล์ไม่ถูกต้อง
+        [unsupported] ระบบนี้ไม่รองรับการทำงานนี้
+       *[other] ระบบแจ้งว่า: { $said }
+    }
 
 ## โฟลเดอร์ ปีงบประมาณ หน้าเว็บ การตั้งค่า
 
@@ -338,5 +363,35 @@ guard-not-a-folder = มีอยู่แล้วและไม่ใช่�
 guard-part-not-a-folder = { $path } มีอยู่แล้วและไม่ใช่โฟลเดอร์
 guard-name-too-long = ชื่อยาวเกินไป: โฟลเดอร์ชั่วคราวที่สร้างข้าง ๆ จะมีชื่อยาว { $bytes } ไบต์ เกินขีดจำกัด { $limit }
 guard-symlink = เป็นลิงก์สัญลักษณ์ (symlink) ซึ่งการสร้างจะแทนที่ ให้ระบุโฟลเดอร์ที่ลิงก์ชี้ไปแทน
+output-path-outside = ไม่ใช่เส้นทางภายในโฟลเดอร์ผลลัพธ์
+output-not-a-file-name = ไม่ใช่ชื่อไฟล์
 guard-content-folder = โฟลเดอร์เนื้อหา
 guard-themes-folder = โฟลเดอร์ธีม
+
+## บรรทัดคำสั่งที่ใช้ไม่ได้
+
+cli-unknown-argument = ไม่รู้จัก '{ $arg }' ในคำสั่งนี้
+cli-invalid-subcommand = ไม่มีคำสั่ง '{ $name }'
+cli-value-required = '{ $arg }' ต้องมีค่าตามหลัง แต่ไม่ได้ใส่ค่าไว้
+cli-invalid-value = ใช้ค่า '{ $value }' กับ '{ $arg }' ไม่ได้
+cli-possible-values = ค่าที่ใช้ได้: { $values }
+cli-value-validation = ใช้ค่า '{ $value }' กับ '{ $arg }' ไม่ได้: { $reason }
+cli-no-equals = '{ $arg }' ต้องเขียนค่าต่อด้วยเครื่องหมาย = เช่น { $arg }=ค่า
+cli-too-many-values = มีค่า '{ $value }' เกินมาสำหรับ '{ $arg }' ซึ่งรับค่าครบแล้ว
+cli-wrong-number-of-values = '{ $arg }' ต้องมี { $expected } ค่า แต่ใส่มา { $actual } ค่า
+cli-conflict = ใช้ '{ $arg }' ร่วมกับ '{ $prior }' ไม่ได้
+cli-conflict-many = ใช้ '{ $arg }' ร่วมกับตัวเลือกอื่นที่ใส่มาไม่ได้
+cli-missing-required = ต้องใส่: { $args }
+cli-missing-subcommand = '{ $name }' ต้องตามด้วยคำสั่งย่อย
+cli-invalid-utf8 = บรรทัดคำสั่งมีข้อความที่ไม่ใช่ UTF-8
+cli-other = ระบบแจ้งว่า: { $said }
+cli-did-you-mean = หมายถึง{ $what ->
+        [subcommand] คำสั่ง
+        [value] ค่า
+       *[argument] ตัวเลือก
+    } { $names } หรือไม่?
+cli-tip = คำแนะนำ: { $tip }
+cli-advice-value = ถ้าต้องการให้ '{ $value }' เป็นค่า ให้เขียน '{ $usage }'
+cli-advice-no-dashes = มีคำสั่ง '{ $name }' อยู่: ถ้าต้องการใช้ ให้ลบ '--' ที่อยู่ข้างหน้าออก
+cli-advice-exists = มี '{ $usage }' อยู่
+cli-more = ดูวิธีใช้เพิ่มเติมด้วย '{ $help }'
