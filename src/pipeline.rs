@@ -34,6 +34,9 @@ pub struct Changes {
     pub from: Month,
     /// Whether the offices' ranking changed (every office page shows its rank).
     pub ranks_changed: bool,
+    /// Whether a text the search index holds changed (a name, a code, a narrative): a
+    /// change of figures alone leaves the index as it was.
+    pub search_texts_changed: bool,
 }
 
 /// What the pages say beyond the content: what was left out, and whether each plan's
@@ -66,6 +69,7 @@ struct Touched<'a> {
     groups: HashSet<&'a str>,
     from: Option<Month>,
     ranks_changed: bool,
+    search_texts_changed: bool,
 }
 
 impl<'a> Touched<'a> {
@@ -77,6 +81,7 @@ impl<'a> Touched<'a> {
                 groups: HashSet::new(),
                 from: None,
                 ranks_changed: true,
+                search_texts_changed: true,
             };
         };
         let offices = changes
@@ -103,6 +108,7 @@ impl<'a> Touched<'a> {
             groups,
             from: Some(changes.from),
             ranks_changed: changes.ranks_changed,
+            search_texts_changed: changes.search_texts_changed,
         }
     }
 
@@ -130,8 +136,8 @@ impl<'a> Touched<'a> {
             }
             Job::Group(_, _, group) => self.groups.contains(group.key.as_str()),
             Job::Free(_) | Job::NotFound | Job::Search => false,
-            // Names and narratives may have changed: the search index is rebuilt whole.
-            Job::SearchIndex => true,
+            // Rebuilt whole when a name, code or narrative changed.
+            Job::SearchIndex => self.search_texts_changed,
             // A month's report shows figures as of that month: earlier ones stay as they were.
             Job::Report(_, month) => self.from.is_none_or(|from| *month >= from),
             _ => true,

@@ -203,6 +203,7 @@ fn apply_pending(state: &mut State, options: &BuildOptions) -> Applied {
     let mut changed: HashSet<PlanId> = HashSet::new();
     // The earliest month whose figures or entry the changes touch.
     let mut from: Option<Month> = None;
+    let mut search_texts_changed = false;
     for (plan_id, plan) in pending {
         let Some(plan) = plan else {
             return Applied::NeedsFull;
@@ -233,6 +234,8 @@ fn apply_pending(state: &mut State, options: &BuildOptions) -> Applied {
         let Some(first) = first_changed_month(slot, &plan) else {
             continue;
         };
+        search_texts_changed |= crate::render::search::indexed_texts(slot)
+            != crate::render::search::indexed_texts(&plan);
         from = Some(from.map_or(first, |f| f.min(first)));
         changed.insert(plan.id.clone());
         *slot = plan;
@@ -278,26 +281,26 @@ fn apply_pending(state: &mut State, options: &BuildOptions) -> Applied {
         })
         .collect::<Vec<_>>()
         != old_ranks;
-    match render_changed(state, options, changed, from, ranks_changed) {
+    let changes = Changes {
+        plans: changed,
+        from,
+        ranks_changed,
+        search_texts_changed,
+    };
+    match render_changed(state, options, changes) {
         Ok(stats) => Applied::Incremental(stats),
         Err(error) => Applied::Failed(error),
     }
 }
 
-/// Writes what a change to `changed` plans touches, each file in place.
+/// Writes what `changes` touch, each file in place.
 fn render_changed(
     state: &mut State,
     options: &BuildOptions,
-    changed: HashSet<PlanId>,
-    from: Month,
-    ranks_changed: bool,
+    changes: Changes,
 ) -> Result<RebuildStats, BuildError> {
-    let plans_checked = changed.len();
-    let selection = Selection::Changed(Changes {
-        plans: changed,
-        from,
-        ranks_changed,
-    });
+    let plans_checked = changes.plans.len();
+    let selection = Selection::Changed(changes);
     let live = InPlace::new(&options.output_dir);
     let sink = LinkChecked::new(&live, &state.checked.content.site.base_path);
     let written_out = pipeline::write(

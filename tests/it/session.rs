@@ -45,6 +45,7 @@ const PLAN_PAGE: &str = "2566/plans/samut-prakan/debt-relief/index.html";
 const OTHER_PLAN_PAGE: &str = "2566/plans/chon-buri/debt-relief/index.html";
 const OFFICE_REPORT: &str = "2566/reports/2023-03/samut-prakan-2023-03.html";
 const OTHER_OFFICE_REPORT: &str = "2566/reports/2023-03/chon-buri-2023-03.html";
+const SEARCH_INDEX: &str = "search/index.js";
 
 fn edit_entry(site: &Site, from: &str, to: &str) -> PathBuf {
     let path = site.content.join(ENTRY);
@@ -107,6 +108,27 @@ fn one_entry_changed_rerenders_only_the_pages_that_show_it() {
 }
 
 #[test]
+fn the_latest_narrative_reaches_the_search_index() {
+    let site = site();
+    let mut session = session(&site);
+    session.full().unwrap();
+    let index = || std::fs::read_to_string(site.output.join(SEARCH_INDEX)).unwrap();
+    assert!(!index().contains("\"zebracrossing\""));
+    let path = site
+        .content
+        .join("plans/2566/samut-prakan/debt-relief/progress/2023-09.yaml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(
+        &path,
+        text.replacen("narrative: |\n", "narrative: |\n  zebracrossing\n", 1),
+    )
+    .unwrap();
+    let stats = session.rebuild(&[path]).unwrap();
+    assert!(!stats.full, "{stats:?}");
+    assert!(index().contains("\"zebracrossing\""));
+}
+
+#[test]
 fn an_incremental_rebuild_writes_what_a_full_build_writes() {
     let site = site();
     let mut session = session(&site);
@@ -130,8 +152,12 @@ fn an_incremental_rebuild_writes_what_a_full_build_writes() {
         ),
     )
     .unwrap();
+    let index_written = modified(&site.output.join(SEARCH_INDEX));
     let stats = session.rebuild(&[path]).unwrap();
     assert!(!stats.full, "{stats:?}");
+    // Figures alone: the search index holds none, so it is not rewritten (and below it
+    // equals a full build's).
+    assert_eq!(modified(&site.output.join(SEARCH_INDEX)), index_written);
 
     let fresh = site._dir.path().join("fresh");
     planbook::build::build(&BuildOptions {

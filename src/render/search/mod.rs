@@ -96,6 +96,24 @@ fn latest_narrative<'a>(plan: &'a Plan, year: &YearFigures) -> Option<Cow<'a, st
         .map(|narrative| narrative.text())
 }
 
+/// What of a plan the index holds, for any month as of which it is built: two readings of
+/// a plan with equal texts give the index the same entries. Keep in step with [`add_plan`]
+/// and the program codes of [`add_year`].
+pub fn indexed_texts(plan: &Plan) -> impl PartialEq + '_ {
+    (
+        [&plan.activity, &plan.office_name],
+        [
+            plan.activity_code.as_deref(),
+            plan.job_no.as_deref(),
+            plan.program_code.as_deref(),
+        ],
+        plan.entries
+            .iter()
+            .map(|entry| (entry.month, entry.narrative.as_ref()))
+            .collect::<Vec<_>>(),
+    )
+}
+
 fn add_plan(index: &mut SearchIndex, plan: &Plan, year: &YearFigures) {
     let page = paths::plan(&plan.id);
     let doc = index.add_document(&plan.activity, &page, Kind::Plan, Some(&plan.office_name));
