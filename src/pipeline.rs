@@ -352,47 +352,65 @@ pub fn write_data(
         export::json::index_json(&figures.years).as_bytes(),
     )?;
     for year in &figures.years {
+        // The year's whole-year files side by side: in a rebuild, they are most of the work.
         let fy = year.year;
-        sink.write(
-            &format!("data/{fy}/summary.json"),
-            export::json::summary_json(&content.plans, year).as_bytes(),
-        )?;
-        let offices = export::offices_csv_path(fy);
-        sink.write(
-            &offices,
-            &export::csv::offices_csv(year).map_err(csv_error(&offices))?,
-        )?;
-        let plans = export::plans_csv_path(fy);
-        let csv = export::csv::plans_csv(&content.plans, year, 0..year.plans.len());
-        sink.write(&plans, &csv.map_err(csv_error(&plans))?)?;
-        for (_, office) in year
-            .offices
-            .iter()
-            .filter(|(_, office)| select_office(fy.0, &office.key))
-        {
-            let path = export::office_csv_path(fy, &office.key);
-            let csv = export::csv::plans_csv(&content.plans, year, office.plans.iter().copied());
-            sink.write(&path, &csv.map_err(csv_error(&path))?)?;
-        }
-        let months = export::months_csv_path(fy);
-        sink.write(
-            &months,
-            &export::csv::months_csv(year).map_err(csv_error(&months))?,
-        )?;
-        year.plan_indices
-            .par_iter()
-            .zip(&year.plans)
-            .filter(|(i, _)| select(&content.plans[**i]))
-            .try_for_each(|(&i, plan_figures)| {
-                let plan = &content.plans[i];
-                sink.write(
-                    &export::plan_json_path(&plan.id),
-                    export::json::plan_json(plan, plan_figures).as_bytes(),
-                )?;
-                let path = export::plan_csv_path(&plan.id);
-                let csv = export::csv::budget_csv(plan, plan_figures).map_err(csv_error(&path))?;
-                sink.write(&path, &csv)
-            })?;
+        let summary = || {
+            sink.write(
+                &format!("data/{fy}/summary.json"),
+                export::json::summary_json(&content.plans, year).as_bytes(),
+            )
+        };
+        let tables = || -> Result<(), WriteError> {
+            let offices = export::offices_csv_path(fy);
+            sink.write(
+                &offices,
+                &export::csv::offices_csv(year).map_err(csv_error(&offices))?,
+            )?;
+            let months = export::months_csv_path(fy);
+            sink.write(
+                &months,
+                &export::csv::months_csv(year).map_err(csv_error(&months))?,
+            )?;
+            let plans = export::plans_csv_path(fy);
+            let csv = export::csv::plans_csv(&content.plans, year, 0..year.plans.len());
+            sink.write(&plans, &csv.map_err(csv_error(&plans))?)
+        };
+        let offices = || {
+            year.offices
+                .par_iter()
+                .filter(|(_, office)| select_office(fy.0, &office.key))
+                .try_for_each(|(_, office)| {
+                    let path = export::office_csv_path(fy, &office.key);
+                    let csv =
+                        export::csv::plans_csv(&content.plans, year, office.plans.iter().copied());
+                    sink.write(&path, &csv.map_err(csv_error(&path))?)
+                })
+        };
+        let plans = || {
+            year.plan_indices
+                .par_iter()
+                .zip(&year.plans)
+                .filter(|(i, _)| select(&content.plans[**i]))
+                .try_for_each(|(&i, plan_figures)| {
+                    let plan = &content.plans[i];
+                    sink.write(
+                        &export::plan_json_path(&plan.id),
+                        export::json::plan_json(plan, plan_figures).as_bytes(),
+                    )?;
+                    let path = export::plan_csv_path(&plan.id);
+                    let csv =
+                        export::csv::budget_csv(plan, plan_figures).map_err(csv_error(&path))?;
+                    sink.write(&path, &csv)
+                })
+        };
+        let ((summary, tables), (offices, plans)) = rayon::join(
+            || rayon::join(summary, tables),
+            || rayon::join(offices, plans),
+        );
+        summary?;
+        tables?;
+        offices?;
+        plans?;
     }
     Ok(())
 }
