@@ -5,6 +5,7 @@
 
 use super::font;
 use super::svg::{self, Restyle, RestyleKind};
+use super::text as label;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -166,11 +167,23 @@ pub fn text(
     Ok(())
 }
 
-/// The chart title, top left.
+/// How much wider bold text is drawn than the regular face that measures it.
+pub const BOLD_WIDTH: f64 = 1.08;
+
+/// The chart title, top left, cut with `…` where it would not fit the width at its phone
+/// size (the whole title is the chart's `<title>`).
 pub fn title(area: &Area, title: &str) -> DrawResult {
+    let room = f64::from(area.dim_in_pixel().0) - 32.0;
+    let fits = |t: &str| phone_width(t, TITLE_PX) * BOLD_WIDTH <= room;
+    let mut shown = title.to_owned();
+    let mut max = title.chars().count();
+    while !fits(&shown) && max > 4 {
+        max -= 1;
+        shown = label::truncate(title, max);
+    }
     text(
         area,
-        title,
+        &shown,
         (16, 12),
         font::bold(TITLE_PX, INK),
         HPos::Left,

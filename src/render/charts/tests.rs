@@ -239,7 +239,12 @@ fn phone_box(label: &Label) -> (f64, f64, f64, f64) {
         .replace("&quot;", "\"")
         .replace("&#39;", "'")
         .replace("&amp;", "&");
-    let w = font::width(&text, size);
+    let bold = if label.classes.contains(&"b") {
+        draw::BOLD_WIDTH
+    } else {
+        1.0
+    };
+    let w = font::width(&text, size) * bold;
     let left = if label.classes.contains(&"m") {
         label.x - w / 2.0
     } else if label.classes.contains(&"e") {
@@ -888,6 +893,22 @@ fn chart_id(svg: &str) -> String {
         .next()
         .unwrap()
         .to_owned()
+}
+
+#[test]
+fn a_long_title_is_cut_to_fit_a_phone_and_whole_in_its_title_element() {
+    let long = "ผลการเบิกจ่ายสะสมของหน่วยงานเทียบแผนการใช้จ่ายและเป้าหมายการเบิกจ่ายรายไตรมาส";
+    let svg = s_curve(long, &six_months(), FY);
+    // assert_frame checks the drawn title stays inside the chart at phone size.
+    assert_frame(&svg, long);
+    let drawn = labels(&svg)
+        .into_iter()
+        .find(|l| l.classes.contains(&"ti"))
+        .unwrap()
+        .text
+        .to_owned();
+    assert!(drawn.ends_with('…'), "{drawn}");
+    assert!(long.starts_with(drawn.trim_end_matches('…')), "{drawn}");
 }
 
 #[test]
