@@ -29,7 +29,7 @@ pub const CSS: &str = concat!(
     ".chart .lg svg{display:inline-block;width:28px;height:12px;margin-right:6px}",
     // Phones draw a 720-wide chart at about half size: text larger in the chart's units
     // (`draw::phone_px`; the charts are laid out for it), every other crowded label hidden.
-    "@media (max-width:600px){.chart text{font-size:24px}.chart .ti{font-size:28px}",
+    "@media (max-width:600px){.chart text{font-size:24px}.chart .ti{font-size:26px}",
     ".chart .sm,.chart .xs{font-size:22px}.chart .nh{display:none}}",
 );
 

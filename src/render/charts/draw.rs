@@ -62,7 +62,7 @@ pub const TITLE_BAND: u32 = 52;
 /// viewBox; on wider screens the same text is smaller within the same room.
 pub fn phone_px(px: f64) -> f64 {
     if px >= TITLE_PX {
-        28.0
+        26.0
     } else if px >= LABEL_PX {
         24.0
     } else {
@@ -168,7 +168,7 @@ pub fn text(
 }
 
 /// How much wider bold text is drawn than the regular face that measures it.
-pub const BOLD_WIDTH: f64 = 1.08;
+pub const BOLD_WIDTH: f64 = 1.04;
 
 /// The chart title, top left, cut with `…` where it would not fit the width at its phone
 /// size (the whole title is the chart's `<title>`).
