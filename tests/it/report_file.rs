@@ -41,7 +41,16 @@ fn an_office_of_ten_plans_stays_well_under_the_size_budget() {
         .count();
     assert_eq!(sections, 10);
     // The office's S-curve; each plan's charts and budget lines are its own report's.
-    let charts = tags.iter().filter(|t| t.name == "svg").count();
+    // (A chart's legend swatches are small SVGs of their own, not charts.)
+    let charts = tags
+        .iter()
+        .filter(|t| t.name == "svg")
+        .filter(|t| {
+            t.attrs
+                .iter()
+                .any(|(a, v)| a == "class" && v.starts_with("chart "))
+        })
+        .count();
     assert_eq!(charts, 1);
     let fonts: usize = embedded_fonts(&html).iter().map(|(_, f)| f.len()).sum();
     eprintln!(

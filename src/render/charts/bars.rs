@@ -1,7 +1,7 @@
 //! Horizontal bar charts: office ranking, budget nodes, progress of KPIs and tasks.
 
 use super::axis::{Axis, Ticked, coord};
-use super::draw::{self, Area, DrawResult, Marker, Swatch};
+use super::draw::{self, Area, DrawResult, Entry, Fill, Marker, Swatch};
 use super::font;
 use super::svg::Fnv;
 use super::text::{self, MoneyUnit, percent};
@@ -37,16 +37,18 @@ pub struct ProgressRow {
 const WIDTH: u32 = 720;
 /// Row labels longer than this many spacing characters are cut with `…`.
 const MAX_LABEL_CHARS: usize = 34;
-/// The row-label column never takes more than this share of the width.
+/// The row-label column never takes more than this share of the width (at phone size).
 const MAX_LABEL_SHARE: f64 = 0.42;
 /// Percent values beyond ±this are drawn at the axis edge (labels keep the real value).
 const PERCENT_CAP: i64 = 1000;
-const X_AXIS_AREA: u32 = 30;
 const TOP_PAD: u32 = 12;
+/// Gap between the value axis and its labels.
+const LABEL_GAP: i32 = 10;
 
 type Chart<'a, 'b> = ChartContext<'a, SVGBackend<'b>, Cartesian2d<Ticked, Ticked>>;
 
-/// Row labels cleaned, cut to `MAX_LABEL_CHARS`, then cut further if still too wide.
+/// Row labels cleaned, cut to `MAX_LABEL_CHARS`, then cut further if still too wide at the
+/// phone text size.
 fn row_labels<'a>(labels: impl Iterator<Item = &'a str>) -> Vec<String> {
     let max_width = f64::from(WIDTH) * MAX_LABEL_SHARE;
     labels
@@ -54,7 +56,7 @@ fn row_labels<'a>(labels: impl Iterator<Item = &'a str>) -> Vec<String> {
             let clean = text::clean(label);
             let mut max = MAX_LABEL_CHARS;
             let mut cut = text::truncate(&clean, max);
-            while max > 4 && font::width(&cut, draw::LABEL_PX) > max_width {
+            while max > 4 && draw::phone_width(&cut, draw::LABEL_PX) > max_width {
                 max -= 2;
                 cut = text::truncate(&clean, max);
             }
@@ -63,27 +65,35 @@ fn row_labels<'a>(labels: impl Iterator<Item = &'a str>) -> Vec<String> {
         .collect()
 }
 
-/// The SVG height for `rows` rows of `row_h` pixels.
-fn height(rows: usize, row_h: u32, x_desc: bool, legend: bool) -> u32 {
-    let rows = u32::try_from(rows.max(1)).unwrap_or(u32::MAX / 2 / row_h);
-    draw::TITLE_BAND
-        + TOP_PAD
-        + rows.saturating_mul(row_h)
-        + X_AXIS_AREA
-        + if x_desc { 18 } else { 0 }
-        + if legend { draw::LEGEND_BAND } else { 8 }
+/// Height of the value axis' labels and, with `x_desc`, its caption below them.
+fn x_axis_area(x_desc: bool) -> u32 {
+    let labels = LABEL_GAP + draw::phone_line(draw::LABEL_PX);
+    let caption = if x_desc {
+        4 + draw::phone_line(draw::SMALL_PX)
+    } else {
+        0
+    };
+    (labels + caption) as u32
 }
 
-/// How a bar chart is sized: its row height, and whether it has an axis caption and legend.
+/// The SVG height for `rows` rows of `row_h` pixels.
+fn height(rows: usize, row_h: u32, x_desc: bool) -> u32 {
+    let rows = u32::try_from(rows.max(1)).unwrap_or(u32::MAX / 2 / row_h);
+    draw::TITLE_BAND + TOP_PAD + rows.saturating_mul(row_h) + x_axis_area(x_desc) + 8
+}
+
+/// How a bar chart is sized and named: its row height, whether it has an axis caption, the
+/// root's class, and the legend under it.
 struct Layout {
     row_h: u32,
     x_desc: bool,
-    legend: bool,
+    class: &'static str,
+    legend: Vec<Entry>,
 }
 
 /// The steps every bar chart takes: clean the title, hash the id (`kind`, title, `extra`,
-/// then each row's label and figures as `row` gives them), cut the row labels, describe,
-/// size by rows, and draw.
+/// then each row's label and figures as `row` gives them), cut the row labels, describe
+/// (with the labels whole), size by rows, and draw.
 fn render_bars<R>(
     kind: &str,
     (title, rows, extra): (&str, &[R], &[Decimal]),
@@ -103,12 +113,12 @@ fn render_bars<R>(
     }
     let id = hash.id();
     let labels = row_labels(rows.iter().map(|r| row(r).0));
-    let desc = describe(&labels);
-    let size = (
-        WIDTH,
-        height(labels.len(), layout.row_h, layout.x_desc, layout.legend),
-    );
-    draw::render(&id, size, &title, &desc, |root| {
+    // The description names rows in full: a label cut to fit is whole there.
+    let full: Vec<String> = rows.iter().map(|r| text::clean(row(r).0)).collect();
+    let desc = describe(&full);
+    let size = (WIDTH, height(labels.len(), layout.row_h, layout.x_desc));
+    let text = (title.as_str(), desc.as_str());
+    draw::render((&id, layout.class), size, text, &layout.legend, |root| {
         draw_rows(root, &title, &labels)
     })
 }
@@ -124,7 +134,6 @@ struct FrameSpec<'s> {
     x_desc: Option<&'s str>,
     /// Room right of the plot for the values written after the bars.
     right_pad: u32,
-    legend: bool,
 }
 
 /// A vertical band of a row, in row units: centre offset (down) and half thickness.
@@ -151,45 +160,61 @@ impl<'a, 'b> Rows<'a, 'b> {
     fn draw(root: &'a Area<'b>, spec: &FrameSpec) -> Result<Self, Box<dyn std::error::Error>> {
         draw::title(root, spec.title)?;
         let n = spec.labels.len().max(1);
-        let label_w = spec
-            .labels
-            .iter()
-            .map(|l| font::width(l, draw::LABEL_PX))
-            .fold(0.0, f64::max);
+        let label_w = widest(spec.labels, draw::LABEL_PX);
         let ticks = spec.axis.ticks();
         let tick_labels: Vec<String> = ticks.iter().map(|t| (spec.tick_label)(*t)).collect();
+        // The first and last tick labels are centred on the axis ends: room for their halves.
+        let half =
+            |l: Option<&String>| l.map_or(0.0, |l| draw::phone_width(l, draw::LABEL_PX) / 2.0);
+        let (first_half, last_half) = (half(tick_labels.first()), half(tick_labels.last()));
         let mut chart = ChartBuilder::on(root)
             .margin_top(draw::TITLE_BAND + TOP_PAD)
-            .margin_bottom(if spec.legend { draw::LEGEND_BAND } else { 8 })
-            .margin_right(spec.right_pad.max(16))
+            .margin_bottom(8)
+            .margin_right(spec.right_pad.max(last_half.ceil() as u32 + 4))
             .margin_left(16)
-            .x_label_area_size(X_AXIS_AREA + if spec.x_desc.is_some() { 18 } else { 0 })
-            .y_label_area_size(label_w.ceil() as u32 + 10)
+            .x_label_area_size(x_axis_area(spec.x_desc.is_some()))
+            .y_label_area_size((label_w + 10).max(first_half.ceil() as u32))
             .build_cartesian_2d(
                 spec.axis.ticked(),
                 Ticked::new(-0.5..n as f64 - 0.5, Vec::new()),
             )?;
-        let x_label = |x: &f64| {
-            ticks
-                .iter()
-                .zip(&tick_labels)
-                .find(|(t, _)| coord(**t) == *x)
-                .map(|(_, l)| l.clone())
-                .unwrap_or_default()
-        };
-        let mut mesh = chart.configure_mesh();
-        mesh.disable_y_mesh()
+        chart
+            .configure_mesh()
+            .disable_y_mesh()
             .bold_line_style(draw::GRID)
             .light_line_style(TRANSPARENT)
             .axis_style(draw::AXIS)
-            .x_label_style(font::text(draw::LABEL_PX, draw::MUTED))
-            .axis_desc_style(font::text(draw::SMALL_PX, draw::MUTED))
-            .x_label_formatter(&x_label);
-        if let Some(desc) = spec.x_desc {
-            mesh.x_desc(desc);
-        }
-        mesh.draw()?;
+            .x_label_style(font::text(draw::LABEL_PX, draw::MUTED).color(&TRANSPARENT))
+            .draw()?;
         let rows = Rows { root, chart, n };
+        // The value labels, every other one hidden on phones when they crowd there.
+        let y = rows.at(n - 1, 0.0, 0.5).1;
+        let xs: Vec<i32> = ticks.iter().map(|t| rows.at(0, coord(*t), 0.0).0).collect();
+        let spacing = xs.windows(2).map(|w| w[1] - w[0]).min().unwrap_or(i32::MAX);
+        let crowded = draw::crowded(&tick_labels, draw::LABEL_PX, f64::from(spacing));
+        for (i, (x, label)) in xs.iter().zip(&tick_labels).enumerate() {
+            let style = font::text(draw::LABEL_PX, draw::tick_color(i, crowded));
+            draw::text(
+                root,
+                label,
+                (*x, y + LABEL_GAP),
+                style,
+                HPos::Center,
+                VPos::Top,
+            )?;
+        }
+        if let (Some(desc), Some(first), Some(last)) = (spec.x_desc, xs.first(), xs.last()) {
+            let top = y + LABEL_GAP + draw::phone_line(draw::LABEL_PX) + 4;
+            let style = font::text(draw::SMALL_PX, draw::MUTED);
+            draw::text(
+                root,
+                desc,
+                ((first + last) / 2, top),
+                style,
+                HPos::Center,
+                VPos::Top,
+            )?;
+        }
         let left = coord(spec.axis.lo);
         for (i, label) in spec.labels.iter().enumerate() {
             let (x, y) = rows.at(i, left, 0.0);
@@ -223,8 +248,9 @@ impl<'a, 'b> Rows<'a, 'b> {
     /// readable where a grid or target line passes.
     fn value(&self, i: usize, x: f64, offset: f64, label: &str, px: f64) -> DrawResult {
         let (x, y) = self.at(i, x, offset);
-        let w = font::width(label, px).ceil() as i32;
-        let h = (px * 0.6).ceil() as i32;
+        // Sized for the text on phones, the larger.
+        let w = draw::phone_width(label, px).ceil() as i32;
+        let h = (draw::phone_px(px) * 0.6).ceil() as i32;
         draw::bar(self.root, (x + 3, y - h), (x + 7 + w, y + h), WHITE, None)?;
         let style = font::text(px, draw::INK);
         draw::text(
@@ -252,10 +278,11 @@ impl<'a, 'b> Rows<'a, 'b> {
     }
 }
 
+/// The widest of `labels` at `px` as phones draw it.
 fn widest(labels: &[String], px: f64) -> u32 {
     labels
         .iter()
-        .map(|l| font::width(l, px))
+        .map(|l| draw::phone_width(l, px))
         .fold(0.0, f64::max)
         .ceil() as u32
 }
@@ -266,7 +293,6 @@ fn percent_frame<'a, 'b>(
     (title, labels): (&str, &[String]),
     axis: &Axis,
     values: &[String],
-    legend: bool,
 ) -> Result<Rows<'a, 'b>, Box<dyn std::error::Error>> {
     let decimals = text::decimals_for(axis.step);
     let tick = move |t: Decimal| format!("{}%", format_number(t, decimals));
@@ -279,14 +305,14 @@ fn percent_frame<'a, 'b>(
             tick_label: &tick,
             x_desc: None,
             right_pad: widest(values, draw::SMALL_PX) + 12,
-            legend,
         },
     )
 }
 
 // ---------------------------------------------------------------------------------------
 
-const RANK_ROW: u32 = 26;
+/// Rows tall enough for a label at its phone size.
+const RANK_ROW: u32 = 36;
 
 fn rank_desc(rows: &[RankRow], labels: &[String], target: Option<Decimal>) -> String {
     let mut out = format!("{} รายการ", rows.len());
@@ -314,12 +340,27 @@ fn rank_desc(rows: &[RankRow], labels: &[String], target: Option<Decimal>) -> St
 
 /// Rows ranked as given (the caller sorts): a horizontal bar of each rate, the rate written
 /// at the bar's end, and a dotted vertical line at `target`. With a target, bars that meet it
-/// are solid and bars below it hatched. Labels are cut with `…` past 34 characters.
+/// are solid and bars below it hatched, and the legend gives the target's value. Labels are
+/// cut with `…` past 34 characters.
 pub fn ranking_bars(title: &str, rows: &[RankRow], target: Option<Decimal>) -> String {
+    let legend = target.map_or_else(Vec::new, |t| {
+        vec![
+            ("ถึงเป้าหมาย".to_owned(), Swatch::Bar(Fill::Dark)),
+            ("ต่ำกว่าเป้าหมาย".to_owned(), Swatch::Bar(Fill::Hatched)),
+            (
+                format!("เป้าหมาย {}", percent(t)),
+                Swatch::Line {
+                    class: "tl",
+                    marker: Marker::None,
+                },
+            ),
+        ]
+    });
     let layout = Layout {
         row_h: RANK_ROW,
         x_desc: false,
-        legend: target.is_some(),
+        class: "ranking",
+        legend,
     };
     let extra = [target.unwrap_or(Decimal::MIN)];
     render_bars(
@@ -348,7 +389,7 @@ fn draw_ranking(
         });
     let axis = Axis::nice(min, max, 5);
     let values: Vec<String> = rows.iter().map(|r| percent(r.rate)).collect();
-    let frame = percent_frame(root, (title, labels), &axis, &values, target.is_some())?;
+    let frame = percent_frame(root, (title, labels), &axis, &values)?;
     let zero = axis.clamp(Decimal::ZERO);
     for (i, row) in rows.iter().enumerate() {
         let below = target.is_some_and(|t| row.rate < t);
@@ -359,23 +400,13 @@ fn draw_ranking(
         };
         frame.bar(i, (zero, axis.clamp(row.rate)), FULL, fill, outline)?;
     }
-    // The target line over the bars, under the values.
+    // The target line over the bars, under the values (its value is in the legend).
     if let Some(t) = target {
         let x = axis.clamp(t);
         let top = frame.at(0, x, -0.5);
         let bottom = frame.at(frame.n - 1, x, 0.5);
         let line = vec![(top.0, top.1 - 4), bottom];
         root.draw(&PathElement::new(line, draw::TARGET_LINE.stroke_width(3)))?;
-        let label = format!("เป้าหมาย {}", percent(t));
-        let style = font::text(draw::SMALL_PX, draw::TARGET_LINE);
-        draw::text(
-            root,
-            &label,
-            (top.0, top.1 - 6),
-            style,
-            HPos::Center,
-            VPos::Bottom,
-        )?;
     }
     for (i, (row, value)) in rows.iter().zip(&values).enumerate() {
         let end = axis.clamp(row.rate).max(zero);
@@ -384,50 +415,16 @@ fn draw_ranking(
     if rows.is_empty() {
         frame.no_data(&axis)?;
     }
-    if target.is_some() {
-        let (_, h) = root.dim_in_pixel();
-        draw::legend(
-            root,
-            &[
-                (
-                    "ถึงเป้าหมาย",
-                    Swatch::Bar {
-                        fill: draw::DARK,
-                        outline: None,
-                    },
-                ),
-                (
-                    "ต่ำกว่าเป้าหมาย",
-                    Swatch::Bar {
-                        fill: draw::HATCH,
-                        outline: Some(draw::DARK),
-                    },
-                ),
-                (
-                    "เป้าหมาย",
-                    Swatch::Line {
-                        color: draw::TARGET_LINE,
-                        width: 3,
-                        marker: Marker::None,
-                    },
-                ),
-            ],
-            h as i32 - draw::LEGEND_BAND as i32 / 2 - 2,
-        )?;
-    }
     Ok(())
 }
 
 // ---------------------------------------------------------------------------------------
 
-const BUDGET_LAYOUT: Layout = Layout {
-    row_h: 54,
-    x_desc: true,
-    legend: true,
-};
+/// Rows tall enough for three amounts at their phone size, one beside each bar.
+const BUDGET_ROW: u32 = 96;
 /// Sub-bar centres (row units, downwards) and half thickness.
-const BUDGET_OFFSETS: [f64; 3] = [-0.27, 0.0, 0.27];
-const BUDGET_HALF: f64 = 0.115;
+const BUDGET_OFFSETS: [f64; 3] = [-0.3, 0.0, 0.3];
+const BUDGET_HALF: f64 = 0.12;
 /// Allocation light with an outline, disbursed solid, committed hatched.
 const BUDGET_STYLES: [(RGBColor, Option<RGBColor>); 3] = [
     (draw::LIGHT, Some(draw::DARK)),
@@ -456,7 +453,16 @@ pub fn budget_nodes(title: &str, rows: &[BudgetRow]) -> String {
         "budget_nodes",
         (title, rows, &[]),
         |r| (&r.label, vec![r.allocation, r.disbursed, r.committed]),
-        &BUDGET_LAYOUT,
+        &Layout {
+            row_h: BUDGET_ROW,
+            x_desc: true,
+            class: "budget",
+            legend: vec![
+                ("งบประมาณที่ได้รับจัดสรร".to_owned(), Swatch::Bar(Fill::Light)),
+                ("เบิกจ่าย".to_owned(), Swatch::Bar(Fill::Dark)),
+                ("ผูกพัน".to_owned(), Swatch::Bar(Fill::Hatched)),
+            ],
+        },
         |_| budget_desc(rows),
         |root, title, labels| draw_budget(root, title, rows, labels),
     )
@@ -490,7 +496,7 @@ fn draw_budget(root: &Area, title: &str, rows: &[BudgetRow], labels: &[String]) 
         .collect();
     let right = values
         .iter()
-        .flat_map(|v| v.iter().map(|s| font::width(s, draw::SMALL_PX)))
+        .flat_map(|v| v.iter().map(|s| draw::phone_width(s, draw::SMALL_PX - 1.0)))
         .fold(0.0, f64::max)
         .ceil() as u32
         + 12;
@@ -504,7 +510,6 @@ fn draw_budget(root: &Area, title: &str, rows: &[BudgetRow], labels: &[String]) 
             tick_label: &tick,
             x_desc: Some(unit.name()),
             right_pad: right,
-            legend: true,
         },
     )?;
     let zero = axis.clamp(Decimal::ZERO);
@@ -530,44 +535,13 @@ fn draw_budget(root: &Area, title: &str, rows: &[BudgetRow], labels: &[String]) 
     if rows.is_empty() {
         frame.no_data(&axis)?;
     }
-    let (_, h) = root.dim_in_pixel();
-    draw::legend(
-        root,
-        &[
-            (
-                "งบประมาณที่ได้รับจัดสรร",
-                Swatch::Bar {
-                    fill: BUDGET_STYLES[0].0,
-                    outline: BUDGET_STYLES[0].1,
-                },
-            ),
-            (
-                "เบิกจ่าย",
-                Swatch::Bar {
-                    fill: BUDGET_STYLES[1].0,
-                    outline: BUDGET_STYLES[1].1,
-                },
-            ),
-            (
-                "ผูกพัน",
-                Swatch::Bar {
-                    fill: BUDGET_STYLES[2].0,
-                    outline: BUDGET_STYLES[2].1,
-                },
-            ),
-        ],
-        h as i32 - draw::LEGEND_BAND as i32 / 2 - 2,
-    )?;
     Ok(())
 }
 
 // ---------------------------------------------------------------------------------------
 
-const PROGRESS_LAYOUT: Layout = Layout {
-    row_h: 26,
-    x_desc: false,
-    legend: false,
-};
+/// Rows tall enough for a label at its phone size.
+const PROGRESS_ROW: u32 = 36;
 
 fn progress_desc(rows: &[ProgressRow]) -> String {
     let done = rows
@@ -589,7 +563,12 @@ pub fn progress_bars(title: &str, rows: &[ProgressRow]) -> String {
         "progress_bars",
         (title, rows, &[]),
         |r| (&r.label, vec![r.percent]),
-        &PROGRESS_LAYOUT,
+        &Layout {
+            row_h: PROGRESS_ROW,
+            x_desc: false,
+            class: "progress",
+            legend: Vec::new(),
+        },
         |_| progress_desc(rows),
         |root, title, labels| draw_progress(root, title, rows, labels),
     )
@@ -598,7 +577,7 @@ pub fn progress_bars(title: &str, rows: &[ProgressRow]) -> String {
 fn draw_progress(root: &Area, title: &str, rows: &[ProgressRow], labels: &[String]) -> DrawResult {
     let axis = Axis::nice(Decimal::ZERO, Decimal::ONE_HUNDRED, 4);
     let values: Vec<String> = rows.iter().map(|r| percent(r.percent)).collect();
-    let frame = percent_frame(root, (title, labels), &axis, &values, false)?;
+    let frame = percent_frame(root, (title, labels), &axis, &values)?;
     let (lo, hi) = (coord(axis.lo), coord(axis.hi));
     let band = Band {
         offset: 0.0,

@@ -12,6 +12,8 @@ use plotters::style::text_anchor::{HPos, VPos};
 use rust_decimal::Decimal;
 
 const SIZE: (u32, u32) = (720, 400);
+/// The root's class: `chart columns`.
+const KIND: &str = "columns";
 
 /// `ปีงบประมาณ พ.ศ. 2566: เบิกจ่ายรายเดือน ต.ค. 65 ถึง มี.ค. 66 รวม 1,234.00 บาท สูงสุด ธ.ค. 65 500.00 บาท`
 fn describe(months: &[(usize, &MonthFigures)], fiscal_year: FiscalYear) -> String {
@@ -59,7 +61,7 @@ pub fn monthly_columns(title: &str, months: &[MonthFigures], fiscal_year: Fiscal
     placed.sort_by_key(|(i, _)| *i);
     placed.dedup_by_key(|(i, _)| *i);
     let desc = describe(&placed, fiscal_year);
-    draw::render(&id, SIZE, &title, &desc, |root| {
+    draw::render((&id, KIND), SIZE, (&title, &desc), &[], |root| {
         draw_chart(root, &title, &placed, fiscal_year)
     })
 }
@@ -93,19 +95,16 @@ fn draw_chart(
         .iter()
         .map(|t| format_number(*t, decimals))
         .collect();
-    let widest = y_labels
-        .iter()
-        .map(|l| font::width(l, draw::LABEL_PX))
-        .fold(0.0, f64::max);
+    // The unit caption sits above the top value label.
+    let caption = draw::phone_line(draw::SMALL_PX) + draw::phone_line(draw::LABEL_PX) / 2;
     let chart = months::frame(
         root,
         fiscal_year,
         &axis,
         &y_labels,
         Margins {
-            top: draw::TITLE_BAND + 28,
+            top: draw::TITLE_BAND + caption as u32,
             bottom: 8,
-            y_labels: (widest.ceil() as u32 + 14).max(40),
         },
     )?;
 
@@ -114,7 +113,7 @@ fn draw_chart(
     draw::text(
         root,
         unit.name(),
-        (16, uy - 12),
+        (16, uy - draw::phone_line(draw::LABEL_PX) / 2 - 2),
         font::text(draw::SMALL_PX, draw::MUTED),
         HPos::Left,
         VPos::Bottom,
@@ -127,7 +126,8 @@ fn draw_chart(
         let bottom = chart.backend_coord(&(x + 0.32, zero));
         draw::bar(root, top, bottom, draw::DARK, None)?;
     }
-    // Amounts above (below, if negative) the columns, when every one fits its column slot.
+    // Amounts above (below, if negative) the columns, when every one fits its column slot;
+    // not on phones, where they would not (the table beside the chart lists them).
     let amounts: Vec<String> = scaled
         .iter()
         .map(|(_, v)| match unit {
@@ -151,7 +151,7 @@ fn draw_chart(
                 root,
                 amount,
                 (x, y + dy),
-                font::text(draw::SMALL_PX - 1.0, draw::INK),
+                font::text(draw::SMALL_PX - 1.0, draw::INK_NARROW),
                 HPos::Center,
                 anchor,
             )?;

@@ -20,10 +20,25 @@ pub const CSS: &str = concat!(
     ".chart .ac{stroke:#1f4e79;stroke-width:3}",
     ".chart .tl{stroke:#a81e2e;stroke-width:3;stroke-dasharray:.1 6;stroke-linecap:round}",
     ".chart .pl{stroke:#c05a11;stroke-width:2;stroke-dasharray:8 5;stroke-linecap:round}",
+    // A chart at most about 1.2 times its drawn size, so its text stays text-sized on a
+    // wide screen, with its legend under it (`draw::legend_html`): entries side by side,
+    // wrapping; the root `<svg>` (also `.chart`) takes no margin of the figure's.
+    "figure.chart{max-width:54rem}.chart .chart{margin-top:0;margin-bottom:0}",
+    ".chart .lg{list-style:none;margin:4px 0 0;padding:0;text-align:center;font-size:.9em}",
+    ".chart .lg li{display:inline-block;margin:0 .7em;white-space:nowrap}",
+    ".chart .lg svg{display:inline-block;width:28px;height:12px;margin-right:6px}",
+    // Phones draw a 720-wide chart at about half size: text larger in the chart's units
+    // (`draw::phone_px`; the charts are laid out for it), every other crowded label hidden.
+    "@media (max-width:600px){.chart text{font-size:24px}.chart .ti{font-size:26px}",
+    ".chart .sm,.chart .xs{font-size:22px}.chart .nh{display:none}}",
 );
 
-/// Fills (text, rects, circles) by colour; `#222222` is the text default.
-const FILLS: [(&str, &str); 7] = [
+/// Fills (text, rects, circles) by colour; `#222222` is the text default. Two near-copies of
+/// the text colours are reserved for text hidden on phones (`draw::MUTED_NARROW`,
+/// `draw::INK_NARROW`).
+const FILLS: [(&str, &str); 9] = [
+    ("#555556", "mu nh"),
+    ("#222223", "nh"),
     ("#555555", "mu"),
     ("#1F4E79", "dk"),
     ("#A81E2E", "tg"),

@@ -1,9 +1,20 @@
 //! Charts as inline SVG: S-curve, ranking, monthly columns, budget nodes, progress bars.
 //!
-//! Every function returns an SVG fragment to inline into HTML: no XML declaration; the root
-//! `<svg>` has a `viewBox`, `width="100%"` (no height, so it scales to phones),
-//! `role="img"` and `aria-labelledby` naming its `<title>` (the chart title) and `<desc>`
-//! (a short Thai summary of the data), which are its first children.
+//! Every function returns an HTML fragment to inline: the chart's `<svg>` (no XML
+//! declaration), then, for a chart of several series, its legend as a list
+//! (`<ul class="lg">`, Thai labels, each swatch a small `aria-hidden` SVG in the chart's
+//! classes). The root `<svg>` is classed `chart` and its kind (`s-curve`, `columns`,
+//! `ranking`, `budget`, `progress`), has a `viewBox`, `width="100%"` (no height, so it
+//! scales to phones), `role="img"` and `aria-labelledby` naming its `<title>` (the chart
+//! title) and `<desc>` (a short Thai summary of the data, rows named in full), which are its
+//! first children.
+//!
+//! **Phones.** A 720-wide chart is drawn about half size on a phone, so `CSS` draws its text
+//! larger under `@media (max-width:600px)` (`draw::phone_px`: labels 24 units, about 12 px
+//! at 390 px) and hides every other label of a crowded axis and the column amounts (class
+//! `nh`). Every chart is laid out for that size (label columns, row heights, gaps, long
+//! labels cut to fit), so on a phone no label leaves the chart or overlaps another (tested);
+//! on wider screens the same text is smaller in the same room.
 //!
 //! **Ids.** Each chart's id is `chart-` plus 12 hex digits of an FNV-1a hash of the chart
 //! kind, title and data, so different charts on one page get different ids, and the same

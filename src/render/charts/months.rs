@@ -18,12 +18,16 @@ pub type MonthChart<'a, 'b> = ChartContext<'a, SVGBackend<'b>, Cartesian2d<Ticke
 pub struct Margins {
     pub top: u32,
     pub bottom: u32,
-    /// Width of the value labels' column.
-    pub y_labels: u32,
 }
 
-/// Draws the frame: grid lines at the value ticks, month labels below, the fiscal year under
-/// them; `y_labels` are the texts of `axis.ticks()`, in order.
+/// Gap between an axis and its labels.
+const LABEL_GAP: i32 = 10;
+
+/// Draws the frame: grid lines at the value ticks, month labels below (every other one
+/// hidden on phones when they crowd, as they do at phone size), the fiscal year under them;
+/// `y_labels` are the texts of `axis.ticks()`, in order. The labels are drawn here, not by
+/// plotters' mesh, so each can carry its own class; their column and rows are sized for the
+/// phone text size (`draw::phone_px`).
 pub fn frame<'a, 'b>(
     root: &'a Area<'b>,
     fiscal_year: FiscalYear,
@@ -32,49 +36,76 @@ pub fn frame<'a, 'b>(
     margins: Margins,
 ) -> Result<MonthChart<'a, 'b>, Box<dyn std::error::Error>> {
     let ticks = axis.ticks();
-    let months: Vec<_> = fiscal_year.months().collect();
+    let months: Vec<String> = fiscal_year
+        .months()
+        .map(|m| month_abbr(m).to_owned())
+        .collect();
+    let widest_y = y_labels
+        .iter()
+        .map(|l| draw::phone_width(l, draw::LABEL_PX))
+        .fold(0.0, f64::max);
+    // Month labels, then the fiscal year below them.
+    let x_area =
+        LABEL_GAP + draw::phone_line(draw::LABEL_PX) + 4 + draw::phone_line(draw::SMALL_PX);
+    let hidden = TRANSPARENT;
     let mut chart = ChartBuilder::on(root)
         .margin_top(margins.top)
         .margin_bottom(margins.bottom)
         .margin_right(24)
-        .x_label_area_size(52)
-        .y_label_area_size(margins.y_labels)
+        .x_label_area_size(x_area as u32)
+        .y_label_area_size(widest_y.ceil() as u32 + 16)
         .build_cartesian_2d(
             Ticked::new(-0.5..11.5, (0..12).map(f64::from).collect()),
             axis.ticked(),
         )?;
-    let x_label = |x: &f64| {
-        let i = x.round();
-        if (0.0..12.0).contains(&i) {
-            months
-                .get(i as usize)
-                .map(|m| month_abbr(*m).to_owned())
-                .unwrap_or_default()
-        } else {
-            String::new()
-        }
-    };
-    let y_label = |y: &f64| {
-        ticks
-            .iter()
-            .zip(y_labels)
-            .find(|(t, _)| coord(**t) == *y)
-            .map(|(_, l)| l.clone())
-            .unwrap_or_default()
-    };
     chart
         .configure_mesh()
         .disable_x_mesh()
         .bold_line_style(draw::GRID)
         .light_line_style(TRANSPARENT)
         .axis_style(draw::AXIS)
-        .x_label_style(font::text(draw::LABEL_PX, draw::MUTED))
-        .y_label_style(font::text(draw::LABEL_PX, draw::MUTED))
-        .axis_desc_style(font::text(draw::SMALL_PX, draw::MUTED))
-        .x_label_formatter(&x_label)
-        .y_label_formatter(&y_label)
-        .x_desc(fiscal_year_label(fiscal_year, false))
+        .x_label_style(font::text(draw::LABEL_PX, draw::MUTED).color(&hidden))
+        .y_label_style(font::text(draw::LABEL_PX, draw::MUTED).color(&hidden))
         .draw()?;
+    let (left, bottom) = chart.backend_coord(&(-0.5, coord(axis.lo)));
+    for (tick, label) in ticks.iter().zip(y_labels) {
+        let (_, y) = chart.backend_coord(&(-0.5, coord(*tick)));
+        let style = font::text(draw::LABEL_PX, draw::MUTED);
+        draw::text(
+            root,
+            label,
+            (left - LABEL_GAP, y),
+            style,
+            HPos::Right,
+            VPos::Center,
+        )?;
+    }
+    let slot = f64::from(chart.backend_coord(&(1.0, 0.0)).0 - chart.backend_coord(&(0.0, 0.0)).0);
+    let crowded = draw::crowded(&months, draw::LABEL_PX, slot);
+    for (i, label) in months.iter().enumerate() {
+        let (x, _) = chart.backend_coord(&(i as f64, coord(axis.lo)));
+        let style = font::text(draw::LABEL_PX, draw::tick_color(i, crowded));
+        draw::text(
+            root,
+            label,
+            (x, bottom + LABEL_GAP),
+            style,
+            HPos::Center,
+            VPos::Top,
+        )?;
+    }
+    let (right, _) = chart.backend_coord(&(11.5, coord(axis.lo)));
+    draw::text(
+        root,
+        &fiscal_year_label(fiscal_year, false),
+        (
+            (left + right) / 2,
+            bottom + LABEL_GAP + draw::phone_line(draw::LABEL_PX) + 4,
+        ),
+        font::text(draw::SMALL_PX, draw::MUTED),
+        HPos::Center,
+        VPos::Top,
+    )?;
     Ok(chart)
 }
 

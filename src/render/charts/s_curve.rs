@@ -1,7 +1,7 @@
 //! The cumulative S-curve of a fiscal year: actual rate, spending plan, quarterly targets.
 
 use super::axis::Axis;
-use super::draw::{self, Area, DrawResult, Marker, Swatch};
+use super::draw::{self, Area, DrawResult, Entry, Marker, Swatch};
 use super::months::{self, Margins};
 use super::text::percent;
 use super::{font, text};
@@ -14,6 +14,8 @@ use plotters::style::text_anchor::{HPos, VPos};
 use rust_decimal::Decimal;
 
 const SIZE: (u32, u32) = (720, 420);
+/// The root's class: `chart s-curve`.
+const KIND: &str = "s-curve";
 /// Rates beyond ±this are drawn at the axis edge (their labels keep the real value).
 const PERCENT_CAP: i64 = 1000;
 
@@ -106,9 +108,43 @@ pub fn s_curve(title: &str, months: &[MonthFigures], fiscal_year: FiscalYear) ->
     });
     let desc = describe(months, fiscal_year);
     let points = points(months, fiscal_year);
-    draw::render(&id, SIZE, &title, &desc, |root| {
-        draw_chart(root, &title, &points, fiscal_year)
-    })
+    draw::render(
+        (&id, KIND),
+        SIZE,
+        (&title, &desc),
+        &legend(&points),
+        |root| draw_chart(root, &title, &points, fiscal_year),
+    )
+}
+
+/// The actual line; the plan and target lines where the chart has them.
+fn legend(points: &[Point]) -> Vec<Entry> {
+    let mut entries = vec![(
+        "เบิกจ่ายสะสม".to_owned(),
+        Swatch::Line {
+            class: "ac",
+            marker: Marker::Dot,
+        },
+    )];
+    if points.iter().any(|p| p.planned.is_some()) {
+        entries.push((
+            "แผนการใช้จ่ายสะสม".to_owned(),
+            Swatch::Line {
+                class: "pl",
+                marker: Marker::Square,
+            },
+        ));
+    }
+    if points.iter().any(|p| p.target.is_some()) {
+        entries.push((
+            "เป้าหมายการเบิกจ่าย".to_owned(),
+            Swatch::Line {
+                class: "tl",
+                marker: Marker::None,
+            },
+        ));
+    }
+    entries
 }
 
 fn draw_chart(root: &Area, title: &str, points: &[Point], fiscal_year: FiscalYear) -> DrawResult {
@@ -135,9 +171,9 @@ fn draw_chart(root: &Area, title: &str, points: &[Point], fiscal_year: FiscalYea
         &axis,
         &y_labels,
         Margins {
-            top: draw::TITLE_BAND + 12,
-            bottom: draw::LEGEND_BAND,
-            y_labels: 56,
+            // Room above the top line for the latest value written over its dot.
+            top: draw::TITLE_BAND + draw::phone_line(draw::SMALL_PX) as u32,
+            bottom: 8,
         },
     )?;
 
@@ -214,7 +250,7 @@ fn draw_chart(root: &Area, title: &str, points: &[Point], fiscal_year: FiscalYea
         draw::text(
             root,
             &percent(last.rate),
-            (px + dx, py - 12),
+            (px + dx, py - draw::phone_line(draw::SMALL_PX) / 2 - 2),
             font::bold(draw::SMALL_PX, draw::DARK),
             h,
             VPos::Center,
@@ -223,35 +259,5 @@ fn draw_chart(root: &Area, title: &str, points: &[Point], fiscal_year: FiscalYea
         months::no_data(root, &chart, &axis)?;
     }
 
-    let mut entries = vec![(
-        "เบิกจ่ายสะสม",
-        Swatch::Line {
-            color: draw::DARK,
-            width: 3,
-            marker: Marker::Dot,
-        },
-    )];
-    if !plan.is_empty() {
-        entries.push((
-            "แผนการใช้จ่ายสะสม",
-            Swatch::Line {
-                color: draw::PLAN_LINE,
-                width: 2,
-                marker: Marker::Square,
-            },
-        ));
-    }
-    if points.iter().any(|p| p.target.is_some()) {
-        entries.push((
-            "เป้าหมายการเบิกจ่าย",
-            Swatch::Line {
-                color: draw::TARGET_LINE,
-                width: 3,
-                marker: Marker::None,
-            },
-        ));
-    }
-    let (_, h) = root.dim_in_pixel();
-    draw::legend(root, &entries, h as i32 - draw::LEGEND_BAND as i32 / 2 - 2)?;
     Ok(())
 }

@@ -128,14 +128,14 @@ fn tidy_font_sizes(svg: &str) -> String {
     out
 }
 
-/// Wraps the drawing: a responsive root `<svg>` with `role="img"`, `<title>` and `<desc>` as
-/// its first children, the chart's `<defs>`, and the reserved colours rewritten.
+/// Wraps the drawing: a responsive root `<svg>` classed `chart {kind}` (so a stylesheet can
+/// address one kind of chart) with `role="img"`, `<title>` and `<desc>` as its first
+/// children, the chart's `<defs>`, and the reserved colours rewritten.
 pub fn finish(
     drawn: &str,
-    id: &str,
+    (id, kind): (&str, &str),
     size: (u32, u32),
-    title: &str,
-    desc: &str,
+    (title, desc): (&str, &str),
     defs: &str,
     restyles: &[Restyle],
 ) -> String {
@@ -176,13 +176,14 @@ pub fn finish(
     let _ = write!(
         out,
         concat!(
-            "<svg id=\"{id}\" class=\"chart\" ",
+            "<svg id=\"{id}\" class=\"chart {kind}\" ",
             "viewBox=\"0 0 {w} {h}\" width=\"100%\" preserveAspectRatio=\"xMidYMid meet\" ",
             "role=\"img\" aria-labelledby=\"{id}-title {id}-desc\">\n",
             "<title id=\"{id}-title\">{title}</title>\n",
             "<desc id=\"{id}-desc\">{desc}</desc>\n"
         ),
         id = id,
+        kind = kind,
         w = size.0,
         h = size.1,
         title = escape(title),
@@ -201,8 +202,8 @@ pub fn finish(
 }
 
 /// What a chart shows when plotters fails (never expected): the accessible frame only.
-pub fn fallback(id: &str, size: (u32, u32), title: &str, desc: &str) -> String {
-    finish("</svg>\n", id, size, title, desc, "", &[])
+pub fn fallback(root: (&str, &str), size: (u32, u32), text: (&str, &str)) -> String {
+    finish("</svg>\n", root, size, text, "", &[])
 }
 
 #[cfg(test)]
@@ -220,8 +221,11 @@ mod tests {
     #[test]
     fn finish_replaces_root_and_strips_declaration() {
         let drawn = "<?xml version=\"1.0\"?>\n<svg width=\"10\" height=\"20\" viewBox=\"0 0 10 20\" xmlns=\"http://www.w3.org/2000/svg\">\n<text font-size=\"13.000000000000002\">ก</text><text font-size=\"10.5\">ข</text>\n</svg>\n";
-        let svg = finish(drawn, "chart-1", (10, 20), "t<", "d&", "", &[]);
-        assert!(svg.starts_with("<svg id="), "{svg}");
+        let svg = finish(drawn, ("chart-1", "k"), (10, 20), ("t<", "d&"), "", &[]);
+        assert!(
+            svg.starts_with("<svg id=\"chart-1\" class=\"chart k\""),
+            "{svg}"
+        );
         // Inline in HTML: no namespace URL, so a page refers to nothing outside itself.
         assert!(!svg.contains("http"), "{svg}");
         assert!(!svg.contains("<?xml"));

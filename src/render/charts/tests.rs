@@ -136,10 +136,24 @@ fn assert_entities(text: &str) {
     }
 }
 
+/// A chart's HTML split into its `<svg>` and the legend after it (empty without one).
+fn split(chart: &str) -> (&str, &str) {
+    let end = chart.find("</svg>\n").expect("the chart's svg ends") + "</svg>\n".len();
+    chart.split_at(end)
+}
+
 /// The checks every chart passes: one root with a viewBox, responsive width, role, and
-/// title and desc (named by aria-labelledby) as its first children.
-fn assert_frame(svg: &str, title: &str) -> String {
-    assert_well_formed(svg);
+/// title and desc (named by aria-labelledby) as its first children; a legend, if any, is an
+/// HTML list after it; at the phone text size no label leaves the viewBox or overlaps another.
+fn assert_frame(chart: &str, title: &str) -> String {
+    assert_well_formed(chart);
+    let (svg, legend) = split(chart);
+    assert!(
+        legend.is_empty()
+            || (legend.starts_with("<ul class=\"lg\"><li>") && legend.ends_with("</ul>\n")),
+        "{legend}"
+    );
+    assert_fits_on_a_phone(svg);
     assert!(svg.starts_with("<svg "), "{}", &svg[..80.min(svg.len())]);
     assert!(!svg.contains("<?xml"));
     assert_eq!(svg.matches("<svg").count(), 1);
@@ -173,6 +187,106 @@ fn assert_frame(svg: &str, title: &str) -> String {
     );
     assert!(second.len() > format!("<desc id=\"{id}-desc\"></desc>").len());
     id
+}
+
+/// A `<text>` of a chart: where it is anchored, its classes and its content.
+struct Label<'a> {
+    x: f64,
+    y: f64,
+    dy: &'a str,
+    classes: Vec<&'a str>,
+    text: &'a str,
+}
+
+fn attr<'a>(tag: &'a str, name: &str) -> &'a str {
+    tag.split(&format!(" {name}=\""))
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .unwrap_or("")
+}
+
+fn labels(svg: &str) -> Vec<Label<'_>> {
+    svg.split("<text")
+        .skip(1)
+        .map(|rest| {
+            let (tag, after) = rest.split_once('>').unwrap();
+            Label {
+                x: attr(tag, "x").parse().unwrap(),
+                y: attr(tag, "y").parse().unwrap(),
+                dy: attr(tag, "dy"),
+                classes: attr(tag, "class").split(' ').collect(),
+                text: after.split("</text>").next().unwrap(),
+            }
+        })
+        .collect()
+}
+
+/// The box a label takes where `CSS` draws chart text at its phone size (`draw::phone_px`),
+/// with Thai marks above and below: (left, top, right, bottom).
+fn phone_box(label: &Label) -> (f64, f64, f64, f64) {
+    let px = if label.classes.contains(&"ti") {
+        draw::TITLE_PX
+    } else if label.classes.contains(&"sm") || label.classes.contains(&"xs") {
+        draw::SMALL_PX
+    } else {
+        draw::LABEL_PX
+    };
+    let size = draw::phone_px(px);
+    let text = label
+        .text
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&");
+    let bold = if label.classes.contains(&"b") {
+        draw::BOLD_WIDTH
+    } else {
+        1.0
+    };
+    let w = font::width(&text, size) * bold;
+    let left = if label.classes.contains(&"m") {
+        label.x - w / 2.0
+    } else if label.classes.contains(&"e") {
+        label.x - w
+    } else {
+        label.x
+    };
+    // dy .76em: the top at y; .5ex: centred; -0.5ex: the bottom at y.
+    let h = size * 1.2;
+    let top = match label.dy {
+        ".76em" => label.y - 0.1 * size,
+        "-0.5ex" => label.y - h,
+        _ => label.y - h / 2.0,
+    };
+    (left, top, left + w, top + h)
+}
+
+/// At the phone text size every label shown there stays inside the viewBox and clear of
+/// every other label.
+fn assert_fits_on_a_phone(svg: &str) {
+    let view: Vec<f64> = attr(svg, "viewBox")
+        .split(' ')
+        .map(|v| v.parse().unwrap())
+        .collect();
+    let (width, height) = (view[2], view[3]);
+    let shown: Vec<(String, (f64, f64, f64, f64))> = labels(svg)
+        .iter()
+        .filter(|l| !l.classes.contains(&"nh"))
+        .map(|l| (l.text.to_owned(), phone_box(l)))
+        .collect();
+    for (text, (left, top, right, bottom)) in &shown {
+        assert!(
+            *left >= 0.0 && *right <= width && *top >= 0.0 && *bottom <= height,
+            "{text} leaves the {width}×{height} viewBox on a phone: {left:.0} {top:.0} {right:.0} {bottom:.0}"
+        );
+    }
+    for (i, (a, ab)) in shown.iter().enumerate() {
+        for (b, bb) in &shown[i + 1..] {
+            let apart = ab.2 <= bb.0 || bb.2 <= ab.0 || ab.3 <= bb.1 || bb.3 <= ab.1;
+            assert!(apart, "{a} and {b} overlap on a phone: {ab:?} {bb:?}");
+        }
+    }
 }
 
 fn desc(svg: &str) -> &str {
@@ -224,9 +338,27 @@ fn s_curve_structure() {
     for label in ["0%", "20%", "100%", "93.65%"] {
         assert!(svg.contains(&format!(">{label}</text>")), "{label}");
     }
-    for legend in ["เบิกจ่ายสะสม", "แผนการใช้จ่ายสะสม", "เป้าหมายการเบิกจ่าย"]
-    {
-        assert!(svg.contains(&format!(">{legend}</text>")), "{legend}");
+    // The legend is HTML under the chart, each entry's swatch in the series' own style.
+    let (drawing, legend) = split(&svg);
+    for (class, label) in [
+        ("ac", "เบิกจ่ายสะสม"),
+        ("pl", "แผนการใช้จ่ายสะสม"),
+        ("tl", "เป้าหมายการเบิกจ่าย"),
+    ] {
+        assert!(!drawing.contains(label) || label == "เบิกจ่ายสะสม", "{label}");
+        let entry = legend
+            .split("<li>")
+            .find(|e| e.contains(label))
+            .expect(label);
+        assert!(
+            entry.contains(&format!("<path class=\"{class}\"")),
+            "{entry}"
+        );
+        assert!(
+            entry.ends_with(&format!("</svg>{label}</li>"))
+                || entry.ends_with(&format!("</svg>{label}</li></ul>\n")),
+            "{entry}"
+        );
     }
     // Styles are classes of the stylesheet, not attributes on every element.
     for attribute in ["font-family=", "opacity=", "stroke=", "font-size="] {
@@ -370,14 +502,22 @@ fn ranking_structure() {
     assert_eq!(count(&svg, DARK_FILL), 3 + 1);
     assert_eq!(count(&svg, HATCHED), 2 + 1);
     assert!(svg.contains("<pattern id=\""));
-    for label in ["93.65%", "48.33%", "12.50%", "กองแผนงาน", "เป้าหมาย 52.00%"]
-    {
+    for label in ["93.65%", "48.33%", "12.50%", "กองแผนงาน"] {
         assert!(svg.contains(&format!(">{label}</text>")), "{label}");
     }
-    // The long name is cut, whole characters only.
+    // The target's value is in the legend, beside its dotted swatch.
     assert!(
-        svg.contains(">ศูนย์ส่งเสริมและพัฒนาอาชีพการเกษตร จังหวั…</text>"),
+        split(&svg)
+            .1
+            .contains("<path class=\"tl\" d=\"M1 6H27\"/></svg>เป้าหมาย 52.00%</li>"),
         "{svg}"
+    );
+    // The long name is cut to fit at the phone text size, whole characters only; the
+    // description names the rows it cites in full.
+    assert!(svg.contains(">ศูนย์ส่งเสริมและพัฒนาอาชี…</text>"), "{svg}");
+    assert!(
+        desc(&svg)
+            .contains("ต่ำสุด ศูนย์ส่งเสริมและพัฒนาอาชีพการเกษตร จังหวัดสุราษฎร์ธานี (ด้านพืชสวน) ร้อยละ 12.50")
     );
     assert!(
         desc(&svg).starts_with("5 รายการ อัตราเบิกจ่ายสูงสุด สำนักงานเกษตรจังหวัดนครศรีธรรมราช ร้อยละ 93.65")
@@ -434,7 +574,8 @@ fn budget_structure() {
     let svg = budget_nodes("งบประมาณตามหมวดรายจ่าย", &nodes());
     assert_frame(&svg, "งบประมาณตามหมวดรายจ่าย");
     // Per node: allocation light, disbursed solid, committed hatched; plus the legend.
-    assert_eq!(count(&svg, "class=\"lt\""), 3 + 1);
+    assert_eq!(count(&svg, "class=\"lt\""), 3);
+    assert_eq!(count(&svg, "class=\"lt sd\""), 1, "the legend's swatch");
     assert_eq!(count(&svg, DARK_FILL), 3 + 1);
     assert_eq!(count(&svg, HATCHED), 3 + 1);
     for label in [
@@ -555,6 +696,117 @@ fn progress_edge_cases() {
     assert_frame(&progress_bars("สุดขั้ว", &wild), "สุดขั้ว");
 }
 
+// ---- Phones: kinds, legends, fewer labels ---------------------------------------------
+
+#[test]
+fn each_kind_of_chart_has_its_root_class() {
+    let charts = [
+        (s_curve("ก", &six_months(), FY), "s-curve"),
+        (monthly_columns("ก", &six_months(), FY), "columns"),
+        (ranking_bars("ก", &offices(), Some(dec!(52))), "ranking"),
+        (budget_nodes("ก", &nodes()), "budget"),
+        (progress_bars("ก", &tasks()), "progress"),
+    ];
+    for (chart, kind) in charts {
+        let id = assert_frame(&chart, "ก");
+        assert!(
+            chart.starts_with(&format!("<svg id=\"{id}\" class=\"chart {kind}\" ")),
+            "{kind}: {}",
+            &chart[..120]
+        );
+    }
+}
+
+/// The legend's entries: (swatch markup, label).
+fn legend_entries(chart: &str) -> Vec<(&str, &str)> {
+    split(chart)
+        .1
+        .split("<li>")
+        .skip(1)
+        .map(|entry| {
+            let entry = entry.split("</li>").next().unwrap();
+            let (swatch, label) = entry.rsplit_once("</svg>").unwrap();
+            assert!(
+                swatch.starts_with("<svg viewBox=\"0 0 28 12\" aria-hidden=\"true\">"),
+                "{swatch}"
+            );
+            (swatch, label)
+        })
+        .collect()
+}
+
+#[test]
+fn legends_are_html_lists_of_the_series_in_thai() {
+    let budget = budget_nodes("งบ", &nodes());
+    let id = chart_id(&budget);
+    let entries = legend_entries(&budget);
+    let labels: Vec<&str> = entries.iter().map(|(_, l)| *l).collect();
+    assert_eq!(labels, ["งบประมาณที่ได้รับจัดสรร", "เบิกจ่าย", "ผูกพัน"]);
+    assert!(entries[0].0.contains("class=\"lt sd\""), "{}", entries[0].0);
+    assert!(entries[1].0.contains("class=\"dk\""), "{}", entries[1].0);
+    assert!(
+        entries[2].0.contains(&format!("fill=\"url(#{id}-hatch)\"")),
+        "{}",
+        entries[2].0
+    );
+    // Legends are not drawn inside the chart any more.
+    assert!(!split(&budget).0.contains(">ผูกพัน</text>"));
+
+    // Every office meets the target: no bar is hatched, the legend's swatch still is, so the
+    // chart defines the pattern.
+    let all_met = ranking_bars("ก", &offices(), Some(dec!(10)));
+    let id = chart_id(&all_met);
+    assert_eq!(count(split(&all_met).0, "-hatch)\""), 0);
+    assert!(all_met.contains(&format!("<pattern id=\"{id}-hatch\"")));
+    let labels: Vec<&str> = legend_entries(&all_met).iter().map(|(_, l)| *l).collect();
+    assert_eq!(labels, ["ถึงเป้าหมาย", "ต่ำกว่าเป้าหมาย", "เป้าหมาย 10.00%"]);
+
+    // The columns and progress bars have one series: no legend.
+    assert!(split(&monthly_columns("ก", &six_months(), FY)).1.is_empty());
+    assert!(split(&progress_bars("ก", &tasks())).1.is_empty());
+}
+
+#[test]
+fn phones_show_every_other_month_and_no_column_amounts() {
+    let curve = s_curve("ก", &six_months(), FY);
+    for (i, abbr) in FY.months().map(crate::thai::month_abbr).enumerate() {
+        let class = if i % 2 == 1 { "m mu nh" } else { "m mu" };
+        assert!(
+            curve.contains(&format!(" class=\"{class}\">{abbr}</text>")),
+            "{abbr}: {curve}"
+        );
+    }
+    // The value axis has room: every label shows.
+    for label in ["0%", "20%", "40%", "60%", "80%", "100%"] {
+        assert!(
+            curve.contains(&format!(" class=\"e mu\">{label}</text>")),
+            "{label}"
+        );
+    }
+    let columns = monthly_columns("ก", &six_months(), FY);
+    for amount in ["1,200", "900", "1,500", "1,400"] {
+        assert!(
+            columns.contains(&format!(" class=\"m xs nh\">{amount}</text>")),
+            "{amount}: {columns}"
+        );
+    }
+    // A crowded value axis of a bar chart hides every other tick label on phones.
+    let budget = budget_nodes("ก", &nodes());
+    let ticks: Vec<Label> = labels(split(&budget).0)
+        .into_iter()
+        .filter(|l| l.classes.contains(&"mu") && l.classes.contains(&"m"))
+        .filter(|l| l.text != "บาท")
+        .collect();
+    assert!(ticks.len() >= 4, "{budget}");
+    for (i, tick) in ticks.iter().enumerate() {
+        assert_eq!(tick.classes.contains(&"nh"), i % 2 == 1, "{}", tick.text);
+    }
+    // The stylesheet hides them under its phone query, where text is drawn larger.
+    let phone = CSS.split("@media (max-width:600px){").nth(1).unwrap();
+    assert!(phone.contains(".chart .nh{display:none}"), "{phone}");
+    assert!(phone.contains(".chart text{font-size:24px}"), "{phone}");
+}
+
 // ---- Escaping, ids, determinism ------------------------------------------------------
 
 const EVIL: &str = "<script>alert(1)</script> & \"x\"";
@@ -641,6 +893,22 @@ fn chart_id(svg: &str) -> String {
         .next()
         .unwrap()
         .to_owned()
+}
+
+#[test]
+fn a_long_title_is_cut_to_fit_a_phone_and_whole_in_its_title_element() {
+    let long = "ผลการเบิกจ่ายสะสมของหน่วยงานเทียบแผนการใช้จ่ายและเป้าหมายการเบิกจ่ายรายไตรมาส";
+    let svg = s_curve(long, &six_months(), FY);
+    // assert_frame checks the drawn title stays inside the chart at phone size.
+    assert_frame(&svg, long);
+    let drawn = labels(&svg)
+        .into_iter()
+        .find(|l| l.classes.contains(&"ti"))
+        .unwrap()
+        .text
+        .to_owned();
+    assert!(drawn.ends_with('…'), "{drawn}");
+    assert!(long.starts_with(drawn.trim_end_matches('…')), "{drawn}");
 }
 
 #[test]
