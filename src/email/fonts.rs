@@ -62,10 +62,13 @@ struct Face<'a> {
     bytes: &'a [u8],
 }
 
-/// The faces to embed, and the `@font-face` rules already made, by weight and glyph set.
+/// A face's `@font-face` rules already made, by its weight and the glyph set cut to.
+type RuleCache = Mutex<HashMap<(u16, Vec<char>), Arc<str>>>;
+
+/// The faces to embed, and the `@font-face` rules already made.
 pub struct FontEmbedder<'a> {
     faces: Vec<Face<'a>>,
-    cache: Mutex<HashMap<(u16, Vec<char>), Arc<str>>>,
+    cache: RuleCache,
 }
 
 /// A face that skera could not read or subset.
