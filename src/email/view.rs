@@ -74,7 +74,7 @@ pub struct PlanSection<'a> {
     /// Charts, budget lines, tasks and KPIs: in a one-plan report only (see [`PlanDetail`]).
     pub detail: Option<PlanDetail<'a>>,
     /// Tasks and KPIs counted, for an office report's one line per plan.
-    pub progress: ProgressCounts<'a>,
+    pub progress: ProgressCounts,
     pub alerts: Vec<AlertView<'a>>,
     pub entry: Option<MonthEntry>,
 }
@@ -96,17 +96,18 @@ pub struct PlanDetail<'a> {
 
 /// A plan's tasks and KPIs in a line: how many are done, which are late.
 #[derive(Serialize)]
-pub struct ProgressCounts<'a> {
+pub struct ProgressCounts {
     pub tasks: usize,
     pub tasks_done: usize,
-    /// The names of the tasks behind their schedule.
-    pub tasks_late: Vec<&'a str>,
+    /// How many tasks are behind their schedule (each named, with its figures, in the
+    /// plan's alerts just below: the line gives the count only).
+    pub tasks_late: usize,
     pub kpis: usize,
     pub kpis_achieved: usize,
     pub kpis_reported: usize,
 }
 
-fn progress_counts<'a>(plan: &'a Plan, figures: &PlanFigures) -> ProgressCounts<'a> {
+fn progress_counts(figures: &PlanFigures) -> ProgressCounts {
     let hundred = rust_decimal::Decimal::ONE_HUNDRED;
     ProgressCounts {
         tasks: figures.tasks.len(),
@@ -115,12 +116,7 @@ fn progress_counts<'a>(plan: &'a Plan, figures: &PlanFigures) -> ProgressCounts<
             .iter()
             .filter(|t| t.percent >= hundred)
             .count(),
-        tasks_late: figures
-            .tasks
-            .iter()
-            .filter(|t| t.late)
-            .map(|t| &*plan.tasks[t.index].name)
-            .collect(),
+        tasks_late: figures.tasks.iter().filter(|t| t.late).count(),
         kpis: figures.kpis.len(),
         kpis_achieved: figures.kpis.iter().filter(|k| k.achieved).count(),
         kpis_reported: figures.kpis.iter().filter(|k| k.value.is_some()).count(),
@@ -275,7 +271,7 @@ fn plan_section<'a>(
             tasks: task_rows(plan, figures),
             kpis: kpi_rows(plan, figures),
         }),
-        progress: progress_counts(plan, figures),
+        progress: progress_counts(figures),
         alerts,
         entry: entry.map(|e| MonthEntry {
             reported_on: e.reported_on.map(|d| d.to_string()),

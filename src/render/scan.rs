@@ -1,6 +1,7 @@
 //! A scanner for the HTML planbook itself writes (templates, escaped text, sanitised
 //! Markdown, plotters' SVG), where `<` only ever opens a tag: text, start tags with their
-//! attributes, and the content of raw-text elements, in one pass that allocates nothing.
+//! attributes, end tags, and the content of raw-text elements, in one pass that allocates
+//! nothing.
 //! The link checker reads every page of a build with it, the email report's font subsetter
 //! every report; `tests/it/report_file.rs` checks it against html5ever's tokenizer.
 
@@ -9,8 +10,10 @@
 pub enum Piece<'a> {
     /// Text between tags, character references as written.
     Text(&'a str),
-    /// A start tag (end tags, comments and declarations are passed over).
+    /// A start tag (comments and declarations are passed over).
     Tag(Tag<'a>),
+    /// An end tag's name as written (`p` for `</p>`).
+    End(&'a str),
     /// The content of one of the scanner's raw elements, up to its end tag.
     Raw {
         name: &'static str,
@@ -34,6 +37,11 @@ impl<'a> Tag<'a> {
             text: self.attributes,
             at: 0,
         }
+    }
+
+    /// Whether the tag closes itself (`<rect …/>`, as SVG writes elements without content).
+    pub fn self_closing(&self) -> bool {
+        self.attributes.ends_with('/')
     }
 }
 
@@ -77,6 +85,20 @@ impl<'a> Iterator for Scanner<'a> {
                 return Some(Piece::Text(text));
             }
             let after = open + 1;
+            if html.get(after) == Some(&b'/') {
+                let name_end = after
+                    + 1
+                    + html[after + 1..]
+                        .iter()
+                        .take_while(|b| b.is_ascii_alphanumeric() || **b == b'-' || **b == b':')
+                        .count();
+                self.at = memchr::memchr(b'>', &html[name_end..])
+                    .map_or(html.len(), |end| name_end + end + 1);
+                if name_end > after + 1 {
+                    return Some(Piece::End(&page[after + 1..name_end]));
+                }
+                continue;
+            }
             if html[after..].starts_with(b"!--") {
                 self.at = memchr::memmem::find(&html[after..], b"-->")
                     .map_or(html.len(), |end| after + end + 3);
@@ -187,9 +209,9 @@ mod tests {
     use super::*;
 
     #[test]
-    fn text_tags_and_raw_elements_in_order_comments_and_end_tags_passed_over() {
+    fn text_tags_end_tags_and_raw_elements_in_order_comments_passed_over() {
         let html = r#"<!doctype html><p title='a > "b"' hidden data-x=1>a&amp;b</p><!-- <i> -->
-<SCRIPT src="s.js">if (a < b) "</p>";</script ><svg><text>t</text></svg>"#;
+<SCRIPT src="s.js">if (a < b) "</p>";</script ><svg><text>t</text><rect x="1"/></svg>"#;
         let pieces: Vec<Piece<'_>> = scan(html, &["script"]).collect();
         let tag = |name, attributes| Piece::Tag(Tag { name, attributes });
         assert_eq!(
@@ -197,17 +219,26 @@ mod tests {
             [
                 tag("p", r#" title='a > "b"' hidden data-x=1"#),
                 Piece::Text("a&amp;b"),
+                Piece::End("p"),
                 Piece::Text("\n"),
                 tag("SCRIPT", r#" src="s.js""#),
                 Piece::Raw {
                     name: "script",
                     content: r#"if (a < b) "</p>";"#
                 },
+                Piece::End("script"),
                 tag("svg", ""),
                 tag("text", ""),
                 Piece::Text("t"),
+                Piece::End("text"),
+                tag("rect", r#" x="1"/"#),
+                Piece::End("svg"),
             ]
         );
+        let Piece::Tag(rect) = &pieces[11] else {
+            panic!("the rect")
+        };
+        assert!(rect.self_closing());
         let Piece::Tag(p) = &pieces[0] else {
             panic!("a tag first")
         };

@@ -1,5 +1,6 @@
 //! WOFF2 fonts made once, not every build: each WOFF2 `render::assets::woff2` makes (the
-//! theme's fonts, the email reports' subsets) is kept in the user's cache folder under the
+//! theme's fonts; the email reports' subsets, one pair a report, are made quickly instead,
+//! `email::fonts`) is kept in the user's cache folder under the
 //! SHA-256 of the TTF it was made from, and read from there while the TTF stays the same. A
 //! theme's own fonts get their own entries, by their own bytes.
 //!
@@ -13,7 +14,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU32, Ordering};
 
-/// The most fonts kept (a site build makes six: four faces, two report subsets).
+/// The most fonts kept (a site build makes four, one a face).
 const ENTRIES: usize = 64;
 
 /// The cache folder, if the environment names one.

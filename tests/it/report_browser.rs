@@ -74,6 +74,25 @@ fn the_report_renders_offline_on_a_phone_and_a_desktop_and_prints_on_a4() {
         );
     }
 
+    // Every character Chromium draws in a bold weight is in the bold face's subset, in the
+    // office's report and in a plan's (its budget, task and KPI tables: headers, totals and
+    // group rows bold by the report's CSS).
+    assert_bold_text_in_the_bold_subset(&browser, dir.path(), &page);
+    report_ok(
+        dir.path(),
+        &[
+            "2566/samut-prakan/debt-relief",
+            "--month",
+            "2023-03",
+            "--content",
+            &content,
+            "-o",
+            "plan.html",
+        ],
+        "plan.html",
+    );
+    assert_bold_text_in_the_bold_subset(&browser, dir.path(), &dir.path().join("plan.html"));
+
     let pdf = dir.path().join("r.pdf");
     offline_chromium(
         &browser,
@@ -117,3 +136,50 @@ fn the_report_renders_offline_on_a_phone_and_a_desktop_and_prints_on_a4() {
         assert!(text.contains(expected), "{expected} not printed");
     }
 }
+
+/// Opens a copy of the report `page` with a script that lists the text of bold elements (the
+/// report itself has none), reads it back from the DOM, and checks each character is in the
+/// set the bold face was cut to.
+fn assert_bold_text_in_the_bold_subset(
+    browser: &std::path::Path,
+    dir: &std::path::Path,
+    page: &std::path::Path,
+) {
+    let html = std::fs::read_to_string(page).unwrap();
+    let probe = dir.join("bold-probe.html");
+    std::fs::write(
+        &probe,
+        html.replace("</body>", &format!("<script>{BOLD_TEXT}</script></body>")),
+    )
+    .unwrap();
+    let (dom, _) = offline_chromium(browser, &dir.join("profile-bold"), &probe, &["--dump-dom"]);
+    let drawn_bold = dom
+        .split("<pre id=\"bold-text\">")
+        .nth(1)
+        .and_then(|rest| rest.split("</pre>").next())
+        .expect("the probe's output");
+    assert!(drawn_bold.contains("ตัวชี้วัด"), "{drawn_bold}");
+    let bold = planbook::email::text::shown(&html).bold;
+    let missing: std::collections::BTreeSet<char> = drawn_bold
+        .chars()
+        .filter(|c| !c.is_whitespace() && !bold.contains(c))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "{}: drawn bold, not in the bold subset: {missing:?}",
+        page.display()
+    );
+}
+
+/// Lists the text of every element drawn in a bold weight into a `<pre id="bold-text">`.
+const BOLD_TEXT: &str = r#"
+var out = "", walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+while (walk.nextNode()) {
+  var node = walk.currentNode, parent = node.parentElement;
+  if (parent && parseInt(getComputedStyle(parent).fontWeight, 10) > 500) out += node.data;
+}
+var pre = document.createElement("pre");
+pre.id = "bold-text";
+pre.textContent = out;
+document.body.appendChild(pre);
+"#;

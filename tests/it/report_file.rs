@@ -91,17 +91,24 @@ fn the_embedded_font_draws_every_character_the_report_shows() {
         [400, 700],
         "Regular and Bold"
     );
-    let chars = planbook::email::fonts::glyph_set(&planbook::email::fonts::chars_for(&html));
+    let faces = planbook::email::text::shown(&html);
+    assert_eq!(faces.chars, shown);
     for (weight, woff2) in &fonts {
-        // The embedded WOFF2 is exactly the compressed subset of the theme's face.
-        let face = if *weight == 700 { "Bold" } else { "Regular" };
+        // The embedded WOFF2 is exactly the compressed subset of the theme's face: the
+        // regular face cut to every character shown, the bold face to those of bold text.
+        let (face, chars) = if *weight == 700 {
+            ("Bold", &faces.bold)
+        } else {
+            ("Regular", &faces.chars)
+        };
         let whole = std::fs::read(
             common::repo_root().join(format!("themes/default/static/fonts/Sarabun-{face}.ttf")),
         )
         .unwrap();
-        let subset = planbook::email::fonts::subset(&whole, &chars).expect("subsets");
+        let glyphs = planbook::email::fonts::glyph_set(chars);
+        let subset = planbook::email::fonts::subset(&whole, &glyphs).expect("subsets");
         assert!(
-            *woff2 == planbook::render::assets::woff2(&subset).expect("compresses"),
+            *woff2 == planbook::email::fonts::woff2(&subset).expect("compresses"),
             "{weight}: the embedded font is not the WOFF2 of the subset"
         );
         let font = FontRef::new(&subset).expect("the subset parses");
@@ -115,7 +122,7 @@ fn the_embedded_font_draws_every_character_the_report_shows() {
             );
         }
         let cmap = font.cmap().expect("cmap");
-        let missing: String = shown
+        let missing: String = chars
             .iter()
             .chain(['\u{0E4D}', '\u{0E32}'].iter())
             .filter(|c| cmap.map_codepoint(**c).is_none_or(|g| g.to_u32() == 0))
@@ -124,6 +131,86 @@ fn the_embedded_font_draws_every_character_the_report_shows() {
         // Subset: far fewer glyphs than Sarabun's whole set.
         let glyphs = font.maxp().expect("maxp").num_glyphs();
         assert!(glyphs < 300, "{weight}: {glyphs} glyphs");
+    }
+}
+
+#[test]
+fn the_bold_face_holds_the_characters_of_bold_text_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let content = example_content().display().to_string();
+    let html = report_ok(
+        dir.path(),
+        &[
+            "2566/samut-prakan",
+            "--month",
+            "2023-03",
+            "--content",
+            &content,
+        ],
+        "รายงาน-samut-prakan-2023-03.html",
+    );
+    let fonts = embedded_fonts(&html);
+    let faces = planbook::email::text::shown(&html);
+    // The characters each embedded face maps (its WOFF2 is this subset's, as above).
+    let mapped = |weight: u16, face: &str, chars: &std::collections::BTreeSet<char>| {
+        let whole = std::fs::read(
+            common::repo_root().join(format!("themes/default/static/fonts/Sarabun-{face}.ttf")),
+        )
+        .unwrap();
+        let subset =
+            planbook::email::fonts::subset(&whole, &planbook::email::fonts::glyph_set(chars))
+                .expect("subsets");
+        let embedded = fonts.iter().find(|(w, _)| *w == weight).expect("the face");
+        assert!(embedded.1 == planbook::email::fonts::woff2(&subset).unwrap());
+        let font = FontRef::new(&subset).expect("the subset parses");
+        let cmap = font.cmap().expect("cmap");
+        (' '..='\u{FFFF}')
+            .filter(|c| cmap.map_codepoint(*c).is_some_and(|g| g.to_u32() != 0))
+            .collect::<std::collections::BTreeSet<char>>()
+    };
+    let regular = mapped(400, "Regular", &faces.chars);
+    let bold = mapped(700, "Bold", &faces.bold);
+    // Bold text, read off the file: the title, headings, figures, status badges, alert kinds.
+    let text = common::unmarked(&html);
+    let bold_text: String = [
+        "<h1>",
+        "<h2 id=",
+        "<h3>",
+        "<strong>",
+        "<span class=\"status ",
+        "<span class=\"alert-kind\">",
+        "<div class=\"value\">",
+    ]
+    .iter()
+    .flat_map(|open| {
+        text.split(open)
+            .skip(1)
+            .filter_map(move |rest| match open.ends_with('>') {
+                true => Some(rest),
+                false => rest.split_once('>').map(|(_, inner)| inner),
+            })
+    })
+    .map(|inner| inner.split('<').next().unwrap_or_default())
+    .collect();
+    assert!(bold_text.contains("ภาพรวมของหน่วยงาน"), "{bold_text}");
+    let missing: String = bold_text
+        .chars()
+        .filter(|c| !c.is_whitespace() && !bold.contains(c))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "bold text without a bold glyph: {missing:?}"
+    );
+    // What the report shows only in regular text (narratives, notes, table cells) is not
+    // in the bold face.
+    assert!(bold.is_subset(&regular), "{:?}", bold.difference(&regular));
+    let regular_only: String = regular.difference(&bold).collect();
+    assert!(
+        regular_only.chars().count() >= 5,
+        "the bold face holds nearly every character of the regular one: {regular_only:?}"
+    );
+    for c in regular_only.chars() {
+        assert!(!bold_text.contains(c), "{c} is in bold text");
     }
 }
 
