@@ -47,15 +47,10 @@ type Text<'a> = dyn Fn(&str, &[(&str, String)]) -> String + 'a;
 fn cause(error: &clap::Error, text: &Text) -> String {
     let arg = || get(error, ContextKind::InvalidArg).unwrap_or_default();
     let value = || get(error, ContextKind::InvalidValue).unwrap_or_default();
+    let subcommand = || get(error, ContextKind::InvalidSubcommand).unwrap_or_default();
     match error.kind() {
         ErrorKind::UnknownArgument => text("cli-unknown-argument", &[("arg", arg())]),
-        ErrorKind::InvalidSubcommand => text(
-            "cli-invalid-subcommand",
-            &[(
-                "name",
-                get(error, ContextKind::InvalidSubcommand).unwrap_or_default(),
-            )],
-        ),
+        ErrorKind::InvalidSubcommand => text("cli-invalid-subcommand", &[("name", subcommand())]),
         ErrorKind::InvalidValue if value().is_empty() => {
             text("cli-value-required", &[("arg", arg())])
         }
@@ -107,13 +102,7 @@ fn cause(error: &clap::Error, text: &Text) -> String {
             None => text("cli-conflict-many", &[("arg", arg())]),
         },
         ErrorKind::MissingRequiredArgument => text("cli-missing-required", &[("args", arg())]),
-        ErrorKind::MissingSubcommand => text(
-            "cli-missing-subcommand",
-            &[(
-                "name",
-                get(error, ContextKind::InvalidSubcommand).unwrap_or_default(),
-            )],
-        ),
+        ErrorKind::MissingSubcommand => text("cli-missing-subcommand", &[("name", subcommand())]),
         ErrorKind::InvalidUtf8 => text("cli-invalid-utf8", &[]),
         _ => text("cli-other", &[("said", clap_said(error))]),
     }

@@ -5,7 +5,7 @@ use crate::common;
 use crate::report_support;
 
 use common::example_content;
-use report_support::{STAMP, assert_self_contained, planbook, report_ok};
+use report_support::{STAMP, assert_self_contained, planbook, report_ok, samut_prakan_report};
 
 fn content_arg() -> String {
     example_content().display().to_string()
@@ -138,29 +138,8 @@ fn without_a_month_the_report_is_as_of_the_latest_entry() {
 #[test]
 fn figures_are_as_of_the_report_month() {
     let dir = tempfile::tempdir().unwrap();
-    let content = content_arg();
-    let october = report_ok(
-        dir.path(),
-        &[
-            "2566/samut-prakan",
-            "--month",
-            "2022-10",
-            "--content",
-            &content,
-        ],
-        "รายงาน-samut-prakan-2022-10.html",
-    );
-    let march = report_ok(
-        dir.path(),
-        &[
-            "2566/samut-prakan",
-            "--month",
-            "2023-03",
-            "--content",
-            &content,
-        ],
-        "รายงาน-samut-prakan-2023-03.html",
-    );
+    let october = samut_prakan_report(dir.path(), "2022-10");
+    let march = samut_prakan_report(dir.path(), "2023-03");
     // Cumulative disbursed in the headline: the S-curve's own figures, month by month.
     assert!(march.contains("<div class=\"value\">5,900.00</div>"));
     assert!(!october.contains("<div class=\"value\">5,900.00</div>"));

@@ -8,7 +8,8 @@ use crate::report_support;
 use common::example_content;
 use read_fonts::{FontRef, TableProvider};
 use report_support::{
-    TEN_PLAN_BUDGET, assert_self_contained, embedded_fonts, parse, report_ok, ten_plan_office,
+    TEN_PLAN_BUDGET, assert_self_contained, embedded_fonts, parse, report_ok, samut_prakan_report,
+    ten_plan_office,
 };
 use std::path::Path;
 
@@ -70,18 +71,7 @@ fn an_office_of_ten_plans_stays_well_under_the_size_budget() {
 #[test]
 fn the_embedded_font_draws_every_character_the_report_shows() {
     let dir = tempfile::tempdir().unwrap();
-    let content = example_content().display().to_string();
-    let html = report_ok(
-        dir.path(),
-        &[
-            "2566/samut-prakan",
-            "--month",
-            "2023-03",
-            "--content",
-            &content,
-        ],
-        "รายงาน-samut-prakan-2023-03.html",
-    );
+    let html = samut_prakan_report(dir.path(), "2023-03");
     let shown = planbook::email::text::shown_chars(&html);
     assert_eq!(shown, report_support::shown_by_html5ever(&html));
     assert!(shown.contains(&'ำ') && shown.contains(&'้') && shown.contains(&'ษ'));
@@ -137,18 +127,7 @@ fn the_embedded_font_draws_every_character_the_report_shows() {
 #[test]
 fn the_bold_face_holds_the_characters_of_bold_text_only() {
     let dir = tempfile::tempdir().unwrap();
-    let content = example_content().display().to_string();
-    let html = report_ok(
-        dir.path(),
-        &[
-            "2566/samut-prakan",
-            "--month",
-            "2023-03",
-            "--content",
-            &content,
-        ],
-        "รายงาน-samut-prakan-2023-03.html",
-    );
+    let html = samut_prakan_report(dir.path(), "2023-03");
     let fonts = embedded_fonts(&html);
     let faces = planbook::email::text::shown(&html);
     // The characters each embedded face maps (its WOFF2 is this subset's, as above).

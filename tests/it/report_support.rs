@@ -46,6 +46,17 @@ pub fn report_ok(dir: &Path, args: &[&str], file: &str) -> String {
     )
 }
 
+/// The example site's Samut Prakan office report of `month` (`YYYY-MM`), written in `dir`
+/// under its default name and read as [`report_ok`] reads it.
+pub fn samut_prakan_report(dir: &Path, month: &str) -> String {
+    let content = crate::common::example_content().display().to_string();
+    report_ok(
+        dir,
+        &["2566/samut-prakan", "--month", month, "--content", &content],
+        &format!("รายงาน-samut-prakan-{month}.html"),
+    )
+}
+
 /// A start tag: name and attributes, as a browser reads them.
 #[derive(Debug, Clone)]
 pub struct StartTag {
