@@ -310,11 +310,12 @@ fn page_rows(html: &str) -> Vec<(String, Vec<Option<String>>)> {
             let name_start = row.find("class=\"name\"").unwrap();
             let name = &row[name_start..];
             let name = &name[name.find('>').unwrap() + 1..name.find("</th>").unwrap()];
+            // The cells after the name: the budget type, then the figures.
             let figures = row
-                .split("<td>")
-                .skip(1)
+                .split("<td")
+                .skip(2)
                 .map(|cell| {
-                    let text = &cell[..cell.find("</td>").unwrap()];
+                    let text = &cell[cell.find('>').unwrap() + 1..cell.find("</td>").unwrap()];
                     (!text.contains('–')).then(|| text.replace(',', ""))
                 })
                 .collect();
