@@ -304,11 +304,10 @@ fn unescape(html: &str) -> String {
 /// The figures of a register page's rows, in order, commas dropped, "–" as `None`.
 fn page_rows(html: &str) -> Vec<(String, Vec<Option<String>>)> {
     let body = &html[html.find("<tbody>").unwrap()..html.find("</tbody>").unwrap()];
-    body.split("<tr class=\"register-")
+    body.split("<tr")
         .skip(1)
         .map(|row| {
-            let name_start = row.find("class=\"name\"").unwrap();
-            let name = &row[name_start..];
+            let name = &row[row.find("<th").unwrap()..];
             let name = &name[name.find('>').unwrap() + 1..name.find("</th>").unwrap()];
             // The cells after the name: the budget type, then the figures.
             let figures = row
