@@ -221,7 +221,7 @@ mod tests {
         let html = "<ul>\n    <li>a  b</li>\n  \n</ul><pre>x\n    y</pre>\n\t<p>\n  ส่งเสริม\n  </p>";
         assert_eq!(
             mark_line_breaks(html),
-            "<ul>\n<li>a  b</li>\n</ul><pre>x\n    y</pre>\n<p>\n<span class=\"w\">ส่งเสริม</span>\n</p>"
+            "<ul>\n<li>a  b</li>\n</ul><pre>x\n    y</pre>\n<p>\n<span class=\"w\">ส่งเสริม\n</span></p>"
         );
     }
 

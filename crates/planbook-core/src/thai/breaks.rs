@@ -212,8 +212,10 @@ thread_local! {
 
 /// `text` (plain, unescaped) as HTML a browser breaks only where [`break_offsets`] allows:
 /// escaped, its pieces joined by `<wbr>` inside `<span class="w">` (which the theme sets
-/// `white-space: nowrap`); whitespace before and after the words stays outside the span (a
-/// line may end there anyway, so it needs no mark). Text without Thai is only escaped. The markup goes in after escaping, so no user
+/// `white-space: nowrap`). Whitespace before the words stays outside the span (a line may
+/// end after it anyway, so it needs no mark); whitespace after them stays inside, unmarked,
+/// so that the text stays on the line of what follows it (`ส่วนต่าง -6.12`). Text
+/// without Thai is only escaped. The markup goes in after escaping, so no user
 /// text becomes markup. Repeated texts come from a per-thread cache.
 pub fn marked_html(text: &str, mode: BreakMode) -> Rc<str> {
     let slot = mode as usize;
@@ -237,9 +239,8 @@ fn mark(text: &str, mode: BreakMode) -> String {
         escape_into(text, &mut out);
         return out;
     }
-    let words = text.trim_matches(is_html_space);
-    let before = text.len() - text.trim_start_matches(is_html_space).len();
-    out.push_str(&text[..before]);
+    let words = text.trim_start_matches(is_html_space);
+    out.push_str(&text[..text.len() - words.len()]);
     // Even one word is wrapped: the browser's dictionary may split what the model keeps.
     out.push_str("<span class=\"w\">");
     let mut from = 0;
@@ -250,7 +251,6 @@ fn mark(text: &str, mode: BreakMode) -> String {
     }
     escape_into(&words[from..], &mut out);
     out.push_str("</span>");
-    out.push_str(&text[before + words.len()..]);
     out
 }
 
@@ -367,11 +367,12 @@ mod tests {
             &*marked_html("เป้าหมาย", BreakMode::Words),
             "<span class=\"w\">เป้าหมาย</span>"
         );
-        // Whitespace around the words (a template's indentation) stays outside the mark,
-        // and a run of it inside gives one break, not one a line.
+        // Whitespace before the words (a template's indentation) stays outside the mark,
+        // whitespace after them inside and unmarked, and a run of it between words gives
+        // one break, not one a line.
         assert_eq!(
             &*marked_html("\n    เป้าหมาย\n    \n  ", BreakMode::Words),
-            "\n    <span class=\"w\">เป้าหมาย</span>\n    \n  "
+            "\n    <span class=\"w\">เป้าหมาย\n    \n  </span>"
         );
         assert_eq!(
             &*marked_html("ส่งเสริม\n\t สหกรณ์", BreakMode::Words),
