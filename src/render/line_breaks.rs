@@ -6,9 +6,11 @@
 //! insides of `script`, `style`, `title`, `textarea` and `svg` (where markup would be
 //! text or invalid). An element whose start tag carries `data-breaks="phrases"` breaks its
 //! text at phrases (a title's balanced lines). A text node holding an entity it does not
-//! know stays as it is.
+//! know stays as it is. Outside `pre`, a run of whitespace that holds a line break (a
+//! template's indentation) is cut to the line break: a browser shows either as one space.
 
 use crate::thai::{self, BreakMode};
+use std::borrow::Cow;
 
 /// Elements whose content is left alone, by the name that ends them.
 const LEFT_ALONE: &[&str] = &["script", "style", "title", "textarea", "svg"];
@@ -18,9 +20,15 @@ pub fn mark_line_breaks(html: &str) -> String {
     let mut out = String::with_capacity(html.len() + html.len() / 8);
     let mut rest = html;
     let mut mode = BreakMode::Words;
+    let mut preformatted = false;
     while !rest.is_empty() {
         let text_end = rest.find('<').unwrap_or(rest.len());
-        mark_text(&rest[..text_end], mode, &mut out);
+        let text = &rest[..text_end];
+        if preformatted {
+            mark_text(text, mode, &mut out);
+        } else {
+            mark_text(&collapse_line_runs(text), mode, &mut out);
+        }
         rest = &rest[text_end..];
         if rest.is_empty() {
             break;
@@ -37,7 +45,16 @@ pub fn mark_line_breaks(html: &str) -> String {
         rest = &rest[tag_end..];
         if tag.starts_with("</") {
             mode = BreakMode::Words;
+            if tag
+                .get(..5)
+                .is_some_and(|t| t.eq_ignore_ascii_case("</pre"))
+            {
+                preformatted = false;
+            }
             continue;
+        }
+        if starts_element(tag, "pre") {
+            preformatted = true;
         }
         mode = if tag.contains("data-breaks=\"phrases\"") {
             BreakMode::Phrases
@@ -70,6 +87,33 @@ pub fn strip_line_breaks(html: &str) -> String {
     }
     out.push_str(rest);
     out
+}
+
+/// `text` with every run of whitespace that holds a line feed cut to that line feed.
+fn collapse_line_runs(text: &str) -> Cow<'_, str> {
+    let bytes = text.as_bytes();
+    let needless = bytes
+        .windows(2)
+        .any(|w| w[0].is_ascii_whitespace() && w[1].is_ascii_whitespace())
+        && bytes.contains(&b'\n');
+    if !needless {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find(|c: char| c.is_ascii_whitespace()) {
+        out.push_str(&rest[..at]);
+        let run = &rest[at..];
+        let len = run.len()
+            - run
+                .trim_start_matches(|c: char| c.is_ascii_whitespace())
+                .len();
+        let run = &run[..len];
+        out.push_str(if run.contains('\n') { "\n" } else { run });
+        rest = &rest[at + len..];
+    }
+    out.push_str(rest);
+    Cow::Owned(out)
 }
 
 /// True when `tag` opens an element named `name`.
@@ -170,6 +214,15 @@ mod tests {
             <svg><text>ส่งเสริมสหกรณ์</text></svg><!-- ส่งเสริมสหกรณ์ -->"
         ));
         assert_eq!(strip_line_breaks(&marked), html);
+    }
+
+    #[test]
+    fn indentation_is_cut_to_its_line_break_outside_pre() {
+        let html = "<ul>\n    <li>a  b</li>\n  \n</ul><pre>x\n    y</pre>\n\t<p>\n  ส่งเสริม\n  </p>";
+        assert_eq!(
+            mark_line_breaks(html),
+            "<ul>\n<li>a  b</li>\n</ul><pre>x\n    y</pre>\n<p>\n<span class=\"w\">ส่งเสริม\n</span></p>"
+        );
     }
 
     #[test]

@@ -51,6 +51,7 @@ mod site_hostile;
 mod site_links;
 mod site_snapshots;
 mod site_sort;
+mod site_stack_labels;
 mod site_theme;
 mod site_web;
 mod synth_corpus;

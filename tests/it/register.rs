@@ -304,17 +304,17 @@ fn unescape(html: &str) -> String {
 /// The figures of a register page's rows, in order, commas dropped, "–" as `None`.
 fn page_rows(html: &str) -> Vec<(String, Vec<Option<String>>)> {
     let body = &html[html.find("<tbody>").unwrap()..html.find("</tbody>").unwrap()];
-    body.split("<tr class=\"register-")
+    body.split("<tr")
         .skip(1)
         .map(|row| {
-            let name_start = row.find("class=\"name\"").unwrap();
-            let name = &row[name_start..];
+            let name = &row[row.find("<th").unwrap()..];
             let name = &name[name.find('>').unwrap() + 1..name.find("</th>").unwrap()];
+            // The cells after the name: the budget type, then the figures.
             let figures = row
-                .split("<td>")
-                .skip(1)
+                .split("<td")
+                .skip(2)
                 .map(|cell| {
-                    let text = &cell[..cell.find("</td>").unwrap()];
+                    let text = &cell[cell.find('>').unwrap() + 1..cell.find("</td>").unwrap()];
                     (!text.contains('–')).then(|| text.replace(',', ""))
                 })
                 .collect();

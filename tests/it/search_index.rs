@@ -142,7 +142,7 @@ fn the_example_site_has_a_search_page_and_an_index_of_its_plans() {
     }
     // The plan and office tables can be filtered.
     let year = read_built(root.join("2566/index.html")).unwrap();
-    assert!(year.contains("<table class=\"data stack\" data-sortable data-filterable>"));
+    assert!(year.contains("<table class=\"data plans stack\" data-sortable data-filterable>"));
     let offices = read_built(root.join("2566/offices/index.html")).unwrap();
     assert!(offices.contains("<table class=\"data ranking\" data-sortable data-filterable>"));
 }

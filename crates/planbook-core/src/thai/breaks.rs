@@ -113,8 +113,14 @@ pub fn has_thai(text: &str) -> bool {
     text.chars().any(|c| ('\u{0E01}'..='\u{0E5B}').contains(&c))
 }
 
+/// HTML's whitespace (space, tab, line feed, form feed, carriage return): where a line may
+/// break anyway. A no-break space is no such break.
+fn is_html_space(c: char) -> bool {
+    c.is_ascii_whitespace()
+}
+
 /// The segmenter's break opportunities in `text`, before any word is kept whole: after
-/// each run of spaces, and inside each space-free chunk as the model says. Chunks (a Thai
+/// each run of whitespace, and inside each whitespace-free chunk as the model says. Chunks (a Thai
 /// phrase, a name, a unit) recur far more often than whole texts, so each chunk's breaks
 /// are cached on this thread.
 fn segmenter_breaks(text: &str) -> Vec<usize> {
@@ -122,8 +128,8 @@ fn segmenter_breaks(text: &str) -> Vec<usize> {
     let mut start = 0;
     while start < text.len() {
         let rest = &text[start..];
-        let word = rest.find(' ').unwrap_or(rest.len());
-        let spaces = rest[word..].len() - rest[word..].trim_start_matches(' ').len();
+        let word = rest.find(is_html_space).unwrap_or(rest.len());
+        let spaces = rest[word..].len() - rest[word..].trim_start_matches(is_html_space).len();
         let chunk = &rest[..word];
         breaks.extend(chunk_breaks(chunk).iter().map(|at| start + at));
         start += word + spaces;
@@ -206,7 +212,10 @@ thread_local! {
 
 /// `text` (plain, unescaped) as HTML a browser breaks only where [`break_offsets`] allows:
 /// escaped, its pieces joined by `<wbr>` inside `<span class="w">` (which the theme sets
-/// `white-space: nowrap`). Text without Thai is only escaped. The markup goes in after escaping, so no user
+/// `white-space: nowrap`). Whitespace before the words stays outside the span (a line may
+/// end after it anyway, so it needs no mark); whitespace after them stays inside, unmarked,
+/// so that the text stays on the line of what follows it (`ส่วนต่าง -6.12`). Text
+/// without Thai is only escaped. The markup goes in after escaping, so no user
 /// text becomes markup. Repeated texts come from a per-thread cache.
 pub fn marked_html(text: &str, mode: BreakMode) -> Rc<str> {
     let slot = mode as usize;
@@ -230,16 +239,17 @@ fn mark(text: &str, mode: BreakMode) -> String {
         escape_into(text, &mut out);
         return out;
     }
+    let words = text.trim_start_matches(is_html_space);
+    out.push_str(&text[..text.len() - words.len()]);
     // Even one word is wrapped: the browser's dictionary may split what the model keeps.
-    let breaks = break_offsets(text, mode);
     out.push_str("<span class=\"w\">");
     let mut from = 0;
-    for at in breaks {
-        escape_into(&text[from..at], &mut out);
+    for at in break_offsets(words, mode) {
+        escape_into(&words[from..at], &mut out);
         out.push_str("<wbr>");
         from = at;
     }
-    escape_into(&text[from..], &mut out);
+    escape_into(&words[from..], &mut out);
     out.push_str("</span>");
     out
 }
@@ -356,6 +366,17 @@ mod tests {
         assert_eq!(
             &*marked_html("เป้าหมาย", BreakMode::Words),
             "<span class=\"w\">เป้าหมาย</span>"
+        );
+        // Whitespace before the words (a template's indentation) stays outside the mark,
+        // whitespace after them inside and unmarked, and a run of it between words gives
+        // one break, not one a line.
+        assert_eq!(
+            &*marked_html("\n    เป้าหมาย\n    \n  ", BreakMode::Words),
+            "\n    <span class=\"w\">เป้าหมาย\n    \n  </span>"
+        );
+        assert_eq!(
+            &*marked_html("ส่งเสริม\n\t สหกรณ์", BreakMode::Words),
+            "<span class=\"w\">ส่งเสริม\n\t <wbr>สหกรณ์</span>"
         );
         // Cached: the same text gives the same string.
         let again = marked_html("<b>ส่งเสริม</b>สหกรณ์ & ฝึกอบรม", BreakMode::Words);

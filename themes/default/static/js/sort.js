@@ -1,5 +1,6 @@
 // Optional: click a column heading of a table marked data-sortable to sort its rows.
-// Pages are complete without it; cells may carry data-sort with the raw value.
+// Pages are complete without it; a cell sorts by its text, a number when it reads as one
+// (commas dropped), or by its data-sort where the text is no such value (a dash, a bar).
 (function () {
   "use strict";
   function key(cell) {
