@@ -146,3 +146,19 @@ fn the_example_site_has_a_search_page_and_an_index_of_its_plans() {
     let offices = read_built(root.join("2566/offices/index.html")).unwrap();
     assert!(offices.contains("<table class=\"data ranking\" data-sortable data-filterable>"));
 }
+
+#[test]
+fn the_index_holds_no_figure_so_the_offices_ranking_does_not_order_it() {
+    use planbook::render::search::site_index;
+    use planbook::render::views::SiteContext;
+    let checked = planbook::check::check(&example_content()).expect("the example checks");
+    let ranked = planbook::compute::execute(&checked.content, None);
+    let mut reranked = ranked.clone();
+    let offices = &mut reranked.years[0].offices;
+    assert!(offices.len() > 1, "the example has several offices");
+    offices.reverse();
+    let index_of = |figures| site_index(&SiteContext::new(&checked.content, figures)).to_script();
+    // A rebuild that changes figures only keeps the index it wrote (`indexed_texts`), so
+    // what a ranking by disbursement rate would reorder must not reach it.
+    assert_eq!(index_of(&ranked), index_of(&reranked));
+}

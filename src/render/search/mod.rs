@@ -33,7 +33,11 @@ pub fn site_index(ctx: &SiteContext<'_>) -> SearchIndex {
 }
 
 fn add_year<'a>(index: &mut SearchIndex, ctx: &SiteContext<'a>, year: &'a YearFigures) {
-    for (_, office) in &year.offices {
+    // By key, not by rank: the index holds no figure, so figures alone cannot change it
+    // (a rebuild leaves it as it was unless `indexed_texts` differ).
+    let mut offices: Vec<_> = year.offices.iter().map(|(_, office)| office).collect();
+    offices.sort_unstable_by(|a, b| a.key.cmp(&b.key));
+    for office in offices {
         let page = paths::office(year.year, &office.key);
         let doc = index.add_document(&office.name, &page, Kind::Office, None);
         index.add_text(doc, Field::Name, &office.name);
