@@ -254,7 +254,9 @@ fn is_bold_weight(value: &str) -> bool {
     let value = value.trim();
     value.eq_ignore_ascii_case("bold")
         || value.eq_ignore_ascii_case("bolder")
-        || value.parse::<f32>().is_ok_and(|w| w > 500.0)
+        || value
+            .parse::<rust_decimal::Decimal>()
+            .is_ok_and(|w| w > rust_decimal::Decimal::from(500))
 }
 
 /// `css` without its comments.
@@ -389,6 +391,21 @@ mod tests {
 <SCRIPT>var w = "W";</SCRIPT></body></html>"#;
         let chars: String = shown_chars(html).into_iter().collect();
         assert_eq!(chars, "&1;<bgosuกขคงจฉช");
+    }
+
+    #[test]
+    fn a_weight_above_500_is_bold_fractions_too() {
+        for (weight, bold) in [
+            ("500", false),
+            ("500.5", true),
+            (" 650 ", true),
+            ("400", false),
+            ("Bold", true),
+            ("normal", false),
+            ("lighter", false),
+        ] {
+            assert_eq!(is_bold_weight(weight), bold, "{weight}");
+        }
     }
 
     #[test]
