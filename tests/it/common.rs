@@ -193,26 +193,21 @@ pub fn skip(notice: &str) {
     eprintln!("{notice}");
 }
 
-/// Chromium: `PLANBOOK_CHROMIUM` (or `CHROMIUM`) when set, else the first of `chromium`,
-/// `chromium-browser`, `google-chrome`, `google-chrome-stable` on the PATH or in /usr/bin.
+/// Chromium as `planbook pdf` finds it (`PLANBOOK_BROWSER`, else the usual names on the
+/// PATH and the usual places), so the tests print and browse with the browser users get.
 pub fn find_chromium() -> Option<PathBuf> {
-    if let Some(path) =
-        std::env::var_os("PLANBOOK_CHROMIUM").or_else(|| std::env::var_os("CHROMIUM"))
-    {
-        let path = PathBuf::from(path);
-        return path.is_file().then_some(path);
+    planbook::pdf::browser::find_browser().ok()
+}
+
+/// Chromium, or `None` after a notice naming `test` when it is missing (a failure on CI).
+pub fn chromium(test: &str) -> Option<PathBuf> {
+    let found = find_chromium();
+    if found.is_none() {
+        skip(&format!(
+            "{test}: skipped, Chromium is missing (install chromium)"
+        ));
     }
-    let candidates = [
-        "chromium",
-        "chromium-browser",
-        "google-chrome",
-        "google-chrome-stable",
-    ];
-    let dirs = std::env::var_os("PATH").unwrap_or_default();
-    std::env::split_paths(&dirs)
-        .chain([PathBuf::from("/usr/bin")])
-        .flat_map(|dir| candidates.iter().map(move |c| dir.join(c)))
-        .find(|p| p.is_file())
+    found
 }
 
 /// Headless Chromium as every browser test starts it, on its own profile folder: no sandbox

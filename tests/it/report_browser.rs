@@ -8,8 +8,9 @@
 use crate::common;
 use crate::report_support;
 
+use crate::common::chromium;
 use common::example_content;
-use report_support::{chromium, offline_chromium, report_ok};
+use report_support::{offline_chromium, report_ok};
 use std::process::Command;
 
 #[test]

@@ -289,17 +289,6 @@ pub fn ten_plan_office(dir: &Path) -> PathBuf {
 
 use crate::synth;
 
-/// Chromium, or `None` after a notice when it is missing (a failure on CI).
-pub fn chromium(test: &str) -> Option<PathBuf> {
-    let found = crate::common::find_chromium();
-    if found.is_none() {
-        crate::common::skip(&format!(
-            "{test}: skipped, Chromium is missing (install chromium)"
-        ));
-    }
-    found
-}
-
 /// Headless Chromium on `page` with the network cut off: names resolve nowhere and any
 /// connection goes to a closed port. Returns (stdout, stderr).
 pub fn offline_chromium(

@@ -12,20 +12,6 @@ use headless_chrome::{Browser, LaunchOptions};
 use planbook::pdf::printer::file_url;
 use std::path::PathBuf;
 
-fn chromium() -> Option<PathBuf> {
-    match planbook::pdf::browser::find_browser() {
-        Ok(path) => Some(path),
-        Err(_) => {
-            assert!(
-                !crate::common::on_ci(),
-                "CI is set but Chromium is not installed"
-            );
-            eprintln!("notice: Chromium not found; skipping the browser test");
-            None
-        }
-    }
-}
-
 /// The search page's DOM after its script ran, for `query`.
 fn search_dom(
     browser: &std::path::Path,
@@ -65,7 +51,9 @@ fn result_links(dom: &str) -> Vec<String> {
 #[test]
 #[ignore = "slow tier: run by .ci/run"]
 fn a_thai_word_of_a_plans_name_finds_the_plan_from_file_urls() {
-    let Some(browser) = chromium() else { return };
+    let Some(browser) = crate::common::chromium("search_browser") else {
+        return;
+    };
     let dir = tempfile::tempdir().unwrap();
     let root = build_ok(&example_content(), dir.path());
     let profile = dir.path().join("profile");
@@ -127,7 +115,9 @@ fn launch(program: PathBuf) -> Browser {
 #[test]
 #[ignore = "slow tier: run by .ci/run"]
 fn without_intl_segmenter_the_index_words_cut_the_query() {
-    let Some(browser) = chromium() else { return };
+    let Some(browser) = crate::common::chromium("search_browser") else {
+        return;
+    };
     let dir = tempfile::tempdir().unwrap();
     let root = build_ok(&example_content(), dir.path());
     let browser = launch(browser);
@@ -168,7 +158,9 @@ fn without_intl_segmenter_the_index_words_cut_the_query() {
 #[test]
 #[ignore = "slow tier: run by .ci/run"]
 fn the_plan_table_filter_hides_rows_counts_them_and_survives_sorting() {
-    let Some(browser) = chromium() else { return };
+    let Some(browser) = crate::common::chromium("search_browser") else {
+        return;
+    };
     let dir = tempfile::tempdir().unwrap();
     let root = build_ok(&example_content(), dir.path());
     let browser = launch(browser);

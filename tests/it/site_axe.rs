@@ -105,12 +105,7 @@ fn violations_at(browser_path: &Path, width: u32, root: &Path, axe: &str) -> Vec
 #[test]
 #[ignore = "slow tier: run by .ci/run"]
 fn axe_finds_no_violation_at_phone_and_desktop_widths() {
-    let Ok(browser) = planbook::pdf::browser::find_browser() else {
-        assert!(
-            !crate::common::on_ci(),
-            "CI is set but Chromium is not installed"
-        );
-        eprintln!("notice: Chromium not found; skipping the axe test");
+    let Some(browser) = crate::common::chromium("site_axe") else {
         return;
     };
     let Some(axe) = axe_source() else {

@@ -37,8 +37,7 @@ fn console_errors(stderr: &str) -> Vec<&str> {
 #[test]
 #[ignore = "slow tier: run by .ci/run"]
 fn dashboard_and_plan_page_render_in_chromium_without_console_errors() {
-    let Some(browser) = common::find_chromium() else {
-        common::skip("notice: Chromium not found; skipping the browser test");
+    let Some(browser) = common::chromium("site_browser") else {
         return;
     };
     let dir = tempfile::tempdir().unwrap();

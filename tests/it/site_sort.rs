@@ -35,12 +35,7 @@ struct State {
 #[test]
 #[ignore = "slow tier: run by .ci/run"]
 fn a_column_chosen_again_sorts_ascending_and_aria_sort_is_on_the_heading() {
-    let Ok(program) = planbook::pdf::browser::find_browser() else {
-        assert!(
-            !crate::common::on_ci(),
-            "CI is set but Chromium is not installed"
-        );
-        eprintln!("notice: Chromium not found; skipping the sorter test");
+    let Some(program) = crate::common::chromium("site_sort") else {
         return;
     };
     let dir = tempfile::tempdir().unwrap();

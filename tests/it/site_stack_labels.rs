@@ -37,12 +37,7 @@ const LABELS: &str = r#"
 #[test]
 #[ignore = "slow tier: run by .ci/run"]
 fn every_stacked_cell_is_labelled_with_its_column_head_on_a_phone() {
-    let Ok(browser_path) = planbook::pdf::browser::find_browser() else {
-        assert!(
-            !crate::common::on_ci(),
-            "CI is set but Chromium is not installed"
-        );
-        eprintln!("notice: Chromium not found; skipping the stacked labels test");
+    let Some(browser_path) = crate::common::chromium("site_stack_labels") else {
         return;
     };
     let root = &example_site().site;
