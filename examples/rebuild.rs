@@ -8,6 +8,13 @@
 //! `cargo run --release --example rebuild -- CONTENT OUTPUT [ROUNDS]`
 
 use planbook::build::BuildOptions;
+
+/// The allocator of the `planbook` binary (src/main.rs), whose `serve` does the rebuilds a
+/// user waits for: timed with glibc's malloc instead, the latest month's rebuild at 10,000
+/// plans took about a sixth longer (median 188 ms against 163 ms on the same machine).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use planbook::session::Session;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
