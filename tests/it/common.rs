@@ -210,6 +210,32 @@ pub fn chromium(test: &str) -> Option<PathBuf> {
     found
 }
 
+/// Headless Chromium over the DevTools protocol, its window `width` × 900 px: no sandbox
+/// (tests run as root and open only the pages they built), two minutes before an idle
+/// browser is closed.
+pub fn devtools_browser(program: &Path, width: u32) -> headless_chrome::Browser {
+    let options = headless_chrome::LaunchOptions::default_builder()
+        .path(Some(program.to_path_buf()))
+        .headless(true)
+        .sandbox(false)
+        .window_size(Some((width, 900)))
+        .idle_browser_timeout(std::time::Duration::from_secs(120))
+        .build()
+        .expect("launch options");
+    headless_chrome::Browser::new(options).expect("Chromium starts")
+}
+
+/// The latest month of the built site's monthly reports (`2566/reports/<month>/`).
+pub fn latest_report_month(site: &Path) -> String {
+    std::fs::read_dir(site.join("2566/reports"))
+        .expect("the year has monthly reports")
+        .filter_map(|e| e.ok())
+        .filter(|e| e.path().is_dir())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .max()
+        .expect("a month's report")
+}
+
 /// Headless Chromium as every browser test starts it, on its own profile folder: no sandbox
 /// (tests run as root), no GPU, and none of the first-run, update and sync traffic that
 /// this machine's closed network refuses. The caller adds its own flags and the page.

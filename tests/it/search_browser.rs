@@ -8,9 +8,7 @@
 use crate::common::{example_content, headless_chromium, unmarked};
 use crate::site_support::build_ok;
 use headless_chrome::protocol::cdp::Page::AddScriptToEvaluateOnNewDocument;
-use headless_chrome::{Browser, LaunchOptions};
 use planbook::pdf::printer::file_url;
-use std::path::PathBuf;
 
 /// The search page's DOM after its script ran, for `query`.
 fn search_dom(
@@ -99,19 +97,6 @@ fn a_thai_word_of_a_plans_name_finds_the_plan_from_file_urls() {
     assert!(dom.contains("&lt;img src=x onerror=alert(1)&gt;"), "{dom}");
 }
 
-/// A headless browser over the DevTools protocol, 390 px wide.
-fn launch(program: PathBuf) -> Browser {
-    let options = LaunchOptions::default_builder()
-        .path(Some(program))
-        .headless(true)
-        // Only the pages just built are opened.
-        .sandbox(false)
-        .window_size(Some((390, 900)))
-        .build()
-        .unwrap();
-    Browser::new(options).unwrap()
-}
-
 #[test]
 #[ignore = "slow tier: run by .ci/run"]
 fn without_intl_segmenter_the_index_words_cut_the_query() {
@@ -120,7 +105,7 @@ fn without_intl_segmenter_the_index_words_cut_the_query() {
     };
     let dir = tempfile::tempdir().unwrap();
     let root = build_ok(&example_content(), dir.path());
-    let browser = launch(browser);
+    let browser = crate::common::devtools_browser(&browser, 390);
     let tab = browser.new_tab().unwrap();
     tab.call_method(AddScriptToEvaluateOnNewDocument {
         source: "delete Intl.Segmenter;".to_string(),
@@ -163,7 +148,7 @@ fn the_plan_table_filter_hides_rows_counts_them_and_survives_sorting() {
     };
     let dir = tempfile::tempdir().unwrap();
     let root = build_ok(&example_content(), dir.path());
-    let browser = launch(browser);
+    let browser = crate::common::devtools_browser(&browser, 390);
     let tab = browser.new_tab().unwrap();
     tab.navigate_to(&file_url(&root.join("2566/offices/index.html")))
         .unwrap();

@@ -8,7 +8,6 @@
 
 use crate::common::{example_content, repo_root};
 use crate::site_support::build_ok;
-use headless_chrome::{Browser, LaunchOptions};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -22,13 +21,7 @@ fn axe_source() -> Option<String> {
 
 /// The pages every width is checked on, relative to the built site.
 fn pages(root: &Path) -> Vec<String> {
-    let report_month = std::fs::read_dir(root.join("2566/reports"))
-        .expect("the year has monthly reports")
-        .filter_map(|e| e.ok())
-        .filter(|e| e.path().is_dir())
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .max()
-        .expect("a month's report");
+    let report_month = crate::common::latest_report_month(root);
     vec![
         "index.html".into(),
         "2566/index.html".into(),
@@ -60,15 +53,7 @@ axe.run(document, {
 "#;
 
 fn violations_at(browser_path: &Path, width: u32, root: &Path, axe: &str) -> Vec<String> {
-    let options = LaunchOptions::default_builder()
-        .path(Some(browser_path.to_path_buf()))
-        .headless(true)
-        .sandbox(false)
-        .window_size(Some((width, 900)))
-        .idle_browser_timeout(Duration::from_secs(120))
-        .build()
-        .expect("launch options");
-    let browser = Browser::new(options).expect("Chromium starts");
+    let browser = crate::common::devtools_browser(browser_path, width);
     let tab = browser.new_tab().expect("a tab");
     tab.set_default_timeout(Duration::from_secs(60));
     let mut found = Vec::new();

@@ -6,8 +6,6 @@
 
 use crate::common::example_content;
 use crate::site_support::build_ok;
-use headless_chrome::{Browser, LaunchOptions};
-use std::time::Duration;
 
 /// Clicks heading `column` of the offices' table; returns the table's state as JSON: the
 /// first cell of every row, and where `aria-sort` is.
@@ -40,16 +38,7 @@ fn a_column_chosen_again_sorts_ascending_and_aria_sort_is_on_the_heading() {
     };
     let dir = tempfile::tempdir().unwrap();
     let root = build_ok(&example_content(), dir.path());
-    let browser = Browser::new(
-        LaunchOptions::default_builder()
-            .path(Some(program))
-            .headless(true)
-            .sandbox(false)
-            .idle_browser_timeout(Duration::from_secs(60))
-            .build()
-            .unwrap(),
-    )
-    .expect("Chromium starts");
+    let browser = crate::common::devtools_browser(&program, 1280);
     let tab = browser.new_tab().unwrap();
     let page = root.join("2566/offices/index.html");
     tab.navigate_to(&format!("file://{}", page.display()))

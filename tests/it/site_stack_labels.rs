@@ -6,7 +6,6 @@
 //! Skips with a notice when Chromium is missing, unless CI is set: then it fails.
 
 use crate::common::example_site;
-use headless_chrome::{Browser, LaunchOptions};
 use std::time::Duration;
 
 /// For every stacked table's body cell that shows a figure or a word: its column's head
@@ -41,22 +40,8 @@ fn every_stacked_cell_is_labelled_with_its_column_head_on_a_phone() {
         return;
     };
     let root = &example_site().site;
-    let report_month = std::fs::read_dir(root.join("2566/reports"))
-        .expect("the year has monthly reports")
-        .filter_map(|e| e.ok())
-        .filter(|e| e.path().is_dir())
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .max()
-        .expect("a month's report");
-    let options = LaunchOptions::default_builder()
-        .path(Some(browser_path))
-        .headless(true)
-        .sandbox(false)
-        .window_size(Some((390, 900)))
-        .idle_browser_timeout(Duration::from_secs(120))
-        .build()
-        .expect("launch options");
-    let browser = Browser::new(options).expect("Chromium starts");
+    let report_month = crate::common::latest_report_month(root);
+    let browser = crate::common::devtools_browser(&browser_path, 390);
     let tab = browser.new_tab().expect("a tab");
     tab.set_default_timeout(Duration::from_secs(60));
     let mut tables = std::collections::BTreeSet::new();
