@@ -89,6 +89,25 @@ fn the_english_detector_finds_sentences_and_spares_paths_and_values() {
 }
 
 /// The base fixture with a mistake of each kind the reading and settings checks find.
+/// Runs `args` on the content in `dir`, checks that what it says holds `expected` and is
+/// Thai, and gives its exit code and words for the caller's own checks.
+fn refusal_in_thai(
+    dir: &Path,
+    args: &[&str],
+    vars: &[(&str, &str)],
+    expected: &str,
+) -> (Option<i32>, String) {
+    let mut all = args.to_vec();
+    all.extend(["--content", "."]);
+    let (code, text) = said(&planbook_in(dir, &all, vars));
+    assert!(
+        text.contains(expected),
+        "{args:?}: no `{expected}` in {text}"
+    );
+    assert_thai(&format!("{args:?}"), &text);
+    (code, text)
+}
+
 fn bad_content() -> tempfile::TempDir {
     let content = crate::common::fixture("base");
     let root = content.path();
@@ -204,15 +223,8 @@ fn commands_given_bad_ids_speak_thai_and_suggest_the_nearest() {
         ),
     ];
     for (args, expected) in cases {
-        let mut all = args.to_vec();
-        all.extend(["--content", "."]);
-        let (code, text) = said(&planbook_in(dir, &all, THAI));
+        let (code, text) = refusal_in_thai(dir, args, THAI, expected);
         assert_eq!(code, Some(2), "{args:?}: {text}");
-        assert!(
-            text.contains(expected),
-            "{args:?}: no `{expected}` in {text}"
-        );
-        assert_thai(&format!("{args:?}"), &text);
     }
     // The same suggestion in English.
     let (_, text) = said(&planbook_in(
@@ -252,15 +264,8 @@ fn new_import_pdf_serve_and_the_output_guard_refuse_in_thai() {
         ("PLANBOOK_BROWSER", "/no/such/browser"),
     ];
     for (args, expected) in cases {
-        let mut all = args.to_vec();
-        all.extend(["--content", "."]);
-        let (code, text) = said(&planbook_in(dir, &all, &browser));
+        let (code, text) = refusal_in_thai(dir, args, &browser, expected);
         assert!(matches!(code, Some(1 | 2)), "{args:?}: {code:?} {text}");
-        assert!(
-            text.contains(expected),
-            "{args:?}: no `{expected}` in {text}"
-        );
-        assert_thai(&format!("{args:?}"), &text);
     }
     let (code, text) = said(&planbook_in(
         dir,
