@@ -4,6 +4,7 @@
 use crate::check::CheckError;
 use crate::compute::{self, Figures};
 use crate::email::FontError;
+use crate::export::rows::PlanRows;
 use crate::left_out::LeftOut;
 use crate::model::{Content, Month, Plan};
 use crate::output::guard::{self, OutputRefused};
@@ -171,6 +172,8 @@ pub struct Built {
     pub summary: BuildSummary,
     pub checked: Checked,
     pub figures: Figures,
+    /// The plans' rows of the whole-year exports, for a rebuild to join again.
+    pub rows: PlanRows,
     pub theme: Theme,
     /// Every file of the output, relative to it.
     pub written: std::collections::HashSet<String>,
@@ -227,12 +230,14 @@ fn build_full_with(
     let staging = Staging::begin(&destination)?;
     let sink = LinkChecked::new(&staging, &checked.content.site.base_path);
     let progress = Progress::new(started);
+    let mut rows = PlanRows::default();
     let written_out = pipeline::write(
         &sink,
         &theme,
         &checked.content,
         &figures,
         &Selection::All,
+        &mut rows,
         PageOptions {
             left_out,
             pdf_links: pdfs,
@@ -270,6 +275,7 @@ fn build_full_with(
         summary,
         checked,
         figures,
+        rows,
         theme,
         written,
         left_out: written_out.left_out,

@@ -6,6 +6,7 @@
 use crate::check::Checked;
 use crate::compute::Figures;
 use crate::export;
+use crate::export::rows::{PlanRows, RowError};
 use crate::left_out::LeftOut;
 use crate::model::{Content, FiscalYearSettings, Month, Plan, PlanId};
 use crate::output::{Sink, WriteError};
@@ -65,6 +66,8 @@ pub struct Written {
 /// What a selection keeps, resolved against the content.
 struct Touched<'a> {
     plans: Option<&'a HashSet<PlanId>>,
+    /// Where the changed plans are in `Content::plans`.
+    plan_indices: HashSet<usize>,
     offices: HashSet<(i32, &'a str)>,
     groups: HashSet<&'a str>,
     from: Option<Month>,
@@ -77,6 +80,7 @@ impl<'a> Touched<'a> {
         let Selection::Changed(changes) = selection else {
             return Touched {
                 plans: None,
+                plan_indices: HashSet::new(),
                 offices: HashSet::new(),
                 groups: HashSet::new(),
                 from: None,
@@ -102,8 +106,16 @@ impl<'a> Touched<'a> {
             })
             .flatten()
             .collect();
+        let plan_indices = content
+            .plans
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| changes.plans.contains(&p.id))
+            .map(|(i, _)| i)
+            .collect();
         Touched {
             plans: Some(&changes.plans),
+            plan_indices,
             offices,
             groups,
             from: Some(changes.from),
@@ -122,15 +134,15 @@ impl<'a> Touched<'a> {
     }
 
     /// Whether the page of `job` shows anything the selection touches.
-    fn job(&self, content: &Content, job: &Job) -> bool {
-        let Some(plans) = self.plans else {
+    fn job(&self, job: &Job) -> bool {
+        if self.plans.is_none() {
             return true;
-        };
+        }
         match job {
             Job::Plan(year, position) => year
                 .plan_indices
                 .get(*position)
-                .is_some_and(|&i| plans.contains(&content.plans[i].id)),
+                .is_some_and(|i| self.plan_indices.contains(i)),
             Job::Office(year, _, office) => {
                 self.ranks_changed || self.offices.contains(&(year.year.0, office.key.as_str()))
             }
@@ -157,13 +169,17 @@ impl<'a> Touched<'a> {
 
 /// Writes what `selection` keeps through `sink`: the export beside the documents, pages
 /// and reports; pages and reports side by side (a few large pages, the year's and its
-/// groups', would otherwise leave a core idle at the end).
+/// groups', would otherwise leave a core idle at the end). `rows`, the plans' rows of the
+/// whole-year exports, are kept between writes: made whole when everything is written,
+/// remade for the changed plans otherwise.
+#[allow(clippy::too_many_arguments)]
 pub fn write(
     sink: &dyn Sink,
     theme: &Theme,
     content: &Content,
     figures: &Figures,
     selection: &Selection,
+    rows: &mut PlanRows,
     page_options: PageOptions,
     progress: &Progress,
 ) -> Result<Written, SiteError> {
@@ -175,7 +191,13 @@ pub fn write(
         || -> Result<(), SiteError> {
             let mut timings = Timings::start();
             let select_office = |year: i32, office: &str| touched.office(year, office);
-            write_data(sink, content, figures, &select_plan, &select_office)?;
+            if everything {
+                *rows = PlanRows::new(&content.plans, figures).map_err(rows_error)?;
+            } else {
+                rows.refresh(&content.plans, figures, &touched.plan_indices)
+                    .map_err(rows_error)?;
+            }
+            write_data(sink, content, figures, rows, &select_plan, &select_office)?;
             timings.phase("data");
             Ok(())
         },
@@ -188,7 +210,7 @@ pub fn write(
             context.pdf_links = page_options.pdf_links;
             let (stats, reports) = rayon::join(
                 || -> Result<site::SiteStats, SiteError> {
-                    let select_job = |job: &Job| touched.job(content, job);
+                    let select_job = |job: &Job| touched.job(job);
                     let stats = site::write_pages(&context, theme, sink, progress, &select_job)?;
                     if everything {
                         site::write_statics(theme, sink)?;
@@ -291,6 +313,7 @@ pub fn broken_links(checked: &Checked, figures: &Figures) -> Result<Vec<BrokenLi
         &checked.content,
         figures,
         &Selection::All,
+        &mut PlanRows::default(),
         PageOptions {
             admin_files: Some(checked.content_dir.join(site::admin_files::FOLDER)),
             ..PageOptions::default()
@@ -339,11 +362,18 @@ fn csv_error(path: &str) -> impl Fn(csv::Error) -> WriteError + '_ {
     }
 }
 
-/// The JSON and CSV export.
+/// A plan's row of a whole-year file that could not be made, as a failure to write the file.
+fn rows_error(error: RowError) -> WriteError {
+    let path = export::plans_csv_path(error.year);
+    csv_error(&path)(error.error)
+}
+
+/// The JSON and CSV export, the whole-year files joined from `rows`.
 pub fn write_data(
     sink: &dyn Sink,
     content: &Content,
     figures: &Figures,
+    rows: &PlanRows,
     select: &(dyn Fn(&Plan) -> bool + Sync),
     select_office: &(dyn Fn(i32, &str) -> bool + Sync),
 ) -> Result<(), WriteError> {
@@ -352,12 +382,15 @@ pub fn write_data(
         export::json::index_json(&figures.years).as_bytes(),
     )?;
     for year in &figures.years {
-        // The year's whole-year files side by side: in a rebuild, they are most of the work.
+        // The year's whole-year files side by side.
         let fy = year.year;
+        let Some(rows) = rows.year(fy) else {
+            continue;
+        };
         let summary = || {
             sink.write(
                 &format!("data/{fy}/summary.json"),
-                export::json::summary_json(&content.plans, year).as_bytes(),
+                export::json::summary_json(&content.plans, year, rows.json()).as_bytes(),
             )
         };
         let tables = || -> Result<(), WriteError> {
@@ -372,7 +405,7 @@ pub fn write_data(
                 &export::csv::months_csv(year).map_err(csv_error(&months))?,
             )?;
             let plans = export::plans_csv_path(fy);
-            let csv = export::csv::plans_csv(&content.plans, year, 0..year.plans.len());
+            let csv = export::csv::plans_csv(rows.csv_lines(0..year.plans.len()));
             sink.write(&plans, &csv.map_err(csv_error(&plans))?)
         };
         let offices = || {
@@ -381,8 +414,7 @@ pub fn write_data(
                 .filter(|(_, office)| select_office(fy.0, &office.key))
                 .try_for_each(|(_, office)| {
                     let path = export::office_csv_path(fy, &office.key);
-                    let csv =
-                        export::csv::plans_csv(&content.plans, year, office.plans.iter().copied());
+                    let csv = export::csv::plans_csv(rows.csv_lines(office.plans.iter().copied()));
                     sink.write(&path, &csv.map_err(csv_error(&path))?)
                 })
         };

@@ -17,6 +17,7 @@
 use crate::build::{self, BuildError, BuildOptions, Built};
 use crate::check::Checked;
 use crate::compute::{self, Figures};
+use crate::export::rows::PlanRows;
 use crate::load;
 use crate::model::{Month, Plan, PlanId};
 use crate::output::{InPlace, absolute};
@@ -49,6 +50,7 @@ pub struct RebuildStats {
 struct State {
     checked: Checked,
     figures: Figures,
+    rows: PlanRows,
     theme: Theme,
     written: HashSet<String>,
     /// Plan folders re-checked since the last good build, with their newest check.
@@ -81,6 +83,7 @@ impl Session {
             summary,
             checked,
             figures,
+            rows,
             theme,
             written,
             ..
@@ -97,6 +100,7 @@ impl Session {
         self.state = Some(State {
             checked,
             figures,
+            rows,
             theme,
             written,
             pending: BTreeMap::new(),
@@ -309,6 +313,7 @@ fn render_changed(
         &state.checked.content,
         &state.figures,
         &selection,
+        &mut state.rows,
         PageOptions::default(),
         &Progress::hidden(),
     )?;

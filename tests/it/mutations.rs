@@ -116,8 +116,11 @@ fn run_pipeline(content: &Path) -> bool {
         return false;
     }
     let figures = compute::execute(&checked.content, None);
+    let rows =
+        export::rows::PlanRows::new(&checked.content.plans, &figures).expect("rows in memory");
     for year in &figures.years {
-        export::json::summary_json(&checked.content.plans, year);
+        let year_rows = rows.year(year.year).expect("every year has rows");
+        export::json::summary_json(&checked.content.plans, year, year_rows.json());
         export::csv::offices_csv(year).expect("a CSV in memory");
         for (&i, plan_figures) in year.plan_indices.iter().zip(&year.plans) {
             export::json::plan_json(&checked.content.plans[i], plan_figures);

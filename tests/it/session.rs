@@ -246,6 +246,49 @@ fn a_changed_figure_reaches_the_roll_ups() {
         !summary.contains("\"disbursed\":\"425300.00\""),
         "the year's total did not move"
     );
+    // The plan's row in the whole-year files moved with it (the rows of other plans are kept
+    // from the first build), and each file is what a full build writes.
+    let plan: serde_json::Value = serde_json::from_str(&plan).unwrap();
+    let summary: serde_json::Value = serde_json::from_str(&summary).unwrap();
+    let row = summary["plans"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|row| row["id"] == "2566/samut-prakan/debt-relief")
+        .unwrap();
+    assert_eq!(row["disbursed"], plan["disbursed"]);
+    let fresh = site.output.with_file_name("fresh");
+    planbook::build::build(&BuildOptions {
+        content_dir: site.content.clone(),
+        output_dir: fresh.clone(),
+        as_of: None,
+    })
+    .unwrap();
+    let plan_line = |file: &str| {
+        let csv = std::fs::read_to_string(site.output.join(file)).unwrap();
+        let line = csv
+            .lines()
+            .find(|l| l.contains(",debt-relief,") && l.starts_with("samut-prakan,"))
+            .unwrap_or_else(|| panic!("no line of the plan in {file}"))
+            .to_string();
+        assert_eq!(
+            csv,
+            std::fs::read_to_string(fresh.join(file)).unwrap(),
+            "{file} differs from a full build's"
+        );
+        line
+    };
+    let disbursed = plan["disbursed"].as_str().unwrap();
+    for file in ["data/2566/plans.csv", "data/2566/offices/samut-prakan.csv"] {
+        assert!(
+            plan_line(file).contains(&format!(",{disbursed},")),
+            "{file}: the plan's line does not show {disbursed}"
+        );
+    }
+    assert_eq!(
+        std::fs::read_to_string(site.output.join("data/2566/summary.json")).unwrap(),
+        std::fs::read_to_string(fresh.join("data/2566/summary.json")).unwrap()
+    );
 }
 
 #[test]

@@ -40,27 +40,47 @@ pub fn status_label(status: Status) -> &'static str {
 }
 
 /// One column: its header and the cell a row gives.
-type Column<'c, R> = (&'static str, Box<dyn Fn(&R) -> String + 'c>);
+type Column<'c, R> = (&'static str, Box<dyn Fn(&R) -> String + Sync + 'c>);
 
-fn column<'c, R>(header: &'static str, cell: impl Fn(&R) -> String + 'c) -> Column<'c, R> {
+fn column<'c, R>(header: &'static str, cell: impl Fn(&R) -> String + Sync + 'c) -> Column<'c, R> {
     (header, Box::new(cell))
 }
 
 /// `rows` under `columns`' headers, the as-of column last.
-/// Every error is returned, `write_record`'s too: a CSV made in memory is not assumed to succeed.
 fn table<R>(
     columns: &[Column<R>],
     as_of: Month,
     rows: impl IntoIterator<Item = R>,
 ) -> csv::Result<Vec<u8>> {
-    let mut w = csv::Writer::from_writer(BOM.to_vec());
     let as_of = as_of.to_string();
-    let headers = columns.iter().map(|(header, _)| *header);
-    w.write_record(headers.chain([AS_OF_HEADER]))?;
+    let mut bytes = header(columns)?;
     for row in rows {
-        let cells = columns.iter().map(|(_, cell)| cell(&row));
-        w.write_record(cells.chain([as_of.clone()]))?;
+        bytes.extend(line(columns, &as_of, &row)?);
     }
+    Ok(bytes)
+}
+
+/// The byte-order mark and the header line of `columns`, the as-of column's last.
+fn header<R>(columns: &[Column<R>]) -> csv::Result<Vec<u8>> {
+    let headers = columns.iter().map(|(header, _)| *header);
+    let mut bytes = BOM.to_vec();
+    bytes.extend(record(headers.chain([AS_OF_HEADER]))?);
+    Ok(bytes)
+}
+
+/// One row's line under `columns`, `as_of` last.
+fn line<R>(columns: &[Column<R>], as_of: &str, row: &R) -> csv::Result<Vec<u8>> {
+    let cells = columns.iter().map(|(_, cell)| cell(row));
+    record(cells.chain([as_of.to_string()]))
+}
+
+/// One CSV record, quoted as the `csv` crate quotes, with its line end. Every error is
+/// returned, `write_record`'s too: a CSV made in memory is not assumed to succeed.
+fn record<T: AsRef<[u8]>>(cells: impl IntoIterator<Item = T>) -> csv::Result<Vec<u8>> {
+    let mut w = csv::WriterBuilder::new()
+        .buffer_capacity(1024)
+        .from_writer(Vec::new());
+    w.write_record(cells)?;
     w.into_inner().map_err(|e| csv::Error::from(e.into_error()))
 }
 
@@ -69,7 +89,7 @@ fn optional(value: Option<rust_decimal::Decimal>) -> String {
 }
 
 /// The columns of amounts, from the allocation to the disbursement rate.
-fn amount_columns<'c, R>(amounts: impl Fn(&R) -> Amounts + Copy + 'c) -> [Column<'c, R>; 6] {
+fn amount_columns<'c, R>(amounts: impl Fn(&R) -> Amounts + Copy + Sync + 'c) -> [Column<'c, R>; 6] {
     [
         column(
             "งบประมาณหลังโอนเปลี่ยนแปลง",
@@ -96,7 +116,7 @@ fn amount_columns<'c, R>(amounts: impl Fn(&R) -> Amounts + Copy + 'c) -> [Column
 
 /// The columns against the allotment received: empty where nothing in scope reports it.
 fn of_received_columns<'c, R>(
-    of_received: impl Fn(&R) -> Option<OfReceived> + Copy + 'c,
+    of_received: impl Fn(&R) -> Option<OfReceived> + Copy + Sync + 'c,
 ) -> [Column<'c, R>; 4] {
     let cell = move |value: fn(OfReceived) -> rust_decimal::Decimal| {
         move |r: &R| optional(of_received(r).map(value))
@@ -206,60 +226,86 @@ pub fn budget_csv(plan: &Plan, figures: &PlanFigures) -> csv::Result<Vec<u8>> {
     table(&columns, figures.as_of, std::iter::once(total).chain(nodes))
 }
 
-/// `data/<fy>/plans.csv` (every plan of the year, `positions` all of `year.plans`) and
-/// `data/<fy>/offices/<office>.csv` (an office's, its roll-up's `plans`): one row per plan.
-pub fn plans_csv(
-    plans: &[Plan],
-    year: &YearFigures,
-    positions: impl IntoIterator<Item = usize>,
-) -> csv::Result<Vec<u8>> {
-    type Row<'a> = (&'a Plan, &'a PlanFigures);
+/// A plan and its figures: a row of `plans.csv` and of its office's CSV.
+type PlanRow<'a> = (&'a Plan, &'a PlanFigures);
+
+/// The columns of `plans.csv` and the offices' CSVs: one row per plan.
+fn plan_columns<'a>() -> Vec<Column<'static, PlanRow<'a>>> {
     let text = |value: Option<&str>| value.map(text_cell).unwrap_or_default();
-    let mut columns: Vec<Column<Row>> = vec![
-        column("รหัสหน่วยงาน", |(p, _): &Row| {
-            text_cell(&p.id.office)
-        }),
-        column("หน่วยงาน", |(p, _): &Row| {
+    let mut columns: Vec<Column<PlanRow>> = vec![
+        column("รหัสหน่วยงาน", |(p, _): &PlanRow| text_cell(&p.id.office)),
+        column("หน่วยงาน", |(p, _): &PlanRow| {
             text_cell(&p.office_name)
         }),
-        column("รหัสแผน", |(p, _): &Row| {
+        column("รหัสแผน", |(p, _): &PlanRow| {
             text_cell(&p.id.activity)
         }),
-        column("กิจกรรม", |(p, _): &Row| {
+        column("กิจกรรม", |(p, _): &PlanRow| {
             text_cell(&p.activity)
         }),
-        column("รหัสกิจกรรม", move |(p, _): &Row| {
-            text(p.activity_code.as_deref())
-        }),
-        column("โครงการ", move |(p, _): &Row| {
+        column(
+            "รหัสกิจกรรม",
+            move |(p, _): &PlanRow| text(p.activity_code.as_deref()),
+        ),
+        column("โครงการ", move |(p, _): &PlanRow| {
             text(p.project.as_deref())
         }),
-        column("แผนงาน", move |(p, _): &Row| {
+        column("แผนงาน", move |(p, _): &PlanRow| {
             text(p.program.as_deref())
         }),
     ];
-    columns.extend(amount_columns(|(_, f): &Row| f.totals));
+    columns.extend(amount_columns(|(_, f): &PlanRow| f.totals));
     columns.extend([
-        column("แผนการใช้จ่ายสะสม", |(_, f): &Row| optional(f.planned)),
+        column("แผนการใช้จ่ายสะสม", |(_, f): &PlanRow| optional(f.planned)),
         column(
             "เป้าหมายการเบิกจ่าย (ร้อยละ)",
-            |(_, f): &Row| optional(f.target.quarter_target),
+            |(_, f): &PlanRow| optional(f.target.quarter_target),
         ),
         column(
             "ส่วนต่างจากเป้าหมาย (จุด)",
-            |(_, f): &Row| optional(f.target.target_gap),
+            |(_, f): &PlanRow| optional(f.target.target_gap),
         ),
-        column("สถานะ", |(_, f): &Row| {
+        column("สถานะ", |(_, f): &PlanRow| {
             status_label(f.target.status).to_string()
         }),
-        column("จำนวนการแจ้งเตือน", |(_, f): &Row| f.alerts.len().to_string()),
+        column(
+            "จำนวนการแจ้งเตือน",
+            |(_, f): &PlanRow| f.alerts.len().to_string(),
+        ),
     ]);
-    columns.extend(of_received_columns(|(_, f): &Row| f.of_received));
-    let rows = positions.into_iter().filter_map(|position| {
-        let figures = year.plans.get(position)?;
-        Some((plans.get(*year.plan_indices.get(position)?)?, figures))
-    });
-    table(&columns, year.as_of, rows)
+    columns.extend(of_received_columns(|(_, f): &PlanRow| f.of_received));
+    columns
+}
+
+/// Makes plans' lines of `plans.csv` (see [`plans_csv`]), the columns made once.
+pub struct PlanLines<'a> {
+    columns: Vec<Column<'static, PlanRow<'a>>>,
+    as_of: String,
+}
+
+impl<'a> PlanLines<'a> {
+    /// Lines of a year's file, whose figures are as of `as_of`.
+    pub fn new(as_of: Month) -> PlanLines<'a> {
+        PlanLines {
+            columns: plan_columns(),
+            as_of: as_of.to_string(),
+        }
+    }
+
+    /// The line of `plan`, as-of cell last.
+    pub fn line(&self, plan: &'a Plan, figures: &'a PlanFigures) -> csv::Result<Vec<u8>> {
+        line(&self.columns, &self.as_of, &(plan, figures))
+    }
+}
+
+/// `data/<fy>/plans.csv` (every plan of the year) and `data/<fy>/offices/<office>.csv` (an
+/// office's): the header, then `lines` as [`PlanLines`] made them.
+pub fn plans_csv<'l>(lines: impl IntoIterator<Item = &'l [u8]>) -> csv::Result<Vec<u8>> {
+    let mut bytes = header(&plan_columns())?;
+    for line in lines {
+        bytes.extend_from_slice(line);
+    }
+    Ok(bytes)
 }
 
 /// `data/<fy>/months.csv`: the year's monthly series, for the whole year (รวมทุกหน่วยงาน)

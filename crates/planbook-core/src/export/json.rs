@@ -6,8 +6,8 @@ use crate::compute::series::MonthFigures;
 use crate::compute::targets::TargetFigures;
 use crate::compute::{Amounts, OfReceived, PlanFigures, RollUp, YearFigures};
 use crate::model::{BudgetTree, Plan};
-use rayon::prelude::*;
 use serde::Serialize;
+use serde_json::value::RawValue;
 
 #[derive(Serialize)]
 pub struct MoneyFields {
@@ -332,6 +332,22 @@ struct PlanRowJson<'a> {
     money: MoneyFields,
 }
 
+/// A plan's object in `summary.json`'s `plans`, as that file holds it.
+pub fn plan_row_json(plan: &Plan, figures: &PlanFigures) -> Box<RawValue> {
+    let row = PlanRowJson {
+        id: plan.id.to_string(),
+        office: &plan.id.office,
+        activity: &plan.activity,
+        activity_code: plan.activity_code.as_deref(),
+        data: format!("plans/{}/{}.json", plan.id.office, plan.id.activity),
+        status: figures.target.status.as_str(),
+        alert_count: figures.alerts.len(),
+        money: MoneyFields::new(&figures.totals, figures.of_received.as_ref()),
+    };
+    // Serializing a plain struct of strings, numbers and bools cannot fail.
+    serde_json::value::to_raw_value(&row).unwrap_or_else(|_| RawValue::NULL.to_owned())
+}
+
 #[derive(Serialize)]
 struct SummaryJson<'a> {
     fiscal_year: i32,
@@ -347,11 +363,12 @@ struct SummaryJson<'a> {
     projects: Vec<RollUpJson<'a>>,
     programs: Vec<RollUpJson<'a>>,
     strategies: Vec<RollUpJson<'a>>,
-    plans: Vec<PlanRowJson<'a>>,
+    plans: &'a [Box<RawValue>],
 }
 
-/// `data/<fy>/summary.json`
-pub fn summary_json(plans: &[Plan], year: &YearFigures) -> String {
+/// `data/<fy>/summary.json`: the year's roll-ups, then `rows`, each plan's object as
+/// [`plan_row_json`] made it, in the order of the year's plans.
+pub fn summary_json(plans: &[Plan], year: &YearFigures, rows: &[Box<RawValue>]) -> String {
     let total = &year.total;
     let view = SummaryJson {
         fiscal_year: year.year.0,
@@ -381,25 +398,7 @@ pub fn summary_json(plans: &[Plan], year: &YearFigures) -> String {
             .iter()
             .map(|r| roll_up_json(None, r, None))
             .collect(),
-        // Rows side by side: ten thousand plans are most of the file.
-        plans: year
-            .plan_indices
-            .par_iter()
-            .zip(&year.plans)
-            .map(|(&i, f)| {
-                let plan = &plans[i];
-                PlanRowJson {
-                    id: plan.id.to_string(),
-                    office: &plan.id.office,
-                    activity: &plan.activity,
-                    activity_code: plan.activity_code.as_deref(),
-                    data: format!("plans/{}/{}.json", plan.id.office, plan.id.activity),
-                    status: f.target.status.as_str(),
-                    alert_count: f.alerts.len(),
-                    money: MoneyFields::new(&f.totals, f.of_received.as_ref()),
-                }
-            })
-            .collect(),
+        plans: rows,
     };
     to_json(&view)
 }

@@ -5,6 +5,7 @@
 
 pub mod csv;
 pub mod json;
+pub mod rows;
 
 use crate::compute::round2;
 use rust_decimal::Decimal;
