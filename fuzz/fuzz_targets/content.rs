@@ -33,7 +33,9 @@ const BASE: &[(&str, &[u8])] = &[
     ),
     (
         "plans/2566/office-a/act/progress/2022-10.yaml",
-        include_bytes!("../../tests/it/fixtures/base/plans/2566/office-a/act/progress/2022-10.yaml"),
+        include_bytes!(
+            "../../tests/it/fixtures/base/plans/2566/office-a/act/progress/2022-10.yaml"
+        ),
     ),
     (
         "pages/about.md",
@@ -97,8 +99,11 @@ fn run(dir: &Path, render: bool) {
     let _ = checked.render();
     let figures = compute::execute(&checked.content, None);
     let _ = export::json::index_json(&figures.years);
+    let rows = export::rows::PlanRows::new(&checked.content.plans, &figures)
+        .expect("rows of a checked content");
     for year in &figures.years {
-        let summary = export::json::summary_json(&checked.content.plans, year);
+        let year_rows = rows.year(year.year).expect("every year has rows");
+        let summary = export::json::summary_json(&checked.content.plans, year, year_rows.json());
         assert!(serde_json::from_str::<serde_json::Value>(&summary).is_ok());
         let _ = export::csv::offices_csv(year);
         for (&i, plan_figures) in year.plan_indices.iter().zip(&year.plans) {

@@ -742,6 +742,9 @@ fuzz_target!(|data: &[u8]| {
     for rollup in &year.by_project {
         check_rollup("project", rollup, &year.plans, plain);
     }
-    let _ = export::json::summary_json(&checked.content.plans, year);
+    let rows = export::rows::PlanRows::new(&checked.content.plans, &figures)
+        .expect("rows of a checked content");
+    let year_rows = rows.year(year.year).expect("every year has rows");
+    let _ = export::json::summary_json(&checked.content.plans, year, year_rows.json());
     let _ = export::csv::offices_csv(year);
 });
