@@ -384,6 +384,7 @@ pub fn write_data(
     for year in &figures.years {
         // The year's whole-year files side by side.
         let fy = year.year;
+        // `write` made or refreshed the rows for these figures: every year has its rows.
         let Some(rows) = rows.year(fy) else {
             continue;
         };

@@ -333,3 +333,25 @@ fn a_broken_entry_keeps_the_last_good_output_until_it_is_fixed() {
         "{stats:?}"
     );
 }
+
+#[test]
+fn rows_kept_for_other_years_are_made_again_whole() {
+    use planbook::export::rows::PlanRows;
+    let checked = planbook::build::check(&repo_root().join("content")).unwrap();
+    let figures = planbook::compute::execute(&checked.content, None);
+    let plans = &checked.content.plans;
+    let fresh = PlanRows::new(plans, &figures).unwrap();
+    // Rows kept from no build at all, refreshed for no changed plan: made whole, not left empty.
+    let mut kept = PlanRows::default();
+    kept.refresh(plans, &figures, &std::collections::HashSet::new())
+        .unwrap();
+    assert!(!figures.years.is_empty());
+    for year in &figures.years {
+        let summary = |rows: &PlanRows| {
+            let rows = rows.year(year.year).expect("rows of every year");
+            planbook::export::json::summary_json(plans, year, rows.json())
+        };
+        assert_eq!(summary(&kept), summary(&fresh));
+        assert!(summary(&kept).contains("\"plans\":[{"));
+    }
+}

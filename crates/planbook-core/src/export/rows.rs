@@ -51,14 +51,24 @@ impl PlanRows {
     }
 
     /// Remakes the rows of the plans at `changed` (indices into `plans`), whose figures
-    /// in `figures` are new; every other row stays. `figures` holds the same plans, in the
-    /// same places, as when the rows were made.
+    /// in `figures` are new; every other row stays. When `figures` does not hold the years
+    /// and plan counts the rows were made for, every row is made again.
     pub fn refresh(
         &mut self,
         plans: &[Plan],
         figures: &Figures,
         changed: &HashSet<usize>,
     ) -> Result<(), RowError> {
+        let same_shape = self.years.len() == figures.years.len()
+            && self.years.iter().zip(&figures.years).all(|(rows, year)| {
+                rows.year == year.year
+                    && rows.json.len() == year.plans.len()
+                    && rows.csv.len() == year.plans.len()
+            });
+        if !same_shape {
+            *self = PlanRows::new(plans, figures)?;
+            return Ok(());
+        }
         for (rows, year) in self.years.iter_mut().zip(&figures.years) {
             let positions = year
                 .plan_indices
